@@ -1,0 +1,35 @@
+# Two commands for a fresh machine:
+#   make demo   installs everything into .venv and runs the whole pipeline on the demo corpus
+#   make test   installs everything into .venv and runs the test suite
+PYTHON ?= python3.11
+VENV   := .venv
+BIN    := $(VENV)/bin
+DEMO   ?= demo-werkmap
+# A demo passphrase for the demo corpus only; real work sets its own NARRATIEF_PASSPHRASE.
+DEMO_PASSPHRASE ?= demo-wachtwoord-niet-voor-echte-data
+
+.PHONY: install demo test bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+# torch first: the pinned CPU build, so that nothing pulls a CUDA build.
+$(VENV)/.installed: $(BIN)/python pyproject.toml
+	$(BIN)/pip install --quiet torch==2.13.0
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $@
+
+install: $(VENV)/.installed
+
+demo: install
+	NARRATIEF_PASSPHRASE="$${NARRATIEF_PASSPHRASE:-$(DEMO_PASSPHRASE)}" $(BIN)/narratief demo $(DEMO)
+
+test: install
+	$(BIN)/python -m pytest -q
+
+bench: install
+	for b in benchmarks/bench_*.py; do $(BIN)/python $$b || exit 1; done
+
+clean:
+	rm -rf $(VENV) $(DEMO)
