@@ -134,6 +134,38 @@ class PseudonymisedTranscript:
             "turns": [turn.to_dict() for turn in self.turns],
         }
 
+    def to_text(self) -> str:
+        """The readable pseudonymised transcript: metadata on top, one `Label: text` per paragraph.
+
+        This is the text evaluators read and quote (`output/transcripten/<doc>.txt`) and the source
+        text of REFI-QDA exports; `turn_spans` gives each turn's character offsets in it.
+        """
+        return self._render()[0]
+
+    def turn_spans(self) -> dict[int, tuple[int, int]]:
+        """Turn index -> (start, end) character offsets of the turn's text within `to_text()`."""
+        return self._render()[1]
+
+    def _render(self) -> tuple[str, dict[int, tuple[int, int]]]:
+        meta = self.meta
+        header = [
+            f"Titel: {meta.title or self.doc}",
+            f"Jaar: {meta.year}",
+            f"Type: {meta.type}",
+            f"Wijk: {meta.wijk}",
+        ]
+        if meta.date:
+            header.append(f"Datum: {meta.date.isoformat()}")
+        out = "\n".join(header) + "\n\n"
+        spans: dict[int, tuple[int, int]] = {}
+        for turn in self.turns:
+            prefix = f"[{turn.timestamp}] " if turn.timestamp else ""
+            prefix += f"{turn.speaker}: " if turn.speaker else ""
+            start = len(out) + len(prefix)
+            out += prefix + turn.text + "\n\n"
+            spans[turn.index] = (start, start + len(turn.text))
+        return out, spans
+
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "PseudonymisedTranscript":
         return cls(

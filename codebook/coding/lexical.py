@@ -1,0 +1,102 @@
+"""Lexical coder: lemma-based matching of each code's keywords (single words and phrases).
+
+Keywords and segment texts go through the same spaCy pipeline, so "scholen" matches the keyword
+"school" and "moet anders" matches "moeten anders". A single-word keyword of at least
+`COMPOUND_MIN` characters also matches as the tail of a Dutch compound ("verzuim" in
+"schoolverzuim"). A theme collects the keywords of its subcodes too.
+
+Score: 1 - 0.5 ** (number of distinct matched keywords): 0.5 for one, 0.75 for two, ...
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+import numpy as np
+
+from codebook.model import Code, Codebook
+from nlp.language import LanguagePipeline, doc_lemmas
+
+COMPOUND_MIN = 5  # shortest keyword that may match as a compound tail
+COMPOUND_HEAD_MIN = 3  # shortest compound head ("jeugd" + "agent")
+
+
+@dataclass(frozen=True)
+class LexicalMatches:
+    """Result of lexical coding.
+
+    Attributes:
+        code_ids: the codes, in column order.
+        scores: (n_segments, n_codes) float array in [0, 1].
+        matched: per segment, code id -> matched keywords (as written in the codebook), sorted.
+    """
+
+    code_ids: tuple[str, ...]
+    scores: np.ndarray
+    matched: tuple[dict[str, tuple[str, ...]], ...]
+
+
+class LexicalCoder:
+    """Match codebook keywords on lemmas.
+
+    Args:
+        codebook: the codebook.
+        codes: the codes to score (default: every code of the codebook).
+        language: the pipeline that lemmatises keywords and texts.
+    """
+
+    def __init__(self, codebook: Codebook, language: LanguagePipeline, codes: Sequence[Code] | None = None):
+        self.language = language
+        self.codes = tuple(codes) if codes is not None else codebook.codes
+        self.code_ids = tuple(c.id for c in self.codes)
+        # keyword lemma sequence -> set of (code column, keyword as written)
+        phrases: dict[tuple[str, ...], set[tuple[int, str]]] = {}
+        for column, code in enumerate(self.codes):
+            keywords = set(code.keywords)
+            if code.kind == "theme":
+                for sub in codebook.subcodes(code.id):
+                    keywords.update(sub.keywords)
+            for keyword in sorted(keywords):
+                seq = tuple(language.lemmas(keyword))
+                if seq:
+                    phrases.setdefault(seq, set()).add((column, keyword))
+        self._phrases = phrases
+        self._by_first: dict[str, list[tuple[str, ...]]] = {}
+        for seq in phrases:
+            self._by_first.setdefault(seq[0], []).append(seq)
+        self._tails = {seq[0]: seq for seq in phrases if len(seq) == 1 and len(seq[0]) >= COMPOUND_MIN}
+
+    def lemmatise(self, texts: Sequence[str], batch_size: int = 64) -> list[list[str]]:
+        """Lemma lists of many texts (one spaCy pass)."""
+        return [doc_lemmas(doc) for doc in self.language.nlp.pipe(texts, batch_size=batch_size)]
+
+    def score(self, lemma_lists: Sequence[Sequence[str]]) -> LexicalMatches:
+        """Score lemmatised segments against every code."""
+        scores = np.zeros((len(lemma_lists), len(self.codes)), dtype=np.float64)
+        matched_all: list[dict[str, tuple[str, ...]]] = []
+        for row, lemmas in enumerate(lemma_lists):
+            found: dict[int, set[str]] = {}
+            for seq in self._find(list(lemmas)):
+                for column, keyword in self._phrases[seq]:
+                    found.setdefault(column, set()).add(keyword)
+            matched: dict[str, tuple[str, ...]] = {}
+            for column, keywords in found.items():
+                scores[row, column] = 1.0 - 0.5 ** len(keywords)
+                matched[self.code_ids[column]] = tuple(sorted(keywords))
+            matched_all.append(matched)
+        return LexicalMatches(self.code_ids, scores, tuple(matched_all))
+
+    def _find(self, lemmas: list[str]) -> set[tuple[str, ...]]:
+        hits: set[tuple[str, ...]] = set()
+        for i, lemma in enumerate(lemmas):
+            for seq in self._by_first.get(lemma, ()):
+                if tuple(lemmas[i : i + len(seq)]) == seq:
+                    hits.add(seq)
+            if lemma not in self._by_first:
+                for k in range(COMPOUND_HEAD_MIN, len(lemma) - COMPOUND_MIN + 1):
+                    tail = self._tails.get(lemma[k:])
+                    if tail:
+                        hits.add(tail)
+                        break
+        return hits

@@ -1,0 +1,322 @@
+"""Detection: deduce as the base, own recognizers for speech, optional spaCy NER, propagation.
+
+`Detector.detect(transcripts)` returns every `Finding` in turns, speaker labels and titles. It does
+not decide or apply anything (that is `review.py` and `apply.py`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from functools import lru_cache
+from typing import Any
+
+from interviews.records import Transcript
+
+from .findings import Finding, Span, normalise
+from .keep import ProtectedVocabulary, role_words, subtract
+from .recognizers import (
+    _BIRTH_CUE,
+    find_ages,
+    find_name_candidates,
+    first_names,
+    is_word,
+    pattern_recognizers,
+    stop_words,
+    strip_possessive,
+)
+
+_DEDUCE_CATEGORY = {
+    "persoon": "persoon",
+    "patient": "persoon",
+    "telefoonnummer": "telefoon",
+    "emailadres": "email",
+    "bsn": "bsn",
+    "url": "url",
+    "id": "nummer",
+}
+_TURN_SEP = "\n\n\n"
+_POSTCODE = re.compile(r"[1-9]\d{3}\s?[A-Z]{2}")
+_BIRTH_BEFORE = re.compile(_BIRTH_CUE + r"\b[^.!?\n]{0,25}$", re.IGNORECASE)
+_SENTENCE_SPLIT = re.compile(r"(?<=[^\W\d]{2}[.!?])\s+|\n+")
+_EDGE_WORDS = {"van", "de", "der", "den", "het", "ter", "ten", "te", "en", "'t", "met", "bij", "voor"}
+_LABEL_WORDS = {
+    "interviewer", "interviewster", "deelnemer", "spreker", "speaker", "respondent", "onbekend",
+    "unknown", "man", "vrouw", "jongen", "meisje", "jongere", "ouder", "moeder", "vader", "bewoner",
+    "buurtbewoner", "partner", "professional", "allen", "iedereen", "groep", "gespreksleider",
+    "notulist", "stem", "voice", "persoon", "vraag", "antwoord", "i", "r", "p", "v", "a", "b",
+}
+
+
+@lru_cache(maxsize=1)
+def get_deduce() -> Any:
+    """One `deduce.Deduce` per process (building its lookup cache takes a minute the first time)."""
+    from deduce import Deduce
+
+    return Deduce()
+
+
+@lru_cache(maxsize=1)
+def get_ner() -> Any | None:
+    """spaCy `nl_core_news_lg` for extra person recall when installed; None otherwise (never downloads)."""
+    import spacy
+
+    if not spacy.util.is_package("nl_core_news_lg"):
+        return None
+    return spacy.load("nl_core_news_lg", exclude=["lemmatizer", "parser", "tagger", "morphologizer", "attribute_ruler"])
+
+
+def ner_backend() -> str:
+    """Which detection backends run, for the run manifest."""
+    import deduce
+
+    ner = get_ner()
+    name = f"deduce {deduce.__version__} + eigen herkenners"
+    return name + (" + spaCy nl_core_news_lg" if ner is not None else " (zonder spaCy-NER: nl_core_news_lg niet geïnstalleerd)")
+
+
+class Detector:
+    """Finds personal data in transcripts.
+
+    Args:
+        protected: protected vocabulary (findings overlapping it are trimmed away).
+        deny: terms that are always personal data (workspace deny list), category per term.
+        known_names: person names already in the key (returning people are caught everywhere).
+        use_ner: use spaCy NER when `nl_core_news_lg` is installed.
+    """
+
+    def __init__(
+        self,
+        protected: ProtectedVocabulary,
+        *,
+        deny: dict[str, str] | None = None,
+        known_names: Iterable[str] = (),
+        use_ner: bool = True,
+    ):
+        self.protected = protected
+        self.deny = dict(deny or {})
+        self.known_names = [n for n in known_names if n.strip()]
+        self.use_ner = use_ner
+        self.recognizers = pattern_recognizers()
+        self.roles = role_words()
+
+    # ------------------------------------------------------------------ public
+    def detect(self, transcripts: Sequence[Transcript], progress: Callable[[str], None] | None = None) -> list[Finding]:
+        findings: list[Finding] = []
+        for transcript in transcripts:
+            if progress:
+                progress(f"zoeken naar persoonsgegevens: {transcript.doc}")
+            findings.extend(self._detect_transcript(transcript))
+        findings.extend(self._propagate(transcripts, findings))
+        return findings
+
+    # ----------------------------------------------------------------- helpers
+    def _fields(self, transcript: Transcript) -> list[tuple[int, str, str]]:
+        out = [(turn.index, "text", turn.text) for turn in transcript.turns]
+        out += [(turn.index, "speaker", turn.speaker) for turn in transcript.turns if turn.speaker]
+        if transcript.meta.title:
+            out.append((-1, "title", transcript.meta.title))
+        return out
+
+    def _detect_transcript(self, transcript: Transcript) -> list[Finding]:
+        texts = [(turn.index, "text", turn.text) for turn in transcript.turns]
+        if transcript.meta.title:
+            texts.append((-1, "title", transcript.meta.title))
+        deduce_spans = self._deduce_spans([t for _, _, t in texts])
+        ner_spans = self._ner_spans([t for _, _, t in texts]) if self.use_ner else [[] for _ in texts]
+        out: list[Finding] = []
+        for (index, fld, text), d_spans, n_spans in zip(texts, deduce_spans, ner_spans):
+            protected = self.protected.spans(text)
+            spans = list(d_spans) + list(n_spans)
+            for recognizer in self.recognizers:
+                spans.extend(recognizer.find(text))
+            spans.extend(find_name_candidates(text, protected))
+            spans = self._clean(text, spans, protected)
+            spans.extend(find_ages(text, [s for s in spans if s.category == "persoon"]))
+            out.extend(_finding(transcript.doc, index, fld, text, s) for s in spans)
+        seen_labels: dict[str, list[Span]] = {}
+        for turn in transcript.turns:
+            if turn.speaker:
+                if turn.speaker not in seen_labels:
+                    seen_labels[turn.speaker] = self.label_spans(turn.speaker)
+                out.extend(_finding(transcript.doc, turn.index, "speaker", turn.speaker, s) for s in seen_labels[turn.speaker])
+        return out
+
+    def label_spans(self, label: str) -> list[Span]:
+        """Names in a speaker label or WebVTT voice ("Fatima", "Wijkagent Jansen", "moeder van Bilal")."""
+        protected = self.protected.spans(label)
+        tokens = list(re.finditer(r"[^\W\d_][\w'\u2019-]*", label))
+        names: list[tuple[int, int]] = []
+        for m in tokens:
+            word = m.group()
+            low = strip_possessive(word).casefold()
+            if any(ps < m.end() and m.start() < pe for ps, pe in protected):
+                continue
+            if low in self.roles or low in _LABEL_WORDS or low in _EDGE_WORDS or low in stop_words():
+                continue
+            if word.isupper() and len(word) <= 3:  # abbreviations of roles ("JW", "BOA")
+                continue
+            if not word[0].isupper() and low not in first_names():
+                continue
+            names.append(m.span())
+        merged: list[tuple[int, int]] = []
+        for start, end in names:
+            gap = label[merged[-1][1] : start] if merged else None
+            if merged and gap is not None and all(w.casefold() in _EDGE_WORDS for w in gap.split()) and "\n" not in gap:
+                merged[-1] = (merged[-1][0], end)
+            else:
+                merged.append((start, end))
+        return [Span(s, e, "persoon", 0.9, "sprekerlabel") for s, e in merged]
+
+    def _deduce_spans(self, texts: list[str]) -> list[list[Span]]:
+        """Run deduce once on all texts of a transcript and map its tags to our categories."""
+        joined = _TURN_SEP.join(texts)
+        doc = get_deduce().deidentify(joined, disabled={"redactor"})
+        offsets, pos = [], 0
+        for text in texts:
+            offsets.append(pos)
+            pos += len(text) + len(_TURN_SEP)
+        out: list[list[Span]] = [[] for _ in texts]
+        for ann in doc.annotations:
+            i = _bisect(offsets, ann.start_char)
+            base = offsets[i]
+            start, end = ann.start_char - base, min(ann.end_char - base, len(texts[i]))
+            if start < 0 or end <= start:
+                continue
+            text = texts[i]
+            value = text[start:end]
+            tag = ann.tag
+            if tag in _DEDUCE_CATEGORY:
+                category = _DEDUCE_CATEGORY[tag]
+            elif tag == "locatie" and any(c.isdigit() for c in value):
+                category = "postcode" if _POSTCODE.fullmatch(value.strip()) else "adres"
+            elif tag == "datum" and _BIRTH_BEFORE.search(text[:start]):
+                category = "geboortedatum"
+            else:
+                continue  # place names, institutions, interview dates, unnamed ages: kept
+            out[i].append(Span(start, end, category, 0.85, "deduce"))
+        return out
+
+    def _ner_spans(self, texts: list[str]) -> list[list[Span]]:
+        nlp = get_ner()
+        if nlp is None:
+            return [[] for _ in texts]
+        out = []
+        for doc in nlp.pipe(texts, batch_size=32):
+            out.append([Span(e.start_char, e.end_char, "persoon", 0.7, "spacy_ner") for e in doc.ents if e.label_ in {"PER", "PERSON"}])
+        return out
+
+    def _clean(self, text: str, spans: list[Span], protected: list[tuple[int, int]]) -> list[Span]:
+        """Split person spans at sentence ends, cut away protected terms and role words at the edges."""
+        out: list[Span] = []
+        for span in spans:
+            pieces = [(span.start, span.end)]
+            if span.category == "persoon":
+                pieces = _split_sentences(text, span.start, span.end)
+            for start, end in pieces:
+                for s, e in subtract(start, end, protected):
+                    if span.category == "persoon":
+                        trimmed = self._trim_name(text, s, e)
+                        if trimmed is None:
+                            continue
+                        s, e = trimmed
+                    elif not text[s:e].strip():
+                        continue
+                    out.append(Span(s, e, span.category, span.score, span.recognizer))
+        return out
+
+    def _trim_name(self, text: str, start: int, end: int) -> tuple[int, int] | None:
+        words = list(re.finditer(r"\S+", text[start:end]))
+        def droppable(w: str) -> bool:
+            low = strip_possessive(w.strip(".,;:!?()\"'")).casefold()
+            return not low or low in _EDGE_WORDS or low in self.roles or low in stop_words()
+        while words and droppable(words[0].group()):
+            words.pop(0)
+        while words and droppable(words[-1].group()):
+            words.pop()
+        if not words:
+            return None
+        s, e = start + words[0].start(), start + words[-1].end()
+        while e > s and text[e - 1] in ".,;:!?)\"":
+            e -= 1
+        value = text[s:e]
+        if value.endswith(("'s", "\u2019s")):
+            e -= 2
+        return (s, e) if e - s >= 2 else None
+
+    def _propagate(self, transcripts: Sequence[Transcript], findings: list[Finding]) -> list[Finding]:
+        """Catch every recurrence of a detected (or known, or denied) name anywhere in the corpus."""
+        names: dict[str, str] = {}
+        for f in findings:
+            if f.category == "persoon":
+                names.setdefault(f.text, "persoon")
+        for name in self.known_names:
+            names.setdefault(name, "persoon")
+        terms: dict[str, str] = {}
+        for name, category in names.items():
+            for term in {name, *name.split()}:
+                term = strip_possessive(term.strip(".,;:!?()\""))
+                low = term.casefold()
+                if len(term) < 3 or low in stop_words() or low in _EDGE_WORDS or low in self.roles:
+                    continue
+                if self.protected.spans(term):
+                    continue
+                terms.setdefault(term, category)
+        for term, category in self.deny.items():
+            terms[term] = category
+        if not terms:
+            return []
+        insensitive = sorted({t for t in terms if not is_word(t) or t in self.deny}, key=len, reverse=True)
+        sensitive = sorted({t for t in terms if t not in insensitive and t[:1].isupper()}, key=len, reverse=True)
+        patterns = []
+        suffix = r"(?:tje|je|['\u2019]s|['\u2019])?"
+        if insensitive:
+            alts = "|".join(re.escape(t) for t in insensitive)
+            patterns.append(re.compile(rf"(?<![\w@#\[])(?:{alts}){suffix}(?!\w)", re.IGNORECASE))
+        if sensitive:
+            alts = "|".join(re.escape(t) for t in sensitive)
+            patterns.append(re.compile(rf"(?<![\w@#\[])(?:{alts}){suffix}(?!\w)"))
+        lookup = {normalise(t): c for t, c in terms.items()}
+        out: list[Finding] = []
+        for transcript in transcripts:
+            for index, fld, text in self._fields(transcript):
+                protected = None
+                for pattern in patterns:
+                    for m in pattern.finditer(text):
+                        start, end = m.span()
+                        value = strip_possessive(m.group())
+                        end = start + len(value)
+                        category = lookup.get(normalise(value))
+                        if category is None:
+                            base = re.sub(r"(?:tje|je)$", "", value, flags=re.IGNORECASE)
+                            category = lookup.get(normalise(base), "persoon")
+                        if normalise(value) not in {normalise(t) for t in self.deny}:
+                            protected = protected if protected is not None else self.protected.spans(text)
+                            if any(ps < end and start < pe for ps, pe in protected):
+                                continue
+                        out.append(Finding(transcript.doc, index, fld, start, end, text[start:end], category, 0.75, "propagatie"))
+        return out
+
+
+def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    pieces, pos = [], start
+    for m in _SENTENCE_SPLIT.finditer(text, start, end):
+        pieces.append((pos, m.start()))
+        pos = m.end()
+    pieces.append((pos, end))
+    return [(s, e) for s, e in pieces if e > s]
+
+
+def _bisect(offsets: list[int], value: int) -> int:
+    lo, hi = 0, len(offsets) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if offsets[mid] <= value:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _finding(doc: str, index: int, fld: str, text: str, span: Span) -> Finding:
+    return Finding(doc, index, fld, span.start, span.end, text[span.start : span.end], span.category, span.score, span.recognizer)

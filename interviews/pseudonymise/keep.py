@@ -1,0 +1,131 @@
+"""Protected vocabulary: what the analysis needs and is never redacted unless a user denies it.
+
+Wijk and buurt names, Helmond, organisations, roles, interventions and schools (from the programme
+plan, see `/work/shared/domain.md`), plus any extra terms passed in (every codebook keyword, the
+workspace allow list). Organisation names not on the list are recognised by their form
+("... College", "Basisschool ...", "Stichting ...").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+PLACES: tuple[str, ...] = (
+    "Helmond", "Helmond-West", "Helmond-Oost", "Helmond-Noord", "Binnenstad",
+    "Houtsdonk", "Oud-West", "'t Haagje", "Haagje", "Bloemenbuurt", "Straakven",
+    "Beisterveldse Broek", "Centrum", "Leonardus", "Heipoort", "Vossenberg", "Stationsgebied",
+    "Mierlo-Hout", "Brandevoort", "Rijpelberg", "Stiphout", "Brouwhuis", "Dierdonk", "Warande",
+    "Eindhoven", "Brabant", "Noord-Brabant", "Nederland",
+)
+
+ORGANISATIONS: tuple[str, ...] = (
+    "Preventie met Gezag", "PmG", "Gemeente Helmond", "gemeente", "Veiligheid en Naleving",
+    "Sociaal Domein", "politie", "OM", "Openbaar Ministerie", "Raad voor de Kinderbescherming",
+    "jeugdreclassering", "reclassering", "3RO", "HALT", "Zorg- en Veiligheidshuis",
+    "Veiligheidshuis", "Sociale Teams Helmond", "STH", "jongerenwerk", "leerplicht", "Senzer",
+    "woCom", "Veilig Thuis", "Stichting Jeugdcoach", "Jeugdcoach", "Rood-Wit '62", "Rood-Wit",
+    "s.v. Rood-Wit '62", "Kindcentrum Westwijzer", "Westwijzer", "VSO De Korenaer", "De Korenaer",
+    "Korenaer", "Praktijkschool Helmond", "ROC Ter AA", "Ter AA", "Carolus Borromeus College",
+    "Jeugd Teams", "Jeugdteam", "Jeugd Team",
+)
+
+INTERVENTIONS: tuple[str, ...] = (
+    "Daadkrachtige Preventie", "Begrenzen met Perspectief", "#KansRIJK", "KansRIJK", "HackShield",
+    "Hack_Right", "re_B00TCMP", "Helmond Aanpak", "AVE-model", "JPT", "JPT+", "PGA Jeugd",
+    "HALT in de wijk", "MAS", "Veilig In en Om School", "VIOS", "Veilige School",
+    "Keep It Real", "Alleen Jij Bepaalt Wie Je Bent", "AJB", "IPTA", "IPTA-coach", "IPTA-coaches",
+    "Jongeren Perspectief Fonds", "JPF", "schuldhulpverlening", "saneringskrediet",
+    "gebiedsverbod", "last onder dwangsom", "Familieaanpak", "Casus Op Maat", "MDA++", "MDA",
+    "jonge aanwas", "harde kern", "doorgroeiers", "risicojongeren", "AVG",
+)
+
+ROLES: tuple[str, ...] = (
+    "wijkagent", "jeugdagent", "agent", "politieagent", "wijkbeheerder", "jongerenwerker",
+    "leerplichtambtenaar", "leerkracht", "docent", "mentor", "directeur", "coördinator",
+    "coordinator", "zorgcoördinator", "interviewer", "gespreksleider", "notulist", "moderator",
+    "respondent", "deelnemer", "bewoner", "buurtbewoner", "ouder", "moeder", "vader", "jongere",
+    "jeugdcoach", "BOA", "jeugd-BOA", "wijk-BOA", "casusregisseur", "programmamanager",
+    "beleidsmedewerker", "beleidsadviseur", "wethouder", "burgemeester", "reclasseringswerker",
+    "officier", "officier van justitie", "hulpverlener", "maatschappelijk werker",
+    "verbindingsofficier", "re-integratieofficier", "RIO", "spreker", "onbekend", "student",
+    "onderzoeker", "trainer", "coach", "schoolmaatschappelijk werker", "wijkcoach",
+    "ambtenaar", "medewerker", "voorzitter", "teamleider", "procesregisseur",
+)
+
+# Words that make a capitalised sequence an organisation (kept), not a person.
+_ORG_HEAD = (
+    r"College|Lyceum|Gymnasium|Academie|School|Scholengemeenschap|Kindcentrum|Basisschool|"
+    r"Praktijkschool|Stichting|Vereniging|Sportclub|Woningcorporatie|Gemeente|Ziekenhuis|Kliniek|"
+    r"Buurthuis|Wijkhuis|Moskee|Kerk|ROC|VSO|MBO|SBO|BV|B\.V\."
+)
+_CAP = r"(?:[A-Z\u00C0-\u00DE][\w'\u2019-]*|'t|de|van|der|den|ter|ten|het|voor|en)"
+_ORG_RES = (
+    re.compile(rf"\b(?:{_ORG_HEAD})[ \t]+(?:{_CAP}[ \t]+){{0,3}}[A-Z0-9\u00C0-\u00DE][\w'-]*"),
+    re.compile(rf"\b(?:{_CAP}[ \t]+){{0,3}}[A-Z][\w'-]*(?:{_ORG_HEAD.lower()}|{_ORG_HEAD})\b"),
+)
+
+
+def default_terms() -> set[str]:
+    """Every built-in protected term (places, organisations, interventions, roles)."""
+    return set(PLACES) | set(ORGANISATIONS) | set(INTERVENTIONS) | set(ROLES)
+
+
+def role_words() -> frozenset[str]:
+    """Lower-case role words: a speaker label made only of these (and numbers) stays as it is."""
+    return frozenset(r.casefold() for r in ROLES)
+
+
+@dataclass(frozen=True)
+class ProtectedVocabulary:
+    """A compiled matcher for protected terms.
+
+    Args:
+        terms: terms to protect; matched case-insensitively on word boundaries.
+
+    Example:
+        >>> vocab = ProtectedVocabulary.build({"Senzer"})
+        >>> vocab.spans("Ze werkt bij Senzer.")
+        [(13, 19)]
+    """
+
+    pattern: re.Pattern[str] | None
+
+    @classmethod
+    def build(cls, extra: Iterable[str] = (), *, include_defaults: bool = True) -> "ProtectedVocabulary":
+        terms = {t.strip() for t in extra if t and t.strip()}
+        if include_defaults:
+            terms |= default_terms()
+        if not terms:
+            return cls(None)
+        alts = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
+        return cls(re.compile(rf"(?<![\w@#])(?:{alts})(?![\w])", re.IGNORECASE))
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Character spans of protected terms and organisation-like names in `text`."""
+        out: list[tuple[int, int]] = []
+        if self.pattern is not None:
+            out.extend(m.span() for m in self.pattern.finditer(text))
+        for org in _ORG_RES:
+            out.extend(m.span() for m in org.finditer(text))
+        return sorted(out)
+
+
+def subtract(start: int, end: int, protected: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Parts of `[start, end)` not covered by any protected span."""
+    parts = [(start, end)]
+    for ps, pe in protected:
+        if pe <= start or ps >= end:
+            continue
+        nxt: list[tuple[int, int]] = []
+        for s, e in parts:
+            if pe <= s or ps >= e:
+                nxt.append((s, e))
+                continue
+            if s < ps:
+                nxt.append((s, ps))
+            if pe < e:
+                nxt.append((pe, e))
+        parts = nxt
+    return parts

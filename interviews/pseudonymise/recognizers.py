@@ -1,0 +1,275 @@
+"""Small pattern recognizers for what interviews contain and `deduce` (built for medical records) misses.
+
+Each recognizer is one small object with a `name` and `find(text) -> list[Span]`. Name-related
+recognizers use two word lists that install with the project: deduce's first-name list and the
+Dutch word forms of spacy-lookups-data (to tell "Roos" the person from "roos" the flower).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .findings import Span
+
+MONTHS = (
+    r"jan(?:uari)?|feb(?:ruari)?|maart|mrt|apr(?:il)?|mei|jun(?:i)?|jul(?:i)?|aug(?:ustus)?|"
+    r"sep(?:t(?:ember)?)?|okt(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+DATE = rf"(?:\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:19|20)?\d{{2}}|\d{{1,2}}\s+(?:{MONTHS})\.?(?:\s+(?:19|20)\d{{2}})?)"
+_BIRTH_CUE = r"(?:geboren|geb\.|geboortedatum|geboortedag|verjaardag|jarig)"
+_SEP = r"(?:[ \t]?[-./][ \t]?|[ \t])?"
+_STREET_SUFFIX = (
+    r"straat|laan|weg|plein|dreef|singel|gracht|kade|pad|hof|steeg|dijk|markt|park|baan|ring|"
+    r"wal|veld|akker|erf|kamp|pleintje|hoek|donk|hout|broek|kwartier|boulevard|allee|passage"
+)
+PERSON_CUES = (
+    "heet", "heette", "genaamd", "bijnaam", "meneer", "mevrouw", "mevr.", "dhr.", "mw.", "juf",
+    "meester", "tante", "oom", "opa", "oma", "broer", "broertje", "zus", "zusje", "zoon",
+    "zoontje", "dochter", "dochtertje", "neef", "neefje", "nicht", "nichtje", "vriend",
+    "vriendin", "vriendje", "vriendinnetje", "moeder van", "vader van", "ouders van",
+    "kleine van", "familie", "jongen", "meisje", "buurman", "buurvrouw", "collega",
+)
+SPEECH_VERBS = (
+    "zei", "zegt", "vertelde", "vertelt", "vroeg", "vraagt", "belde", "belt", "appte", "appt",
+    "riep", "antwoordde", "schreef", "lachte", "huilde", "knikte",
+)
+
+
+@dataclass(frozen=True)
+class RegexRecognizer:
+    """One regular expression for one category; `validate` may reject a match (e.g. elfproef)."""
+
+    name: str
+    category: str
+    pattern: re.Pattern[str]
+    score: float
+    group: int = 0
+    validate: Callable[[str], bool] | None = None
+
+    def find(self, text: str) -> list[Span]:
+        out = []
+        for m in self.pattern.finditer(text):
+            value = m.group(self.group)
+            if not value or (self.validate is not None and not self.validate(value)):
+                continue
+            out.append(Span(m.start(self.group), m.end(self.group), self.category, self.score, self.name))
+        return out
+
+
+def elfproef(value: str) -> bool:
+    """The Dutch BSN check ("elfproef") on a 9-digit number written with or without separators."""
+    digits = [int(c) for c in value if c.isdigit()]
+    if len(digits) != 9 or len(set(digits)) == 1:
+        return False
+    total = sum(d * w for d, w in zip(digits[:8], range(9, 1, -1))) - digits[8]
+    return total % 11 == 0
+
+
+def _licence_plate(value: str) -> bool:
+    groups = value.upper().split("-")
+    chars = "".join(groups)
+    return (
+        len(chars) == 6
+        and any(c.isalpha() for c in chars)
+        and any(c.isdigit() for c in chars)
+        and all(g.isalpha() or g.isdigit() for g in groups)
+    )
+
+
+def pattern_recognizers() -> tuple[RegexRecognizer, ...]:
+    """The built-in pattern recognizers (phone, e-mail, postcode, BSN, birth date, ...)."""
+    flags = re.IGNORECASE
+    return (
+        RegexRecognizer("email", "email", re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", flags), 0.95),
+        RegexRecognizer(
+            "telefoon",
+            "telefoon",
+            re.compile(rf"(?<![\w+])(?:(?:\+|00)31{_SEP}(?:\(0\){_SEP})?[1-9]|0[1-9])(?:{_SEP}\d){{8}}(?!\d)"),
+            0.9,
+        ),
+        RegexRecognizer("postcode", "postcode", re.compile(r"\b[1-9]\d{3}[ \t]?(?!SA\b|SD\b|SS\b)[A-Z]{2}\b"), 0.8),
+        RegexRecognizer("bsn", "bsn", re.compile(r"(?<![\d.\-])\d{3}[. ]?\d{2}[. ]?\d{2}[. ]?\d{2}(?![\d\-])|(?<!\d)\d{9}(?!\d)"), 0.85, validate=elfproef),
+        RegexRecognizer(
+            "bsn_context",
+            "bsn",
+            re.compile(r"\b(?:bsn|burgerservicenummer|sofinummer)[\s:.-]*(?:nummer\s+)?(?:is\s+)?(\d[\d. ]{7,11}\d)", flags),
+            0.7,
+            group=1,
+        ),
+        RegexRecognizer(
+            "geboortedatum",
+            "geboortedatum",
+            re.compile(rf"\b{_BIRTH_CUE}\b[^.!?\n]{{0,25}}?\b({DATE})(?!\w)", flags),
+            0.9,
+            group=1,
+        ),
+        RegexRecognizer("handle", "handle", re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])"), 0.85),
+        RegexRecognizer(
+            "kenteken",
+            "kenteken",
+            re.compile(r"(?<![\w-])(?:[A-Z]{1,3}|\d{1,3})-(?:[A-Z]{1,3}|\d{1,3})-(?:[A-Z]{1,3}|\d{1,3})(?![\w-])", flags),
+            0.8,
+            validate=_licence_plate,
+        ),
+        RegexRecognizer(
+            "straat_huisnummer",
+            "adres",
+            re.compile(
+                rf"\b(?:(?:[A-Z][\w'-]*|van|de|der|den)[ \t]){{0,3}}[A-Za-z][\w'-]*?(?:{_STREET_SUFFIX})[ \t]+\d{{1,4}}(?:[ \t]?[a-zA-Z]\b|-\d{{1,3}}\b)?"
+            ),
+            0.85,
+        ),
+        RegexRecognizer("url", "url", re.compile(r"\b(?:https?://|www\.)[^\s<>\"]+[^\s<>\".,;:!?)]", flags), 0.8),
+    )
+
+
+# ----------------------------------------------------------------------------------- word lists
+
+
+@lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    """Lower-cased first names from deduce's lookup list (loaded once per process)."""
+    return _deduce_list("names/lst_first_name/items.txt")
+
+
+@lru_cache(maxsize=1)
+def surnames() -> frozenset[str]:
+    """Lower-cased surnames from deduce's lookup list (loaded once per process)."""
+    return _deduce_list("names/lst_surname/items.txt")
+
+
+def _deduce_list(relative: str) -> frozenset[str]:
+    import deduce  # local import: heavy, and only needed when names are checked
+
+    path = Path(deduce.__file__).parent / "data" / "lookup" / "src" / relative
+    with path.open(encoding="utf-8") as handle:
+        return frozenset(line.strip().casefold() for line in handle if line.strip())
+
+
+@lru_cache(maxsize=1)
+def dutch_words() -> frozenset[str]:
+    """Lower-cased Dutch word forms (spacy-lookups-data lemma table: forms and lemmas)."""
+    import spacy_lookups_data
+    import srsly
+
+    path = Path(spacy_lookups_data.__file__).parent / "data" / "nl_lemma_lookup.json.gz"
+    table = srsly.read_gzip_json(path)
+    return frozenset(w.casefold() for w in table) | frozenset(v.casefold() for v in table.values())
+
+
+@lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    """spaCy's Dutch stop words plus pronouns and words that start sentences in speech."""
+    from spacy.lang.nl.stop_words import STOP_WORDS
+
+    extra = {"iemand", "niemand", "iedereen", "men", "mensen", "jongens", "meiden", "ja", "nee",
+             "nou", "oké", "ok", "dus", "maar", "toen", "daarna", "later", "gisteren", "vandaag"}
+    return frozenset(STOP_WORDS) | frozenset(extra)
+
+
+def is_word(token: str) -> bool:
+    """True if `token` (any case) is an ordinary Dutch word form."""
+    return token.casefold() in dutch_words()
+
+
+# ------------------------------------------------------------------------------ name recognizers
+
+_TOKEN = re.compile(r"[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'\u2019-]*")
+_DIMINUTIVE = ("tje", "pje", "je", "ke", "ie")
+_SENTENCE_END = re.compile(r"(?:^|[.!?:\n\"]\s*|^\s*)$")
+
+
+def strip_possessive(token: str) -> str:
+    """`Fatima's` / `Anouk'` / `Fatima\u2019s` -> the bare name."""
+    return re.sub(r"['\u2019]s?$", "", token)
+
+
+def diminutive_stem(token: str) -> str | None:
+    """The first name a diminutive is made from ("Daantje" -> "daan"), if it is a known first name."""
+    low = token.casefold()
+    for suffix in _DIMINUTIVE:
+        if low.endswith(suffix) and len(low) - len(suffix) >= 2:
+            stem = low[: -len(suffix)]
+            for candidate in (stem, stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem):
+                if candidate in first_names():
+                    return candidate
+    return None
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    return bool(_SENTENCE_END.search(text[max(0, start - 4) : start])) or start == 0
+
+
+def find_name_candidates(text: str, protected: list[tuple[int, int]]) -> list[Span]:
+    """Person names deduce misses in speech: lower-case names, diminutives, names after cues.
+
+    - lower-case tokens that are first names but not Dutch words ("fatima", "bilal");
+    - diminutives of first names ("Daantje"), with or without a possessive;
+    - a capitalised token after a person cue ("de kleine van Jansen", "juf Roos", "heet Mo") or
+      before a speech verb ("Roos zei"), unless it is a stop word or protected term.
+    """
+    out: list[Span] = []
+    names = first_names()
+    stops = stop_words()
+    tokens = list(_TOKEN.finditer(text))
+    cue_re = re.compile(r"(?:^|\W)(?:" + "|".join(re.escape(c) for c in PERSON_CUES) + r")\s*$", re.IGNORECASE)
+    for i, m in enumerate(tokens):
+        if any(ps < m.end() and m.start() < pe for ps, pe in protected):
+            continue
+        raw = m.group()
+        bare = strip_possessive(raw)
+        low = bare.casefold()
+        end = m.start() + len(bare)
+        if len(bare) < 2 or low in stops:
+            continue
+        capital = bare[0].isupper()
+        if not capital and low in names and not is_word(low) and len(low) >= 3:
+            out.append(Span(m.start(), end, "persoon", 0.6, "naam_kleine_letter"))
+            continue
+        if capital and not is_word(low) and diminutive_stem(bare) is not None:
+            out.append(Span(m.start(), end, "persoon", 0.7, "naam_verkleinwoord"))
+            continue
+        if not capital or bare.isupper():
+            continue
+        before = text[max(0, m.start() - 20) : m.start()]
+        after = text[m.end() : m.end() + 14].lstrip(" ,").casefold()
+        cue_before = bool(cue_re.search(before)) and not before.rstrip().endswith((".", "!", "?"))
+        cue_after = any(after.startswith(v + " ") or after == v or after.startswith(v + ",") for v in SPEECH_VERBS)
+        if cue_before or cue_after:
+            out.append(Span(m.start(), end, "persoon", 0.6, "naam_context"))
+    return out
+
+
+_AGE_AFTER_NAME = (
+    re.compile(r"\s+(?:is|wordt|was|werd)\s+(?:nu\s+|pas\s+|net\s+|al\s+|bijna\s+)?(\d{1,2})(?!\d)(?!\s*(?:keer|uur|minuten|euro|procent|%))"),
+    re.compile(r"\s*\(\s*(\d{1,2})\s*(?:jaar\s*)?\)"),
+    re.compile(r"\s*,\s*(\d{1,2})\s*(?:jaar\b|,)"),
+)
+_AGE_RELATION = re.compile(
+    r"\b(?:mijn|zijn|haar|onze|hun|jouw)\s+(?:zoon|dochter|broer|broertje|zus|zusje|neef|nicht|"
+    r"kleinzoon|kleindochter|kind|jongste|oudste|vriend|vriendin)\s+(?:is|wordt|was|van)\s+(?:nu\s+|pas\s+|net\s+)?(\d{1,2})\b",
+    re.IGNORECASE,
+)
+
+
+def find_ages(text: str, persons: list[Span]) -> list[Span]:
+    """Exact ages tied to an identifiable person.
+
+    "Bilal is 14", "Bilal (14)", "Bilal, 14 jaar," and "mijn zoon is 14" are personal; an age of
+    an unnamed group member ("een jongen van 15", "jongeren van 12 tot 18") is not, and stays:
+    it is what the analysis of age groups needs.
+    """
+    out = []
+    for person in persons:
+        for pattern in _AGE_AFTER_NAME:
+            m = pattern.match(text, person.end)
+            if m:
+                out.append(Span(m.start(1), m.end(1), "leeftijd", 0.8, "leeftijd_persoon"))
+                break
+    for m in _AGE_RELATION.finditer(text):
+        out.append(Span(m.start(1), m.end(1), "leeftijd", 0.7, "leeftijd_relatie"))
+    return out

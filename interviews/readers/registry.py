@@ -1,0 +1,50 @@
+"""The explicit map from file extension to reader (no import-time discovery).
+
+Example:
+    >>> registry = default_registry()
+    >>> registry.formats
+    ('txt', 'md', 'docx', 'vtt', 'srt')
+    >>> registry.for_format("vtt").format
+    'vtt'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+
+from interviews.readers.base import Reader
+from interviews.readers.srt import SrtReader
+from interviews.readers.text import TextReader
+from interviews.readers.vtt import VttReader
+from interviews.readers.word import DocxReader
+
+
+@dataclass(frozen=True)
+class ReaderRegistry:
+    """Readers by format name; the format name is the file extension without the dot."""
+
+    readers: Mapping[str, Reader]
+
+    @property
+    def formats(self) -> tuple[str, ...]:
+        return tuple(self.readers)
+
+    def for_format(self, fmt: str) -> Reader | None:
+        return self.readers.get(fmt.lower().lstrip("."))
+
+    def for_path(self, path: Path) -> Reader | None:
+        return self.for_format(path.suffix)
+
+
+def default_registry() -> ReaderRegistry:
+    """The readers of issue 2: .txt, .md, .docx, .vtt, .srt."""
+    return ReaderRegistry(MappingProxyType({
+        "txt": TextReader("txt"),
+        "md": TextReader("md"),
+        "docx": DocxReader(),
+        "vtt": VttReader(),
+        "srt": SrtReader(),
+    }))

@@ -1,0 +1,95 @@
+"""Shared parts of the .vtt and .srt readers: cue blocks, timing lines, tags, merging of cues."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from interviews.readers.labels import Line, accept_labels, split_prefix
+from interviews.records import Turn
+
+_TIME = r"(?:(\d+):)?(\d{1,2}):(\d{2})[.,]\d{1,3}"
+TIMING = re.compile(rf"^\s*{_TIME}\s*-->\s*{_TIME}")
+_TAG = re.compile(r"<[^>]*>")
+
+
+@dataclass(frozen=True)
+class Piece:
+    """Speech in one cue: speaker (None if unknown), start "HH:MM:SS", text, timing line number."""
+
+    speaker: str | None
+    start: str
+    text: str
+    line: int
+
+
+def split_blocks(lines: Sequence[str], first: int = 1) -> list[list[Line]]:
+    """Blank-line separated blocks of numbered lines; `first` is the number of lines[0]."""
+    blocks: list[list[Line]] = []
+    current: list[Line] = []
+    for number, text in enumerate(lines, start=first):
+        if text.strip():
+            current.append(Line(number, text.rstrip()))
+        elif current:
+            blocks.append(current)
+            current = []
+    if current:
+        blocks.append(current)
+    return blocks
+
+
+def start_time(timing: str) -> str | None:
+    """The start of a timing line as HH:MM:SS, or None if it is not a timing line."""
+    match = TIMING.match(timing)
+    if not match:
+        return None
+    hours, minutes, seconds = match.group(1), match.group(2), match.group(3)
+    return f"{int(hours or 0):02d}:{int(minutes):02d}:{int(seconds):02d}"
+
+
+def plain(text: str) -> str:
+    """Cue text without tags and entities, whitespace collapsed."""
+    return " ".join(html.unescape(_TAG.sub(" ", text)).split())
+
+
+def label_pieces(pieces: Sequence[Piece]) -> list[Piece]:
+    """Give unlabelled pieces a speaker from a `Label: text` prefix (Zoom, .srt); see labels.py."""
+    prefixes = [split_prefix(p.text) if p.speaker is None else None for p in pieces]
+    accepted = accept_labels(Counter(p.label for p in prefixes if p is not None and p.label))
+    out = []
+    for piece, prefix in zip(pieces, prefixes):
+        if prefix is not None and prefix.label in accepted:
+            piece = Piece(prefix.label, piece.start, prefix.text, piece.line)
+        out.append(piece)
+    return out
+
+
+def merge_pieces(pieces: Sequence[Piece], continue_speaker: bool) -> tuple[Turn, ...]:
+    """Consecutive pieces of one speaker become one turn (timestamp and line of the first piece).
+
+    With `continue_speaker`, an unlabelled piece after a labelled one continues that speaker (a long
+    sentence split over two subtitles).
+    """
+    turns: list[Turn] = []
+    group: list[Piece] = []
+    speaker: str | None = None
+
+    def close() -> None:
+        text = " ".join(p.text for p in group if p.text).strip()
+        if text:
+            turns.append(Turn(len(turns), group[0].speaker, text, group[0].start, group[0].line))
+
+    for piece in pieces:
+        if piece.speaker is None and continue_speaker and speaker is not None:
+            piece = Piece(speaker, piece.start, piece.text, piece.line)
+        if group and piece.speaker != group[0].speaker:
+            close()
+            group = []
+        group.append(piece)
+        speaker = piece.speaker
+    if group:
+        close()
+    return tuple(turns)

@@ -1,0 +1,106 @@
+"""Reader for .txt and .md transcripts.
+
+Layout: optional YAML front matter between `---` lines (year, type, wijk, date, title; Dutch keys
+jaar/datum/titel also work) or, without front matter, leading lines `Jaar: 2025`, `Type: wijk`, ...
+Then one speaker turn per paragraph (blank-line separated): `Label: text`, optionally preceded by
+`[00:12:31]`; see `interviews.readers.labels` for what counts as a label. Markdown headings (`# ...`)
+and horizontal rules are ignored, and emphasis around a label (`**Sanne:**`) is stripped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from interviews.encoding import decode_text
+from interviews.metadata import canonical_key, parse_meta_line
+from interviews.readers.base import MetaField, RawDocument
+from interviews.readers.errors import InputError
+from interviews.readers.labels import Block, Line, build_turns
+
+_HEADING = re.compile(r"^\s{0,3}#{1,6}(\s|$)")
+_RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
+_KEY_LINE = re.compile(r"^([A-Za-z]+)\s*:")
+
+
+@dataclass(frozen=True)
+class TextReader:
+    """Reads plain text (`format="txt"`) or Markdown (`format="md"`)."""
+
+    format: str = "txt"
+
+    def read(self, path: Path, data: bytes) -> RawDocument:
+        source = path.as_posix()
+        lines = decode_text(data, source).text.split("\n")
+        meta, start = _front_matter(lines, source)
+        if not meta:
+            meta, start = _leading_meta_lines(lines, source)
+        blocks: list[Block] = []
+        current: list[Line] = []
+        for number, text in enumerate(lines[start:], start=start + 1):
+            skip = self.format == "md" and (_HEADING.match(text) or _RULE.match(text))
+            if not text.strip() or skip:
+                if current:
+                    blocks.append(Block(tuple(current)))
+                current = []
+            else:
+                current.append(Line(number, text.strip()))
+        if current:
+            blocks.append(Block(tuple(current)))
+        return RawDocument(meta=tuple(meta), turns=build_turns(blocks))
+
+
+def _front_matter(lines: list[str], source: str) -> tuple[list[MetaField], int]:
+    """Fields of a YAML front matter block and the index of the first body line."""
+    if not lines or lines[0].strip() != "---":
+        return [], 0
+    end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
+    if end is None:
+        raise InputError("N112", path=source, line=1,
+                         detail="front matter is niet afgesloten met een regel '---'")
+    try:
+        loaded = yaml.safe_load("\n".join(lines[1:end]))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 1
+        raise InputError("N112", path=source, line=line, detail=(
+            "front matter is geen geldige YAML; zet waarden met een ':' tussen aanhalingstekens")) from None
+    if loaded is None:
+        return [], end + 1
+    if not isinstance(loaded, dict):
+        raise InputError("N112", path=source, line=2, detail="front matter moet 'sleutel: waarde'-regels bevatten")
+    key_lines = {}
+    for i in range(1, end):
+        match = _KEY_LINE.match(lines[i])
+        if match:
+            key_lines.setdefault(match.group(1).lower(), i + 1)
+    fields = []
+    for key, value in loaded.items():
+        name = canonical_key(str(key))
+        if name is None or name == "file" or value is None:
+            continue
+        if isinstance(value, dt.datetime):
+            value = value.date()
+        shown = value.isoformat() if isinstance(value, dt.date) else str(value)
+        fields.append(MetaField(name, shown, source, key_lines.get(str(key).lower())))
+    return fields, end + 1
+
+
+def _leading_meta_lines(lines: list[str], source: str) -> tuple[list[MetaField], int]:
+    """`Jaar: 2025`-style lines at the top of a file without front matter."""
+    fields: list[MetaField] = []
+    index = 0
+    for index, text in enumerate(lines):
+        if not text.strip():
+            continue
+        field = parse_meta_line(text, source, index + 1)
+        if field is None:
+            break
+        fields.append(field)
+    else:
+        index = len(lines)
+    return fields, (index if fields else 0)

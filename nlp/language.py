@@ -1,0 +1,195 @@
+"""The Dutch language pipeline: tokens, sentences and lemmas for segmenting and keyword coding.
+
+`load_language()` loads the full spaCy model `nl_core_news_lg` where it is installed. Otherwise it
+builds a blank Dutch pipeline with a sentencizer and lemmas from `spacy-lookups-data`, and says so
+visibly (a warning and a log line) - the fallback has no named-entity recognition and no tagger.
+
+The plain lookup table of `spacy-lookups-data` misses many common Dutch forms ("scholen",
+"jongeren", "werken" come back unchanged), so the fallback adds one small component after the
+lookup lemmatizer: for a token the table does not know, it tries the POS-free use of the rule
+tables of the same package (index, exceptions and suffix rules; nouns first, then verbs, then
+adjectives), then the tail of a compound ("jeugdagenten" -> "jeugd" + "agent"). Keywords are
+lemmatised by the same pipeline as the transcripts, so consistency matters more than perfect
+linguistics.
+
+Example:
+    >>> lang = load_language()
+    >>> [t.lemma_ for t in lang.nlp("scholen en jongeren")]
+    ['school', 'en', 'jongere']
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import warnings
+from dataclasses import dataclass
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from nlp.errors import NlpError
+
+log = logging.getLogger(__name__)
+
+FALLBACK_BACKEND = "spacy.blank('nl') + lookups lemmatizer"
+_FALLBACK_COMPONENT = "narratief_lemma_fallback"
+_POS_ORDER = ("noun", "verb", "adj")
+# Extra noun rules for nominalised adjectives ("jongeren" -> "jongere", "volwassenen").
+_EXTRA_NOUN_RULES = (("eren", "ere"), ("enen", "ene"))
+# High-frequency forms the tables get wrong or miss; checked before anything else.
+_OVERRIDES = {
+    "jongeren": "jongere",
+    "ouderen": "oudere",
+    "is": "zijn",
+    "was": "zijn",
+    "waren": "zijn",
+    "bent": "zijn",
+    "het": "het",
+}
+_MIN_HEAD = 3  # a compound head has at least this many characters
+_MIN_TAIL = 4  # and a tail at least this many
+
+
+class MissingModelWarning(UserWarning):
+    """The full spaCy Dutch model is not installed; the lookup fallback runs instead (N401)."""
+
+
+@dataclass(frozen=True)
+class LanguagePipeline:
+    """A loaded spaCy pipeline and what it is.
+
+    Attributes:
+        nlp: the spaCy `Language`.
+        backend: e.g. "nl_core_news_lg 3.8.0" or "spacy.blank('nl') + lookups lemmatizer".
+        has_ner: whether the pipeline has a named-entity recogniser.
+    """
+
+    nlp: Language
+    backend: str
+    has_ner: bool
+
+    def lemmas(self, text: str) -> list[str]:
+        """Lower-cased lemmas of the non-punctuation, non-space tokens of `text`."""
+        return doc_lemmas(self.nlp(text))
+
+
+def doc_lemmas(doc: Doc) -> list[str]:
+    """Lower-cased lemmas of the non-punctuation, non-space tokens of a parsed doc."""
+    return [(t.lemma_ or t.text).lower() for t in doc if not (t.is_punct or t.is_space)]
+
+
+@functools.lru_cache(maxsize=4)
+def load_language(prefer: str = "nl_core_news_lg") -> LanguagePipeline:
+    """Load the Dutch pipeline once per process.
+
+    Args:
+        prefer: name of the installed spaCy package to use when available.
+
+    Returns:
+        A `LanguagePipeline`; `.backend` records which one ran (for the run manifest).
+
+    Raises:
+        NlpError: N402 when neither the model nor the lookup tables can be loaded.
+    """
+    if prefer and spacy.util.is_package(prefer):
+        nlp = spacy.load(prefer)
+        if "sentencizer" not in nlp.pipe_names and "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
+            nlp.add_pipe("sentencizer")
+        version = nlp.meta.get("version", "?")
+        return LanguagePipeline(nlp=nlp, backend=f"{prefer} {version}", has_ner="ner" in nlp.pipe_names)
+
+    message = (
+        f"[N401] Het spaCy-model '{prefer}' is niet geïnstalleerd; narratief gebruikt een eenvoudige "
+        "Nederlandse pijplijn (lemma's uit spacy-lookups-data, geen entiteitherkenning). Installeer het "
+        f"volledige model op een computer met internet: python -m spacy download {prefer}"
+    )
+    warnings.warn(message, MissingModelWarning, stacklevel=2)
+    log.warning(message)
+    return LanguagePipeline(nlp=_blank_dutch(), backend=FALLBACK_BACKEND, has_ner=False)
+
+
+def _blank_dutch() -> Language:
+    try:
+        nlp = spacy.blank("nl")
+        nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+        _register_fallback()
+        nlp.add_pipe(_FALLBACK_COMPONENT)
+        nlp.add_pipe("sentencizer")
+        nlp.initialize()
+    except (OSError, ValueError, ImportError) as exc:  # lookups package missing or broken
+        raise NlpError(
+            "N402",
+            "de Nederlandse lemmatabellen (spacy-lookups-data) ontbreken of zijn onleesbaar; "
+            f"installeer narratief opnieuw ({type(exc).__name__})",
+        ) from exc
+    return nlp
+
+
+def _register_fallback() -> None:
+    """Register the fallback lemma component with spaCy, once, on first use (not at import)."""
+    if not Language.has_factory(_FALLBACK_COMPONENT):
+        Language.factory(_FALLBACK_COMPONENT, func=_make_fallback)
+
+
+def _make_fallback(nlp: Language, name: str) -> "LemmaFallback":
+    return LemmaFallback()
+
+
+class LemmaFallback:
+    """Fill in lemmas the lookup table does not know, from the POS-free rule tables."""
+
+    def __init__(self) -> None:
+        from spacy.lookups import load_lookups
+
+        lookups = load_lookups("nl", ["lemma_lookup", "lemma_index", "lemma_exc", "lemma_rules"])
+        self._lookup = lookups.get_table("lemma_lookup")
+        index = lookups.get_table("lemma_index")
+        exc = lookups.get_table("lemma_exc")
+        rules = lookups.get_table("lemma_rules")
+        self._index = {p: frozenset(index.get(p, ())) for p in _POS_ORDER}
+        self._exc: dict[str, dict[str, Any]] = {p: dict(exc.get(p, {})) for p in _POS_ORDER}
+        self._rules = {p: [tuple(r) for r in rules.get(p, ())] for p in _POS_ORDER}
+        self._rules["noun"] = list(_EXTRA_NOUN_RULES) + self._rules["noun"]
+
+    def __call__(self, doc: Doc) -> Doc:
+        for token in doc:
+            if token.is_punct or token.is_space or token.like_num:
+                continue
+            lower = token.text.lower()
+            if lower in _OVERRIDES or lower not in self._lookup:
+                token.lemma_ = self.lemma(lower)
+        return doc
+
+    @functools.lru_cache(maxsize=50_000)  # noqa: B019 - one instance per process
+    def lemma(self, word: str) -> str:
+        """The lemma of one lower-cased word form."""
+        if word in _OVERRIDES:
+            return _OVERRIDES[word]
+        if word in self._lookup:
+            return str(self._lookup[word])
+        for pos in _POS_ORDER:
+            found = self._pos_lemma(word, pos)
+            if found:
+                return found
+        for k in range(_MIN_HEAD, len(word) - _MIN_TAIL + 1):
+            tail = word[k:]
+            found = self._pos_lemma(tail, "noun") or (str(self._lookup[tail]) if tail in self._lookup else None)
+            if found:
+                return word[:k] + found
+        return word
+
+    def _pos_lemma(self, word: str, pos: str) -> str | None:
+        if word in self._index[pos]:
+            return word
+        forms = self._exc[pos].get(word)
+        if forms:
+            return str(forms[0])
+        for old, new in self._rules[pos]:
+            if word.endswith(old) and len(word) > len(old):
+                candidate = word[: len(word) - len(old)] + new
+                if candidate in self._index[pos]:
+                    return candidate
+        return None

@@ -1,0 +1,341 @@
+"""Topic modelling of pseudonymised segments with BERTopic, aligned with the codebook.
+
+Topics surface what partners raise that the codebook did not foresee. The model runs on the
+precomputed embeddings of the coding stage (no embedding model is loaded here), with settings that
+suit a few hundred to a few thousand segments and every seed fixed, so the same input gives the
+same topics. Each topic gets its nearest theme with a cosine similarity; topics far from every theme
+or rarely coded with any theme are flagged `emergent`, and `growing` when their share rises over the
+years.
+
+Example:
+    >>> result = fit_topics(segments, emb, {"school": "De school als centrale plek ..."},
+    ...                     theme_emb, TopicSettings(seed=42))          # doctest: +SKIP
+    >>> result.save(Path("output/topics"))                               # doctest: +SKIP
+    >>> TopicResult.load(Path("output/topics")).topics                   # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any, Mapping
+
+import numpy as np
+import pandas as pd
+
+from nlp.errors import NlpError
+from nlp.topic_align import centroids, is_growing, normalise, reference_similarity, theme_sets
+from nlp.topic_io import read_table, replace_dir, write_json, write_table
+
+#: Words the pseudonymiser puts in place of personal data, and transcript scaffolding: never a topic word.
+PSEUDONYM_TOKENS: tuple[str, ...] = (
+    "persoon", "personen", "adres", "telefoon", "telefoonnummer", "locatie", "instelling", "datum",
+    "leeftijd", "email", "mail", "url", "bsn", "naam", "patient", "id", "spreker", "interviewer",
+    "respondent", "school_naam", "wijk_naam",
+)
+
+_BRACKETED = re.compile(r"\[[^\]]*\]|<[^>]*>|\{[^}]*\}")
+_TOKEN_PATTERN = r"(?u)\b[^\W\d_]{3,}\b"  # letters only, at least three: no numbers or pseudonym ids
+
+TOPIC_TABLES = ("topics", "segment_topics", "over_time", "per_class")
+_REQUIRED = ("doc", "turn", "part", "year", "type", "wijk", "text")
+
+
+@dataclass(frozen=True)
+class TopicSettings:
+    """Settings of the topic stage (defaults suit a few hundred to a few thousand segments).
+
+    Attributes:
+        seed: random seed of UMAP (UMAP then runs single-threaded, which makes it reproducible).
+        min_segments: fewer segments than this -> no model, an explicit note instead.
+        n_neighbors: UMAP neighbours; None -> n/20 clamped to [5, 15] (small corpora: local structure).
+        n_components: UMAP dimensions handed to HDBSCAN.
+        min_cluster_size: HDBSCAN smallest topic; None -> 2% of the segments clamped to [5, 40].
+        min_samples: HDBSCAN min_samples; None -> same as min_cluster_size // 2 (fewer outliers).
+        top_n_words: words per topic.
+        n_representative: representative segments stored per topic.
+        emergent_similarity: fixed cosine threshold; None -> calibrated: the typical (median)
+            similarity between a theme prototype and the centroid of the segments the coding stage
+            gave that theme, minus `emergent_margin`. A topic whose centroid is less similar to its
+            nearest theme than a typical theme's own coded segments are is far from the codebook.
+            Relative, so it carries over between embedding models (e5 cosines all lie high).
+        emergent_margin: subtracted from the calibrated reference (cosine units).
+        uncoded_share: a topic is also "rarely coded" when at least this share of its segments
+            carries no theme from the coding stage.
+        emergent_rule: "either" (far from the codebook OR rarely coded) or "both" (AND).
+        min_growth: minimal rise of a topic's share (first -> last year) to call it growing.
+        stop_words: extra words kept out of topic words (besides spaCy's Dutch stop words).
+    """
+
+    seed: int = 42
+    min_segments: int = 30
+    n_neighbors: int | None = None
+    n_components: int = 5
+    min_cluster_size: int | None = None
+    min_samples: int | None = None
+    top_n_words: int = 10
+    n_representative: int = 3
+    emergent_similarity: float | None = None
+    emergent_margin: float = 0.0
+    uncoded_share: float = 0.5
+    emergent_rule: str = "both"
+    min_growth: float = 0.02
+    stop_words: tuple[str, ...] = PSEUDONYM_TOKENS
+
+    def resolved(self, n: int) -> dict[str, int]:
+        """The size-dependent settings for a corpus of `n` segments."""
+        nn = self.n_neighbors or int(min(15, max(5, n // 20)))
+        mcs = self.min_cluster_size or int(min(40, max(5, round(n * 0.02))))
+        ms = self.min_samples or max(2, mcs // 2)
+        return {"n_neighbors": nn, "min_cluster_size": mcs, "min_samples": ms}
+
+
+@dataclass(frozen=True)
+class TopicResult:
+    """Topic tables (schema: docs/architecture.md) plus notes and run info; `model` is the fitted
+    BERTopic object when fitted in this process (None after `load`)."""
+
+    topics: pd.DataFrame
+    segment_topics: pd.DataFrame
+    over_time: pd.DataFrame
+    per_class: pd.DataFrame
+    notes: tuple[str, ...] = ()
+    info: Mapping[str, Any] = field(default_factory=dict)
+    model: Any = field(default=None, compare=False, repr=False)
+
+    def save(self, folder: Path) -> None:
+        """Write the tables (Parquet + CSV), `info.json` and, if fitted, `model/` (safetensors)."""
+        folder = Path(folder)
+        for name in TOPIC_TABLES:
+            write_table(getattr(self, name), folder, name)
+        write_json({"notes": list(self.notes), "info": dict(self.info)}, folder / "info.json")
+        if self.model is not None:
+            replace_dir(lambda tmp: self.model.save(str(tmp), serialization="safetensors",
+                                                    save_ctfidf=True, save_embedding_model=False),
+                        folder / "model")
+
+    @classmethod
+    def load(cls, folder: Path) -> "TopicResult":
+        """Reload the tables without refitting (the model is not needed by the report)."""
+        folder = Path(folder)
+        missing = [n for n in TOPIC_TABLES if not (folder / f"{n}.parquet").exists()]
+        if missing or not (folder / "info.json").exists():
+            raise NlpError("N404", f"topicresultaat onvolledig ({', '.join(missing) or 'info.json'} "
+                                   "ontbreekt); voer 'narratief topics' opnieuw uit", path=folder)
+        meta = json.loads((folder / "info.json").read_text(encoding="utf-8"))
+        tables = {n: read_table(folder, n) for n in TOPIC_TABLES}
+        return cls(**tables, notes=tuple(meta.get("notes", [])), info=meta.get("info", {}))
+
+
+def load_topic_model(folder: Path) -> Any:
+    """Reload the fitted BERTopic model from `<folder>/model` (offline, without embedding model)."""
+    from bertopic import BERTopic
+
+    path = Path(folder) / "model"
+    if not path.exists():
+        raise NlpError("N405", "geen opgeslagen topicmodel gevonden", path=path)
+    return BERTopic.load(str(path))
+
+
+def clean_for_words(text: str) -> str:
+    """Text for the word representation: bracketed pseudonym markers such as [PERSOON-3] removed."""
+    return _BRACKETED.sub(" ", str(text))
+
+
+def _empty(notes: list[str], info: dict[str, Any]) -> TopicResult:
+    return TopicResult(
+        topics=pd.DataFrame({"topic": pd.Series(dtype="int64"), "size": pd.Series(dtype="int64"),
+                             "words": pd.Series(dtype=str), "label": pd.Series(dtype=str),
+                             "nearest_theme": pd.Series(dtype=str), "similarity": pd.Series(dtype=float),
+                             "emergent": pd.Series(dtype=bool), "growing": pd.Series(dtype=bool),
+                             "representative": pd.Series(dtype=str)}),
+        segment_topics=pd.DataFrame({"doc": pd.Series(dtype=str), "turn": pd.Series(dtype="int64"),
+                                     "part": pd.Series(dtype="int64"), "topic": pd.Series(dtype="int64")}),
+        over_time=pd.DataFrame({"topic": pd.Series(dtype="int64"), "year": pd.Series(dtype="int64"),
+                                "count": pd.Series(dtype="int64"), "share": pd.Series(dtype=float)}),
+        per_class=pd.DataFrame({"topic": pd.Series(dtype="int64"), "split": pd.Series(dtype=str),
+                                "value": pd.Series(dtype=str), "count": pd.Series(dtype="int64")}),
+        notes=tuple(notes), info=info)
+
+
+def _check(segments: pd.DataFrame, embeddings: np.ndarray, theme_texts: Mapping[str, str],
+           theme_embeddings: np.ndarray) -> None:
+    missing = [c for c in _REQUIRED if c not in segments.columns]
+    if missing:
+        raise NlpError("N401", f"segmententabel mist kolom(men): {', '.join(missing)}")
+    if embeddings.ndim != 2 or embeddings.shape[0] != len(segments):
+        raise NlpError("N402", f"aantal embeddings ({embeddings.shape[0]}) past niet bij aantal "
+                               f"segmenten ({len(segments)}); bereken de embeddings opnieuw")
+    if theme_embeddings.shape[0] != len(theme_texts) or (
+            len(theme_texts) and theme_embeddings.shape[1] != embeddings.shape[1]):
+        raise NlpError("N403", "thema-embeddings passen niet bij de thema's of bij de "
+                               "segment-embeddings (ander embeddingmodel?)")
+
+
+def _fit_bertopic(docs: list[str], emb: np.ndarray, settings: TopicSettings) -> tuple[Any, np.ndarray]:
+    """Fit BERTopic on precomputed embeddings and reassign outliers; returns (model, labels)."""
+    from bertopic import BERTopic
+    from bertopic.vectorizers import ClassTfidfTransformer
+    from hdbscan import HDBSCAN
+    from sklearn.feature_extraction.text import CountVectorizer
+    from spacy.lang.nl.stop_words import STOP_WORDS
+    from umap import UMAP
+
+    sizes = settings.resolved(len(docs))
+    stop = sorted(set(STOP_WORDS) | {w.lower() for w in settings.stop_words})
+    vectorizer = CountVectorizer(stop_words=stop, token_pattern=_TOKEN_PATTERN, lowercase=True,
+                                 min_df=2 if len(docs) >= 100 else 1)
+    umap_model = UMAP(n_neighbors=sizes["n_neighbors"], n_components=settings.n_components,
+                      min_dist=0.0, metric="cosine", random_state=settings.seed, n_jobs=1)
+    hdbscan_model = HDBSCAN(min_cluster_size=sizes["min_cluster_size"], min_samples=sizes["min_samples"],
+                            metric="euclidean", cluster_selection_method="eom", prediction_data=False)
+    model = BERTopic(embedding_model=None, umap_model=umap_model, hdbscan_model=hdbscan_model,
+                     vectorizer_model=vectorizer, top_n_words=settings.top_n_words,
+                     ctfidf_model=ClassTfidfTransformer(reduce_frequent_words=True),
+                     language="multilingual", calculate_probabilities=False, verbose=False)
+    labels, _ = model.fit_transform(docs, embeddings=emb)
+    labels = list(labels)
+    if -1 in labels and any(t != -1 for t in labels):
+        labels = model.reduce_outliers(docs, labels, strategy="embeddings", embeddings=emb)
+        model.update_topics(docs, topics=labels, top_n_words=settings.top_n_words,
+                            vectorizer_model=vectorizer)
+    lab = np.asarray(labels, dtype=int)
+    ids = sorted(set(lab.tolist()))
+    # Topic embeddings as centroids of the final assignment (update_topics cannot recompute them
+    # without an embedding model).
+    model.topic_embeddings_ = centroids(emb, lab, ids)
+    return model, lab
+
+
+def _representatives(emb: np.ndarray, lab: np.ndarray, topic: int, centroid: np.ndarray,
+                     texts: list[str], docs: list[str], k: int) -> list[str]:
+    """The k segments closest to the centroid, preferring a new interview for each pick."""
+    idx = np.flatnonzero(lab == topic)
+    order = idx[np.lexsort((idx, -(emb[idx] @ centroid)))]
+    picked: list[int] = []
+    for prefer_new_doc in (True, False):
+        for i in order:
+            if len(picked) >= k:
+                break
+            if i in picked or (prefer_new_doc and docs[i] in {docs[j] for j in picked}):
+                continue
+            picked.append(int(i))
+    return [texts[i] for i in picked]
+
+
+def fit_topics(segments: pd.DataFrame, embeddings: np.ndarray, theme_texts: Mapping[str, str],
+               theme_embeddings: np.ndarray, settings: TopicSettings = TopicSettings()) -> TopicResult:
+    """Fit topics on all segments and align them with the codebook themes.
+
+    Args:
+        segments: the coded segments table (doc, turn, part, year, type, wijk, text, themes, ...),
+            pseudonymised; row i belongs to `embeddings[i]`.
+        embeddings: (n, dim) L2-normalised segment embeddings from the project's `Embedder`.
+        theme_texts: theme id -> prototype text (e.g. name + definition + examples), in the row
+            order of `theme_embeddings`.
+        theme_embeddings: (n_themes, dim) embeddings of `theme_texts` by the same embedder.
+        settings: `TopicSettings`.
+
+    Returns:
+        A `TopicResult`; with fewer than `settings.min_segments` segments (or no cluster at all)
+        empty tables and a Dutch note explaining why.
+
+    Raises:
+        NlpError: N401 missing columns, N402/N403 embeddings that do not match.
+    """
+    emb = np.asarray(embeddings, dtype=np.float32)
+    theme_emb = np.asarray(theme_embeddings, dtype=np.float32).reshape(len(theme_texts), -1)
+    _check(segments, emb, theme_texts, theme_emb)
+    n = len(segments)
+    info: dict[str, Any] = {"seed": settings.seed, "segments": n, "bertopic": version("bertopic"),
+                            "umap": version("umap-learn"), "hdbscan": version("hdbscan"),
+                            "settings": {**{k: v for k, v in settings.__dict__.items() if k != "stop_words"},
+                                         **settings.resolved(max(n, 1))}}
+    if n < settings.min_segments:
+        return _empty([f"Te weinig segmenten voor topics ({n}; minimaal {settings.min_segments} "
+                       "nodig): geen topicmodel gemaakt."], info)
+    seg = segments.reset_index(drop=True)
+    docs = [clean_for_words(t) for t in seg["text"].astype(str)]
+    model, lab = _fit_bertopic(docs, emb, settings)
+    ids = sorted(set(lab.tolist()) - {-1})
+    if not ids:
+        return _empty(["Geen samenhangende topics gevonden in deze segmenten (alles is ruis)."], info)
+    notes: list[str] = []
+    cents = centroids(emb, lab, ids)
+    theme_ids = list(theme_texts)
+    sims = cents @ normalise(theme_emb).T if theme_ids else np.zeros((len(ids), 0))
+
+    sets = theme_sets(seg["themes"]) if "themes" in seg.columns else [frozenset()] * n
+    if "themes" not in seg.columns:
+        notes.append("De segmenten hebben geen codering (kolom 'themes'): 'emergent' rust alleen op de "
+                     "afstand tot de thema's.")
+    reference, per_theme = reference_similarity(emb, sets, theme_ids, theme_emb)
+    if settings.emergent_similarity is not None:
+        threshold = settings.emergent_similarity
+    elif reference is not None:
+        threshold = reference - settings.emergent_margin
+    else:
+        threshold = float(np.median(sims.max(axis=1))) if theme_ids else 1.0
+        notes.append("Geen gecodeerde segmenten om de drempel voor 'emergent' te ijken: de mediaan van de "
+                     "topic-gelijkenissen is gebruikt.")
+    info.update(threshold=threshold, reference=reference, reference_per_theme=per_theme)
+
+    years = sorted(int(y) for y in seg["year"].unique())
+    year_of = seg["year"].astype(int).to_numpy()
+    year_total = {y: int((year_of == y).sum()) for y in years}
+    words_over = model.topics_over_time(docs, seg["year"].astype(int).tolist(), topics=lab.tolist(),
+                                        global_tuning=True, evolution_tuning=False)
+    over_words = {(int(r.Topic), int(pd.Timestamp(r.Timestamp).year) if not isinstance(r.Timestamp, (int, np.integer))
+                   else int(r.Timestamp)): r.Words for r in words_over.itertuples()}
+    rows_ot, rows_topic = [], []
+    texts = seg["text"].astype(str).tolist()
+    doc_ids = seg["doc"].astype(str).tolist()
+    for i, topic in enumerate(ids):
+        mask = lab == topic
+        shares = []
+        for y in years:
+            count = int((mask & (year_of == y)).sum())
+            share = count / year_total[y]
+            shares.append(share)
+            rows_ot.append({"topic": topic, "year": y, "count": count, "share": share,
+                            "words": over_words.get((topic, y), "")})
+        words = [w for w, _ in (model.get_topic(topic) or [])][: settings.top_n_words]
+        members = np.flatnonzero(mask)
+        uncoded = float(np.mean([len(sets[j]) == 0 for j in members]))
+        best = int(np.argmax(sims[i])) if theme_ids else -1
+        similarity = float(sims[i, best]) if theme_ids else float("nan")
+        far = bool(similarity < threshold) if theme_ids else True
+        rare = uncoded >= settings.uncoded_share
+        emergent = (far and rare) if settings.emergent_rule == "both" else (far or rare)
+        rows_topic.append({
+            "topic": topic, "size": int(mask.sum()), "words": " ".join(words),
+            "label": ", ".join(words[:4]), "nearest_theme": theme_ids[best] if theme_ids else "",
+            "similarity": similarity, "emergent": bool(emergent),
+            "growing": is_growing(shares, settings.min_growth),
+            "representative": json.dumps(_representatives(normalise(emb), lab, topic, cents[i], texts,
+                                                          doc_ids, settings.n_representative),
+                                         ensure_ascii=False),
+            "uncoded_share": uncoded, "far_from_codebook": far,
+        })
+    if len(years) < 2:
+        notes.append("Slechts één jaar: of een topic groeit is niet te bepalen.")
+    per_class = []
+    for split in ("type", "wijk"):
+        values = seg[split].fillna("onbekend").astype(str).replace("", "onbekend")
+        class_words = {(int(r.Topic), str(r.Class)): r.Words for r in model.topics_per_class(
+            docs, values.tolist(), global_tuning=True).itertuples()}
+        for (topic, value), count in pd.Series(1, index=pd.MultiIndex.from_arrays(
+                [lab, values.to_numpy()])).groupby(level=[0, 1]).sum().items():
+            if topic != -1:
+                per_class.append({"topic": int(topic), "split": split, "value": value, "count": int(count),
+                                  "words": class_words.get((int(topic), value), "")})
+    segment_topics = pd.DataFrame({"doc": seg["doc"].astype(str), "turn": seg["turn"].astype(int),
+                                   "part": seg["part"].astype(int), "topic": lab.astype(int)})
+    return TopicResult(
+        topics=pd.DataFrame(rows_topic), segment_topics=segment_topics,
+        over_time=pd.DataFrame(rows_ot),
+        per_class=pd.DataFrame(per_class).sort_values(["split", "topic", "value"]).reset_index(drop=True),
+        notes=tuple(notes), info=info, model=model)

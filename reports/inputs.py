@@ -1,0 +1,236 @@
+"""`ReportInputs`: everything the chapter and the shared edition read, as one immutable record.
+
+The record holds plain pandas DataFrames with exactly the columns documented in
+docs/architecture.md ("Tables the report reads"), so the report does not depend on the internals
+of the analysis or topic stages. `load_report_inputs` gathers them from a workspace's `output/`.
+
+Example:
+    >>> inputs = load_report_inputs(Path("MAP/output"), codebook, Path("MAP/interpretatie"))
+    >>> inputs.years()
+    (2024, 2025)
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Mapping
+
+import pandas as pd
+
+from codebook.model import Codebook
+from reports.errors import ReportError
+
+TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
+    "overview": ("year", "type", "wijk", "interviews", "segments", "speakers", "words"),
+    "theme_year": ("year", "theme", "lens", "segments", "share", "interviews", "speakers"),
+    "theme_split": ("year", "theme", "lens", "split", "value", "segments", "share", "interviews",
+                    "speakers"),
+    "theme_change": ("year", "prev_year", "theme", "lens", "share", "prev_share", "diff", "ci_low",
+                     "ci_high", "n_boot", "verdict"),
+    "cooccurrence": ("year", "level", "theme_a", "theme_b", "count", "jaccard"),
+    "quotes": ("year", "theme", "lens", "rank", "doc", "turn", "part", "speaker", "type", "wijk",
+               "text", "typicality"),
+    "signals": ("year", "theme", "doc", "turn", "part", "speaker", "type", "wijk", "text"),
+    "topics": ("topic", "size", "words", "label", "nearest_theme", "similarity", "emergent",
+               "growing", "representative"),
+    "topics_over_time": ("topic", "year", "count", "share"),
+    "agreement": ("code", "coder_a", "coder_b", "n", "percent", "kappa", "alpha", "reading"),
+    "segments": ("doc", "turn", "part", "speaker", "year", "type", "wijk", "themes"),
+}
+_ANALYSIS_TABLES = ("overview", "theme_year", "theme_split", "theme_change", "cooccurrence",
+                    "quotes", "signals")
+
+Address = tuple[str, int, int]
+
+
+@dataclass(frozen=True)
+class ReportInputs:
+    """The pseudonymised inputs of the chapter.
+
+    Attributes:
+        codebook: the codebook the segments were coded with (themes in report order).
+        overview ... signals: the analysis tables (`analysis.AnalysisTables`).
+        notes: Dutch sentences on what cannot be compared.
+        topics, topics_over_time: `nlp.topics.TopicResult` tables, or None when not run.
+        agreement: the agreement table, or None when nobody coded by hand.
+        segments: the segment table (at least `TABLE_COLUMNS["segments"]`), or None; used for
+            participants by role and for national-theme totals in the shared edition.
+        manifest: the run manifest (`output/manifest.json`).
+        pseudonymisation: number of replaced items per category, e.g. {"persoon": 41}.
+        interpretations: theme id -> the evaluator's Markdown text ("" when missing).
+        shareable: (doc, turn, part) addresses of quotes a reviewer marked shareable.
+        workspace: the workspace's display name (front matter parameter).
+    """
+
+    codebook: Codebook
+    overview: pd.DataFrame
+    theme_year: pd.DataFrame
+    theme_split: pd.DataFrame
+    theme_change: pd.DataFrame
+    cooccurrence: pd.DataFrame
+    quotes: pd.DataFrame
+    signals: pd.DataFrame
+    notes: tuple[str, ...] = ()
+    topics: pd.DataFrame | None = None
+    topics_over_time: pd.DataFrame | None = None
+    agreement: pd.DataFrame | None = None
+    segments: pd.DataFrame | None = None
+    manifest: Mapping[str, Any] = field(default_factory=dict)
+    pseudonymisation: Mapping[str, int] = field(default_factory=dict)
+    interpretations: Mapping[str, str] = field(default_factory=dict)
+    shareable: frozenset[Address] = frozenset()
+    workspace: str = "werkmap"
+
+    def __post_init__(self) -> None:
+        for name, columns in TABLE_COLUMNS.items():
+            frame = getattr(self, name)
+            if frame is None:
+                continue
+            missing = [c for c in columns if c not in frame.columns]
+            if missing:
+                raise ReportError("N601", f"tabel '{name}' mist kolom(men): {', '.join(missing)}")
+
+    def years(self) -> tuple[int, ...]:
+        """All years with data, ascending."""
+        return tuple(sorted({int(y) for y in self.theme_year["year"]} | {int(y) for y in self.overview["year"]}))
+
+    def latest_year(self) -> int:
+        """The most recent year with data (the report's default year).
+
+        Raises:
+            ReportError: N602 when there is no data at all.
+        """
+        years = self.years()
+        if not years:
+            raise ReportError("N602", "er zijn geen gegevens om over te rapporteren")
+        return years[-1]
+
+
+def _read_table(folder: Path, name: str, required: bool) -> pd.DataFrame | None:
+    for suffix in (".parquet", ".csv"):
+        path = folder / f"{name}{suffix}"
+        if path.exists():
+            try:
+                frame = pd.read_parquet(path) if suffix == ".parquet" else pd.read_csv(path)
+            except Exception as exc:  # pyarrow/pandas raise many types for a broken file
+                raise ReportError("N601", f"tabel niet leesbaar ({type(exc).__name__})", path=path) from None
+            for col in ("lens", "wijk", "type", "value", "themes"):
+                if col in frame.columns:
+                    frame[col] = frame[col].fillna("").astype(str)
+            return frame
+    if required:
+        raise ReportError("N601", f"tabel '{name}' ontbreekt; voer eerst de vergelijking uit",
+                          path=folder / f"{name}.parquet")
+    return None
+
+
+def _read_notes(folder: Path) -> tuple[str, ...]:
+    for name in ("notes.json", "notes.txt", "notes.csv"):
+        path = folder / name
+        if not path.exists():
+            continue
+        text = path.read_text(encoding="utf-8")
+        if name.endswith(".json"):
+            data = json.loads(text)
+            return tuple(str(s) for s in (data if isinstance(data, list) else data.get("notes", [])))
+        if name.endswith(".csv"):
+            frame = pd.read_csv(path)
+            col = "note" if "note" in frame.columns else frame.columns[0]
+            return tuple(str(s) for s in frame[col].dropna())
+        return tuple(line.strip() for line in text.splitlines() if line.strip())
+    return ()
+
+
+def read_interpretations(codebook: Codebook, folder: Path | None) -> dict[str, str]:
+    """Read `interpretatie/<theme>.md` per theme; a missing file gives "".
+
+    Raises:
+        ReportError: N608 when a file exists but cannot be read as UTF-8.
+    """
+    texts: dict[str, str] = {}
+    for theme in codebook.themes:
+        path = Path(folder) / f"{theme.id}.md" if folder else None
+        if path is None or not path.exists():
+            texts[theme.id] = ""
+            continue
+        try:
+            texts[theme.id] = path.read_text(encoding="utf-8").strip()
+        except (OSError, UnicodeDecodeError):
+            raise ReportError("N608", "interpretatie niet leesbaar (geen UTF-8-tekst?)", path=path) from None
+    return texts
+
+
+def read_shareable(path: Path | None) -> frozenset[Address]:
+    """Read the reviewers' list of shareable quotes: CSV with doc, turn, part[, deelbaar].
+
+    A row counts when it has no `deelbaar` column or its value is ja/yes/1/true/x.
+
+    Raises:
+        ReportError: N601 when the columns are missing.
+    """
+    if path is None or not Path(path).exists():
+        return frozenset()
+    with open(path, encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        if not reader.fieldnames or not {"doc", "turn", "part"} <= set(reader.fieldnames):
+            raise ReportError("N601", "lijst met deelbare citaten mist kolommen doc, turn, part", path=path)
+        out = set()
+        for row in reader:
+            flag = (row.get("deelbaar") or "ja").strip().lower()
+            if flag in ("ja", "yes", "1", "true", "x"):
+                out.add((row["doc"], int(row["turn"]), int(row["part"])))
+    return frozenset(out)
+
+
+def load_report_inputs(
+    output_dir: Path,
+    codebook: Codebook,
+    interpretation_dir: Path | None,
+    *,
+    shareable_path: Path | None = None,
+    pseudonymisation_counts: Mapping[str, int] | None = None,
+    workspace: str = "werkmap",
+) -> ReportInputs:
+    """Gather the report's inputs from a workspace's `output/` folder.
+
+    Args:
+        output_dir: the workspace's `output/`.
+        codebook: the codebook used for coding.
+        interpretation_dir: the workspace's `interpretatie/` folder (may be missing).
+        shareable_path: CSV of quotes marked shareable (doc, turn, part[, deelbaar]).
+        pseudonymisation_counts: replaced items per category (from the pseudonymisation stage).
+        workspace: display name of the workspace.
+
+    Returns:
+        A validated `ReportInputs`.
+
+    Raises:
+        ReportError: N601 for a missing or broken analysis table.
+    """
+    output_dir = Path(output_dir)
+    analysis_dir = output_dir / "analysis"
+    tables = {name: _read_table(analysis_dir, name, required=True) for name in _ANALYSIS_TABLES}
+    topics_dir = output_dir / "topics"
+    manifest_path = output_dir / "manifest.json"
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.exists() else {}
+    segments = _read_table(output_dir, "segments", required=False)
+    if segments is not None:
+        keep = [c for c in TABLE_COLUMNS["segments"] if c in segments.columns]
+        segments = segments[keep]
+    return ReportInputs(
+        codebook=codebook,
+        notes=_read_notes(analysis_dir),
+        topics=_read_table(topics_dir, "topics", required=False),
+        topics_over_time=_read_table(topics_dir, "topics_over_time", required=False),
+        agreement=_read_table(output_dir / "agreement", "agreement", required=False),
+        segments=segments,
+        manifest=manifest,
+        pseudonymisation=dict(pseudonymisation_counts or {}),
+        interpretations=read_interpretations(codebook, interpretation_dir),
+        shareable=read_shareable(shareable_path),
+        workspace=workspace,
+        **tables,
+    )

@@ -1,0 +1,164 @@
+"""Render a chapter source to HTML, DOCX and PDF with Quarto, or without it with pandoc + Typst.
+
+Engines:
+    "quarto"  `quarto render <qmd> --to html|docx|typst --output <name>` in a subprocess; the exit
+              code AND each output file are checked, quarto's error output is shown on failure.
+    "pandoc"  pandoc from pypandoc-binary: self-contained HTML (`--embed-resources --standalone`),
+              DOCX (pandoc's Heading 1/2 styles), and PDF via pandoc's Typst writer compiled with
+              the `typst` package (its embedded fonts only, so every machine renders alike).
+    "auto"    quarto when `shutil.which("quarto")` finds it, else pandoc.
+
+Every output is first written under a temporary name and then moved into place with `os.replace`.
+
+Example:
+    >>> result = render_chapter(source, formats=("html", "pdf"))
+    >>> result.engine, [p.name for p in result.files]
+    ('pandoc 3.9 + typst 0.15.0', ['narratief-onderzoek-2025.html', 'narratief-onderzoek-2025.pdf'])
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Sequence
+
+from reports.chapter import ChapterSource
+from reports.errors import ReportError
+
+FORMATS: tuple[str, ...] = ("html", "docx", "pdf")
+_QUARTO_TO = {"html": "html", "docx": "docx", "pdf": "typst"}
+_FIG_ALT = re.compile(r'\]\(([^)\s]+)\)\{fig-alt="([^"]*)"')
+
+
+@dataclass(frozen=True)
+class RenderResult:
+    """Rendered files (in the order of `formats`), the engine that ran, and Typst warnings."""
+
+    files: tuple[Path, ...]
+    engine: str
+    warnings: tuple[str, ...] = ()
+
+
+def _tail(text: str, lines: int = 15) -> str:
+    return "\n".join(text.strip().splitlines()[-lines:])
+
+
+def _check_formats(formats: Sequence[str]) -> tuple[str, ...]:
+    formats = tuple(formats)
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown or not formats:
+        raise ReportError("N607", f"onbekend formaat {', '.join(unknown) or '(geen)'}; kies uit "
+                          + ", ".join(FORMATS))
+    return formats
+
+
+def _render_quarto(quarto: str, qmd: Path, stem: str, formats: tuple[str, ...]) -> RenderResult:
+    files = []
+    for fmt in formats:
+        final = qmd.parent / f"{stem}.{fmt}"
+        tmp_name = f"{stem}.tmp-render.{fmt}"
+        try:
+            proc = subprocess.run([quarto, "render", qmd.name, "--to", _QUARTO_TO[fmt], "--output", tmp_name],
+                                  cwd=qmd.parent, capture_output=True, text=True, timeout=900)
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            raise ReportError("N603", f"quarto kon niet draaien ({type(exc).__name__})", path=qmd) from None
+        if proc.returncode != 0:
+            raise ReportError("N603", f"quarto render ({fmt}) mislukte met code {proc.returncode}:\n"
+                              + _tail(proc.stderr or proc.stdout), path=qmd)
+        produced = qmd.parent / tmp_name
+        if not produced.exists():
+            raise ReportError("N604", f"quarto meldde succes, maar {tmp_name} ({fmt}) is niet gemaakt", path=qmd)
+        os.replace(produced, final)
+        files.append(final)
+    return RenderResult(tuple(files), "quarto")
+
+
+def _typst_source(qmd: Path) -> str:
+    import pypandoc
+
+    text = pypandoc.convert_file(str(qmd), "typst-smart", format="markdown",
+                                 extra_args=["--standalone", "--toc"], cworkdir=str(qmd.parent))
+    alts = dict(_FIG_ALT.findall(qmd.read_text(encoding="utf-8")))
+    for path, alt in alts.items():
+        safe = alt.replace("\\", "\\\\").replace('"', '\\"')
+        text = text.replace(f'image("{path}")', f'image("{path}", alt: "{safe}")')
+    return text
+
+
+def _render_pandoc(qmd: Path, stem: str, formats: tuple[str, ...]) -> RenderResult:
+    import pypandoc
+    import typst
+
+    files, warnings = [], []
+    folder = qmd.parent
+    common = ["--resource-path", str(folder)]
+    for fmt in formats:
+        final = folder / f"{stem}.{fmt}"
+        tmp = folder / f".{stem}.tmp-render.{fmt}"
+        try:
+            if fmt == "html":
+                pypandoc.convert_file(str(qmd), "html5", format="markdown", outputfile=str(tmp),
+                                      extra_args=common + ["--standalone", "--embed-resources", "--toc"],
+                                      cworkdir=str(folder))
+            elif fmt == "docx":
+                pypandoc.convert_file(str(qmd), "docx", format="markdown", outputfile=str(tmp),
+                                      extra_args=common + ["--toc"], cworkdir=str(folder))
+            else:
+                typ = folder / f".{stem}.tmp-render.typ"
+                typ.write_text(_typst_source(qmd), encoding="utf-8")
+                try:
+                    _, found = typst.compile_with_warnings(str(typ), output=str(tmp), root=str(folder),
+                                                           ignore_system_fonts=True)
+                finally:
+                    typ.unlink(missing_ok=True)
+                warnings.extend(getattr(w, "message", str(w)) for w in found)
+        except RuntimeError as exc:
+            tmp.unlink(missing_ok=True)
+            code = "N606" if isinstance(exc, typst.TypstError) else "N605"
+            tool = "typst" if code == "N606" else "pandoc"
+            raise ReportError(code, f"{tool} kon {fmt} niet maken:\n{_tail(str(exc))}", path=qmd) from None
+        if not tmp.exists():
+            raise ReportError("N604", f"{fmt} is niet gemaakt", path=qmd)
+        os.replace(tmp, final)
+        files.append(final)
+    version = pypandoc.get_pandoc_version()
+    return RenderResult(tuple(files), f"pandoc {version} + typst {typst.__version__}", tuple(warnings))
+
+
+def render_document(qmd: Path, stem: str, formats: Sequence[str] = FORMATS, engine: str = "auto") -> RenderResult:
+    """Render one Markdown/Quarto document to `<folder of qmd>/<stem>.<format>`.
+
+    Args:
+        qmd: the `.qmd` source (its folder also holds `_quarto.yml` and `figuren/`).
+        stem: output name without extension.
+        formats: any of "html", "docx", "pdf".
+        engine: "auto", "quarto" or "pandoc".
+
+    Returns:
+        `RenderResult` with the files and the engine used.
+
+    Raises:
+        ReportError: N603/N604 (quarto), N605 (pandoc), N606 (typst), N607 (format/engine).
+    """
+    formats = _check_formats(formats)
+    qmd = Path(qmd)
+    quarto = shutil.which("quarto")
+    if engine == "quarto" and not quarto:
+        raise ReportError("N607", "quarto staat niet op het PATH; kies engine 'pandoc' of 'auto'")
+    if engine not in ("auto", "quarto", "pandoc"):
+        raise ReportError("N607", f"onbekende engine '{engine}'; kies auto, quarto of pandoc")
+    if quarto and engine in ("auto", "quarto"):
+        return _render_quarto(quarto, qmd, stem, formats)
+    return _render_pandoc(qmd, stem, formats)
+
+
+def render_chapter(source: ChapterSource, formats: Sequence[str] = FORMATS, engine: str = "auto") -> RenderResult:
+    """Render a built chapter to `narratief-onderzoek-<year>.{html,docx,pdf}` next to its .qmd.
+
+    See `render_document` for arguments and errors.
+    """
+    return render_document(source.qmd, source.stem, formats, engine)

@@ -1,0 +1,247 @@
+"""The edition for the learning community ("deel"): aggregated, suppressed, coarsened.
+
+Rules:
+- Helmond's themes are also expressed in the national PmG themes (the codebook's `national`
+  crosswalk); national totals count each segment once, even when several of its themes map to
+  the same national theme (needs the segment table).
+- Only aggregated figures. A cell with fewer than `min_segments` segments is shown as "<5" and one
+  with fewer than `min_interviews` interviews as "–"/"<3"; when exactly one cell of a split
+  (e.g. partnergroep/wijk) is suppressed, the next smallest is suppressed too, so it cannot be
+  derived from the theme total.
+- No wijk-level figures unless `allow_wijk`.
+- Quotes only where a reviewer marked the address (doc, turn, part) shareable, coarsened by
+  `reports.coarsen.coarsen`, attributed only by interview type and year.
+- No pseudonym list, no key, no speaker labels, no document names, no per-person detail.
+
+Example:
+    >>> edition = build_shared_edition(inputs, 2025, Path("MAP/output/deel"), ShareSettings())
+    >>> [p.name for p in edition.files]
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Sequence
+
+import pandas as pd
+
+from codebook.model import NATIONAL_THEMES
+from reports.chapter import LENS_TITLES, VERDICT_WORDS, template_text
+from reports.coarsen import coarsen
+from reports.errors import ReportError
+from reports.figures import pct
+from reports.inputs import ReportInputs
+from reports.markdown import escape, table, write_atomic
+from reports.render import FORMATS, render_document
+
+FOOTNOTE = "[^klein]"
+
+
+@dataclass(frozen=True)
+class ShareSettings:
+    """Settings of the shared edition (from narratief.toml, section [deel])."""
+
+    min_segments: int = 5
+    min_interviews: int = 3
+    allow_wijk: bool = False
+    quotes_per_theme: int = 3
+    places: tuple[str, ...] = ()  # extra place names to coarsen to "een plek"
+
+    def __post_init__(self) -> None:
+        if self.min_segments < 1 or self.min_interviews < 1 or self.quotes_per_theme < 0:
+            raise ReportError("N609", "minimale aantallen voor de gedeelde editie moeten minstens 1 zijn")
+
+
+@dataclass(frozen=True)
+class SharedEdition:
+    """The written edition: its source, rendered files, engine, and what was held back."""
+
+    source: Path
+    files: tuple[Path, ...]
+    engine: str
+    suppressed_cells: int
+    quotes: int
+
+
+class _Cells:
+    """Formats counts with suppression and counts what was suppressed."""
+
+    def __init__(self, settings: ShareSettings):
+        self.s = settings
+        self.suppressed = 0
+
+    def small(self, segments: int, interviews: int) -> bool:
+        return segments < self.s.min_segments or interviews < self.s.min_interviews
+
+    def row(self, segments: int, share: float, interviews: int, force: bool = False) -> tuple[str, str, str]:
+        if segments < self.s.min_segments:
+            self.suppressed += 1
+            return f"<{self.s.min_segments}", "–", "–"
+        if interviews < self.s.min_interviews or force:
+            self.suppressed += 1
+            return "–", "–", f"<{self.s.min_interviews}" if interviews < self.s.min_interviews else "–"
+        return str(segments), pct(share), str(interviews)
+
+
+def _lens(frame: pd.DataFrame) -> pd.Series:
+    return frame["lens"].fillna("").astype(str)
+
+
+def _crosswalk(inputs: ReportInputs) -> str:
+    rows = [(t.name, "; ".join(t.national) or "–") for t in inputs.codebook.themes]
+    return ("Helmond werkt met vijf eigen thema's. Landelijk groepeert Preventie met Gezag risico- en "
+            "beschermende factoren in vijf andere thema's. Zo verhouden ze zich:\n\n"
+            + table(["Thema Helmond", "Landelijke PmG-thema's"], rows, caption="Vertaling naar de landelijke thema's"))
+
+
+def _national(inputs: ReportInputs, year: int, cells: _Cells) -> str:
+    seg = inputs.segments
+    if seg is None:
+        return "Cijfers per landelijk thema zijn niet beschikbaar: de segmenttabel ontbreekt."
+    seg = seg[seg["year"].astype(int) == year]
+    mapping = {t.id: set(t.national) for t in inputs.codebook.themes}
+    total = max(len(seg), 1)
+    rows = []
+    for nat in NATIONAL_THEMES:
+        mask = seg["themes"].astype(str).map(lambda s: any(nat in mapping.get(t, ()) for t in s.split(";") if t))
+        hits = seg[mask]
+        rows.append((nat, *cells.row(len(hits), len(hits) / total, hits["doc"].nunique())))
+    return table(["Landelijk thema", "Segmenten", "Aandeel", "Gesprekken"], rows, "lrrr",
+                 caption=f"Segmenten per landelijk thema, {year}")
+
+
+def _helmond(inputs: ReportInputs, year: int, cells: _Cells) -> str:
+    ty = inputs.theme_year
+    change = inputs.theme_change
+    rows = []
+    for theme in inputs.codebook.themes:
+        for lens_id, label in [("", "thema als geheel")] + [(l.id, LENS_TITLES.get(l.id, l.name).lower())
+                                                            for l in inputs.codebook.lenses]:
+            hit = ty[(ty["year"].astype(int) == year) & (ty["theme"] == theme.id) & (_lens(ty) == lens_id)]
+            if hit.empty:
+                continue
+            r = hit.iloc[0]
+            seg, share, n = cells.row(int(r["segments"]), float(r["share"]), int(r["interviews"]))
+            verdict = "–"
+            ch = change[(change["year"].astype(int) == year) & (change["theme"] == theme.id) & (_lens(change) == lens_id)]
+            prev = ty[(ty["year"].astype(int) == year - 1) & (ty["theme"] == theme.id) & (_lens(ty) == lens_id)]
+            if not ch.empty and seg.isdigit() and not prev.empty and not cells.small(
+                    int(prev.iloc[0]["segments"]), int(prev.iloc[0]["interviews"])):
+                verdict = VERDICT_WORDS.get(str(ch.iloc[0]["verdict"]), str(ch.iloc[0]["verdict"]))
+            rows.append((theme.name, label, seg, share, n, verdict))
+    return table(["Thema", "Onderdeel", "Segmenten", "Aandeel", "Gesprekken", "Verandering t.o.v. vorig jaar"],
+                 rows, "llrrrl", caption=f"Segmenten per thema en onderdeel, {year}")
+
+
+def _split(inputs: ReportInputs, year: int, split: str, cells: _Cells) -> str:
+    data = inputs.theme_split
+    data = data[(data["year"].astype(int) == year) & (data["split"] == split) & (_lens(data) == "")]
+    rows = []
+    for theme in inputs.codebook.themes:
+        part = data[data["theme"] == theme.id].sort_values("segments")
+        small = [cells.small(int(r.segments), int(r.interviews)) for r in part.itertuples()]
+        force = [False] * len(small)
+        if sum(small) == 1 and len(small) > 1:  # secondary suppression: smallest other cell
+            force[next(i for i, s in enumerate(small) if not s)] = True
+        for r, f in zip(part.itertuples(), force):
+            rows.append((theme.name, r.value, *cells.row(int(r.segments), float(r.share), int(r.interviews), f)))
+    label = "Type gesprek" if split == "type" else "Wijk"
+    return table(["Thema", label, "Segmenten", "Aandeel", "Gesprekken"], rows, "llrrr",
+                 caption=f"Segmenten per thema naar {label.lower()}, {year}")
+
+
+def _quotes(inputs: ReportInputs, year: int, settings: ShareSettings) -> tuple[str, int]:
+    q = inputs.quotes
+    q = q[q["year"].astype(int) == year]
+    keep = q[[(str(d), int(t), int(p)) in inputs.shareable for d, t, p in zip(q["doc"], q["turn"], q["part"])]]
+    keep = keep.drop_duplicates(subset=["doc", "turn", "part"])
+    out, count = [], 0
+    for theme in inputs.codebook.themes:
+        mine = keep[keep["theme"] == theme.id].sort_values("rank").head(settings.quotes_per_theme)
+        if mine.empty:
+            continue
+        out.append(f"## {escape(theme.name)}")
+        for _, r in mine.iterrows():
+            text = coarsen(str(r["text"]), settings.places)
+            where = f"{r['type']}gesprek" if r["type"] == "wijk" else str(r["type"])
+            out.append(f"> {escape(text)}\n>\n> — {escape(where)}, {int(r['year'])}")
+            count += 1
+    if not out:
+        return "Voor dit jaar zijn geen citaten als deelbaar gemarkeerd.", 0
+    return "\n\n".join(out), count
+
+
+def _topics(inputs: ReportInputs, settings: ShareSettings) -> str:
+    t = inputs.topics
+    if t is None:
+        return "Het onderwerpmodel is niet uitgevoerd."
+    t = t[t["emergent"].astype(str).str.lower().isin(("true", "1")) & (t["size"].astype(int) >= settings.min_segments)]
+    if t.empty:
+        return "Er zijn geen nieuwe onderwerpen van voldoende omvang gevonden."
+    lines = [f"- **{escape(coarsen(str(r.label), settings.places))}**: "
+             f"{escape(coarsen(', '.join(str(r.words).split()), settings.places))}"
+             f"{' (groeiend)' if str(r.growing).lower() in ('true', '1') else ''}" for r in t.itertuples()]
+    return "Onderwerpen buiten de vijf thema's, met hun kernwoorden:\n\n" + "\n".join(lines)
+
+
+def build_shared_edition(inputs: ReportInputs, year: int, out_dir: Path, settings: ShareSettings = ShareSettings(),
+                         formats: Sequence[str] = FORMATS, engine: str = "auto") -> SharedEdition:
+    """Write the learning-community edition of `year` to `out_dir` and render it.
+
+    Args:
+        inputs: the report inputs (pseudonymised).
+        year: the report year.
+        out_dir: usually `MAP/output/deel/`.
+        settings: suppression and sharing settings.
+        formats: formats to render (empty: write the source only).
+        engine: "auto", "quarto" or "pandoc" (see `reports.render`).
+
+    Returns:
+        `SharedEdition` with the source, the rendered files and the engine.
+
+    Raises:
+        ReportError: N602 without data for `year`; N603-N607 from rendering.
+    """
+    if year not in inputs.years():
+        raise ReportError("N602", f"geen gegevens voor jaar {year}")
+    out_dir = Path(out_dir)
+    cells = _Cells(settings)
+    s = settings
+    wijk = (_split(inputs, year, "wijk", cells) if s.allow_wijk
+            else "Cijfers per wijk zijn in deze editie weggelaten.")
+    quotes, n_quotes = _quotes(inputs, year, s)
+    title = json.dumps(f"Narratief onderzoek {year} – editie voor de lerende gemeenschap", ensure_ascii=False)
+    front = f'---\ntitle: {title}\nsubtitle: "Preventie met Gezag Helmond"\nlang: nl\nparams:\n  year: {year}\n---'
+    body = [
+        front,
+        "# Over deze editie",
+        "Deze editie deelt de inzichten uit het narratief onderzoek van Helmond met andere gemeenten en het "
+        "ministerie. Zij bevat alleen samengevoegde cijfers: aantallen onder de "
+        f"{s.min_segments} segmenten of {s.min_interviews} gesprekken zijn onderdrukt.{FOOTNOTE} "
+        + ("Cijfers per wijk staan erin. " if s.allow_wijk else "Cijfers per wijk staan er niet in. ")
+        + "Citaten staan er alleen in als een beoordelaar ze als deelbaar heeft gemarkeerd. Daarin zijn "
+        "pseudoniemen vervangen door \\[persoon\\], wijken en buurten door \"een wijk\" of \"een buurt\", "
+        "scholen door \"een school\", straten door \"een straat\" en leeftijden door leeftijdsgroepen. "
+        "Deze editie bevat geen pseudoniemenlijst, geen sleutel en geen gegevens per persoon.",
+        f"{FOOTNOTE}: Een cel met minder dan {s.min_segments} segmenten staat als \"\\<{s.min_segments}\"; "
+        f"een cel met minder dan {s.min_interviews} gesprekken, of een cel waaruit een onderdrukte cel af te "
+        "leiden zou zijn, staat als \"–\".",
+        "# Thema's en de landelijke PmG-thema's", _crosswalk(inputs),
+        "# Cijfers per landelijk thema", _national(inputs, year, cells),
+        "# Cijfers per thema van Helmond", _helmond(inputs, year, cells),
+        "# Naar type gesprek", _split(inputs, year, "type", cells),
+        "# Naar wijk", wijk,
+        "# Citaten", quotes,
+        "# Nieuwe onderwerpen", _topics(inputs, s),
+    ]
+    source = out_dir / f"deel-{year}.qmd"
+    write_atomic(source, "\n\n".join(body) + "\n")
+    write_atomic(out_dir / "_quarto.yml", template_text("_quarto.yml"))
+    files: tuple[Path, ...] = ()
+    used = "geen"
+    if formats:
+        result = render_document(source, f"narratief-deel-{year}", formats, engine)
+        files, used = result.files, result.engine
+    return SharedEdition(source, files, used, cells.suppressed, n_quotes)

@@ -1,0 +1,105 @@
+"""The learning-community edition: suppression, no wijk figures, coarsened shareable quotes only."""
+
+from __future__ import annotations
+
+import pytest
+from bs4 import BeautifulSoup
+from docx import Document
+from pypdf import PdfReader
+
+from codebook.model import NATIONAL_THEMES
+from reports.coarsen import age_band, coarsen
+from reports.errors import ReportError
+from reports.share import ShareSettings, build_shared_edition
+from tests.reports.conftest import SECRET_QUOTE
+
+FORBIDDEN = ("[Persoon", "Persoon 0", "Wijkagent", "Interviewer", "gesprek-", "Helmond-West", "Binnenstad",
+             "Houtsdonk", "Haagje", "Westwijzer", "Kerkstraat", "15-jarige", SECRET_QUOTE[:40])
+
+
+@pytest.fixture(scope="module")
+def edition(inputs, tmp_path_factory):
+    return build_shared_edition(inputs, 2025, tmp_path_factory.mktemp("deel"), ShareSettings(), engine="pandoc")
+
+
+@pytest.fixture(scope="module")
+def texts(edition):
+    html, docx_path, pdf = edition.files
+    soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+    doc = Document(str(docx_path))
+    docx_text = "\n".join([p.text for p in doc.paragraphs]
+                          + [c.text for t in doc.tables for r in t.rows for c in r.cells])
+    pdf_text = "\n".join(p.extract_text() for p in PdfReader(str(pdf)).pages)
+    return {"qmd": edition.source.read_text(encoding="utf-8"), "html": soup.get_text(),
+            "docx": docx_text, "pdf": pdf_text, "soup": soup}
+
+
+def test_rendered_files(edition):
+    assert [p.name for p in edition.files] == ["narratief-deel-2025.html", "narratief-deel-2025.docx",
+                                               "narratief-deel-2025.pdf"]
+    assert edition.engine.startswith("pandoc") and edition.quotes == 1
+
+
+@pytest.mark.parametrize("fmt", ["qmd", "html", "docx", "pdf"])
+def test_no_personal_detail_in_any_format(texts, fmt):
+    flat = " ".join(texts[fmt].split())
+    for needle in FORBIDDEN:
+        assert needle not in flat, needle
+
+
+def test_only_shareable_quote_coarsened(texts):
+    quotes = [" ".join(q.get_text().split()) for q in texts["soup"].find_all("blockquote")]
+    assert len(quotes) == 1
+    assert quotes[0].startswith("[persoon] vertelde dat de 12–17-jarige via een school in een wijk bij een straat")
+    assert "partnergroep, 2025" in quotes[0]
+
+
+def test_small_cells_suppressed_with_footnote(edition, texts):
+    soup = texts["soup"]
+    helmond = soup.find(id="cijfers-per-thema-van-helmond").find_next("table")
+    rows = [[" ".join(td.get_text().split()) for td in tr.find_all("td")] for tr in helmond.find_all("tr")[1:]]
+    bijsturen = [r for r in rows if r[1] == "bijsturen"]
+    assert len(bijsturen) == 5 and all(r[2:5] == ["<5", "–", "–"] for r in bijsturen)
+    assert all(int(r[2]) >= 5 and int(r[4]) >= 3 for r in rows if r[2].isdigit())
+    assert soup.find(class_="footnotes") is not None and edition.suppressed_cells >= 20
+    type_table = soup.find(id="naar-type-gesprek").find_next("table")
+    cells = [" ".join(td.get_text().split()) for td in type_table.find_all("td")]
+    assert "<3" in cells and "14" not in cells  # secondary suppression hides the complement too
+
+
+def test_national_themes_and_no_wijk_figures(texts):
+    html = " ".join(texts["html"].split())
+    for theme in NATIONAL_THEMES:
+        assert theme in html
+    assert "Cijfers per wijk zijn in deze editie weggelaten." in html
+
+
+def test_wijk_figures_only_when_allowed(inputs, tmp_path):
+    edition = build_shared_edition(inputs, 2025, tmp_path, ShareSettings(allow_wijk=True), formats=())
+    text = edition.source.read_text(encoding="utf-8")
+    assert edition.files == () and "| Helmond-West | 12 |" not in text  # 3 interviews but its partner is small
+    assert "| Helmond-West |" in text and "| Binnenstad | \\<5 |" in text
+
+
+def test_settings_are_validated():
+    with pytest.raises(ReportError) as err:
+        ShareSettings(min_segments=0)
+    assert err.value.code == "N609"
+
+
+@pytest.mark.parametrize("raw, shared", [
+    ("[Persoon 07] en [Adres 2]", "[persoon] en [adres]"),
+    ("een 15-jarige en een meisje van 9 jaar oud", "een 12–17-jarige en een meisje van 8–11 jaar oud"),
+    ("hij is 19 jaar en werkt al 3 jaar", "hij is 18–23 jaar en werkt al 3 jaar"),
+    ("in ’t Haagje en de Houtsdonk, in Helmond-Oost", "in een buurt en een buurt, in een wijk"),
+    ("bij de Kerkstraat 12 naast VSO De Korenaer", "bij een straat naast een school"),
+    ("de politie en HALT werken samen", "de politie en HALT werken samen"),
+])
+def test_coarsen_rules(raw, shared):
+    assert coarsen(raw) == shared
+
+
+def test_age_bands_and_extra_places():
+    assert [age_band(a) for a in (5, 8, 17, 23, 27, 40)] == [
+        "jonger dan 8", "8–11", "12–17", "18–23", "24–27", "ouder dan 27"]
+    assert coarsen("bij de Rode Ster", places=("Rode Ster",)) == "bij een plek"
