@@ -41,6 +41,10 @@ class Code:
     keywords: tuple[str, ...] = ()
     national: tuple[str, ...] = ()
 
+    def prototype_text(self) -> str:
+        """Name, definition and examples as one text: what an embedding of the code compares to."""
+        return " ".join([f"{self.name}.", self.definition, *self.examples])
+
 
 @dataclass(frozen=True)
 class Codebook:

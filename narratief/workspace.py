@@ -48,8 +48,10 @@ sleutelmap = ""
 formaten = ["txt", "md", "docx", "vtt", "srt"]
 
 [pseudonimisering]
-# Vorm van een persoonspseudoniem; {{nummer}} wordt het volgnummer, bijvoorbeeld [Persoon 07].
-persoon = "[Persoon {{nummer:02d}}]"
+# Vorm van een persoonspseudoniem: {{label}} wordt "Persoon", {{n}} het volgnummer: [Persoon 07].
+persoon = "[{{label}} {{n:02d}}]"
+# Ook adressen, telefoonnummers enz. nummeren ([Adres 03]), zodat 'narratief herleid' ze kan terugvinden.
+alles_nummeren = false
 
 [codering]
 # Taalmodel: nl_core_news_lg als het geïnstalleerd is, anders het lege Nederlandse model.

@@ -27,7 +27,8 @@ import numpy as np
 import pandas as pd
 
 from nlp.errors import NlpError
-from nlp.topic_align import centroids, is_growing, normalise, reference_similarity, theme_sets
+from nlp.topic_align import (centred_similarities, centroids, is_growing, normalise, reference_similarity,
+                              theme_sets)
 from nlp.topic_io import read_table, replace_dir, write_json, write_table
 
 #: Words the pseudonymiser puts in place of personal data, and transcript scaffolding: never a topic word.
@@ -53,16 +54,17 @@ class TopicSettings:
         min_segments: fewer segments than this -> no model, an explicit note instead.
         n_neighbors: UMAP neighbours; None -> n/20 clamped to [5, 15] (small corpora: local structure).
         n_components: UMAP dimensions handed to HDBSCAN.
-        min_cluster_size: HDBSCAN smallest topic; None -> 2% of the segments clamped to [5, 40].
+        min_cluster_size: HDBSCAN smallest topic; None -> 3% of the segments clamped to [10, 50].
         min_samples: HDBSCAN min_samples; None -> same as min_cluster_size // 2 (fewer outliers).
         top_n_words: words per topic.
         n_representative: representative segments stored per topic.
-        emergent_similarity: fixed cosine threshold; None -> calibrated: the typical (median)
-            similarity between a theme prototype and the centroid of the segments the coding stage
-            gave that theme, minus `emergent_margin`. A topic whose centroid is less similar to its
-            nearest theme than a typical theme's own coded segments are is far from the codebook.
-            Relative, so it carries over between embedding models (e5 cosines all lie high).
-        emergent_margin: subtracted from the calibrated reference (cosine units).
+        emergent_similarity: fixed threshold on the centred cosine (see `nlp.topic_align`);
+            None -> calibrated: `emergent_fraction` x the typical in-codebook similarity, i.e. the
+            median over themes of the centred cosine between a theme's prototype and the centroid
+            of the segments the coding stage gave that theme. A topic less than half as close to
+            its nearest theme as a theme's own coded segments are counts as far from the codebook.
+            Relative to the corpus and the embedding model, not a number tuned on one corpus.
+        emergent_fraction: see `emergent_similarity`.
         uncoded_share: a topic is also "rarely coded" when at least this share of its segments
             carries no theme from the coding stage.
         emergent_rule: "either" (far from the codebook OR rarely coded) or "both" (AND).
@@ -79,7 +81,7 @@ class TopicSettings:
     top_n_words: int = 10
     n_representative: int = 3
     emergent_similarity: float | None = None
-    emergent_margin: float = 0.0
+    emergent_fraction: float = 0.5
     uncoded_share: float = 0.5
     emergent_rule: str = "both"
     min_growth: float = 0.02
@@ -88,7 +90,7 @@ class TopicSettings:
     def resolved(self, n: int) -> dict[str, int]:
         """The size-dependent settings for a corpus of `n` segments."""
         nn = self.n_neighbors or int(min(15, max(5, n // 20)))
-        mcs = self.min_cluster_size or int(min(40, max(5, round(n * 0.02))))
+        mcs = self.min_cluster_size or int(min(50, max(10, round(n * 0.03))))
         ms = self.min_samples or max(2, mcs // 2)
         return {"n_neighbors": nn, "min_cluster_size": mcs, "min_samples": ms}
 
@@ -266,7 +268,10 @@ def fit_topics(segments: pd.DataFrame, embeddings: np.ndarray, theme_texts: Mapp
     notes: list[str] = []
     cents = centroids(emb, lab, ids)
     theme_ids = list(theme_texts)
-    sims = cents @ normalise(theme_emb).T if theme_ids else np.zeros((len(ids), 0))
+    if theme_ids:
+        sims, raw_sims = centred_similarities(emb, [lab == t for t in ids], theme_emb)
+    else:
+        sims = raw_sims = np.zeros((len(ids), 0))
 
     sets = theme_sets(seg["themes"]) if "themes" in seg.columns else [frozenset()] * n
     if "themes" not in seg.columns:
@@ -276,9 +281,9 @@ def fit_topics(segments: pd.DataFrame, embeddings: np.ndarray, theme_texts: Mapp
     if settings.emergent_similarity is not None:
         threshold = settings.emergent_similarity
     elif reference is not None:
-        threshold = reference - settings.emergent_margin
+        threshold = settings.emergent_fraction * reference
     else:
-        threshold = float(np.median(sims.max(axis=1))) if theme_ids else 1.0
+        threshold = settings.emergent_fraction * float(np.median(sims.max(axis=1))) if theme_ids else 1.0
         notes.append("Geen gecodeerde segmenten om de drempel voor 'emergent' te ijken: de mediaan van de "
                      "topic-gelijkenissen is gebruikt.")
     info.update(threshold=threshold, reference=reference, reference_per_theme=per_theme)
@@ -318,6 +323,7 @@ def fit_topics(segments: pd.DataFrame, embeddings: np.ndarray, theme_texts: Mapp
             "representative": json.dumps(_representatives(normalise(emb), lab, topic, cents[i], texts,
                                                           doc_ids, settings.n_representative),
                                          ensure_ascii=False),
+            "similarity_raw": float(raw_sims[i, best]) if theme_ids else float("nan"),
             "uncoded_share": uncoded, "far_from_codebook": far,
         })
     if len(years) < 2:

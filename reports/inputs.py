@@ -224,7 +224,9 @@ def load_report_inputs(
         codebook=codebook,
         notes=_read_notes(analysis_dir),
         topics=_read_table(topics_dir, "topics", required=False),
-        topics_over_time=_read_table(topics_dir, "topics_over_time", required=False),
+        topics_over_time=(_read_table(topics_dir, "over_time", required=False)  # nlp.topics' name
+                          if (topics_dir / "over_time.parquet").exists() or (topics_dir / "over_time.csv").exists()
+                          else _read_table(topics_dir, "topics_over_time", required=False)),
         agreement=_read_table(output_dir / "agreement", "agreement", required=False),
         segments=segments,
         manifest=manifest,

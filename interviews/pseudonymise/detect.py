@@ -39,7 +39,10 @@ _TURN_SEP = "\n\n\n"
 _POSTCODE = re.compile(r"[1-9]\d{3}\s?[A-Z]{2}")
 _BIRTH_BEFORE = re.compile(_BIRTH_CUE + r"\b[^.!?\n]{0,25}$", re.IGNORECASE)
 _SENTENCE_SPLIT = re.compile(r"(?<=[^\W\d]{2}[.!?])\s+|\n+")
-_EDGE_WORDS = {"van", "de", "der", "den", "het", "ter", "ten", "te", "en", "'t", "met", "bij", "voor"}
+_EDGE_WORDS = {
+    "van", "de", "der", "den", "het", "ter", "ten", "te", "en", "'t", "met", "bij", "voor",
+    "dr", "mr", "ir", "prof", "dhr", "mevr", "mw", "hr", "mw.", "dhr.", "mevr.",
+}
 _LABEL_WORDS = {
     "interviewer", "interviewster", "deelnemer", "spreker", "speaker", "respondent", "onbekend",
     "unknown", "man", "vrouw", "jongen", "meisje", "jongere", "ouder", "moeder", "vader", "bewoner",

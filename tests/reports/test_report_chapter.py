@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from reports.chapter import NO_INTERPRETATION, build_chapter, change_sentence
 from reports.errors import ReportError
 from reports.render import render_chapter
-from tests.reports.conftest import THEMES, make_inputs
+from report_fixtures import THEMES, make_inputs
 
 SECTIONS = ("Inleiding en methode", "Dwarsverbanden", "Nieuwe onderwerpen", "Ontwikkeling over de jaren",
             "Signalen om bij te sturen", "Bijlage: codeboek", "Bijlage: verantwoording van de run")
@@ -119,3 +119,17 @@ def test_unknown_year_and_broken_table_are_reported(tmp_path):
     with pytest.raises(ReportError) as err:
         make_inputs(quotes=inputs.quotes.drop(columns=["typicality"]))
     assert err.value.code == "N601" and "quotes" in err.value.message and "typicality" in err.value.message
+
+
+def test_data_text_cannot_become_markup():
+    import pypandoc
+
+    from reports.markdown import blockquote, table
+
+    nasty = "1. @politie | *boos* $5 {{< meta x >}} <b>vet</b> [Persoon 07]"
+    md = table(["Tekst", "n"], [(nasty, "3")]) + "\n\n" + blockquote(nasty, "gesprek-1, wijk, stad, 2025")
+    soup = BeautifulSoup(pypandoc.convert_text(md, "html5", format="markdown"), "html.parser")
+    cells = soup.find("table").find_all("td")
+    assert len(cells) == 2 and " ".join(cells[0].get_text().split()) == nasty
+    assert " ".join(soup.find("blockquote").p.get_text().split()) == nasty
+    assert not soup.find(["b", "em", "ol", "a", "span"])

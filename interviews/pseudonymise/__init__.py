@@ -1,0 +1,44 @@
+"""Pseudonymisation (issue 3): no personal data leaves the interviews stage.
+
+Public API (called by the CLI with explicit arguments):
+
+    key = open_key(path, passphrase)                     # N201/N202/N203 on problems
+    result = pseudonymise_corpus(transcripts, key, review_path=..., allow=..., deny=...,
+                                 protected_terms=..., style=DEFAULT_STYLE)
+    write_outputs(result.transcripts, output_dir)        # pseudo/<doc>.json, transcripten/<doc>.txt
+    check_for_leaks(output_dir, key, extra=deny_terms)   # N220 naming the file
+    reidentify(key, "[Persoon 07]")                      # for `narratief herleid`
+"""
+
+from .apply import write_outputs
+from .detect import get_deduce, ner_backend
+from .findings import CATEGORIES, Finding
+from .keep import ProtectedVocabulary, default_terms
+from .keystore import PASSPHRASE_ENV, KeyFileError, PseudonymKey, open_key, passphrase_from_env
+from .leakcheck import LeakError, check_for_leaks
+from .pseudonyms import DEFAULT_STYLE, PseudonymStyle, reidentify
+from .review import read_term_list
+from .stage import PseudonymisationResult, pseudonymise_corpus
+
+__all__ = [
+    "CATEGORIES",
+    "DEFAULT_STYLE",
+    "PASSPHRASE_ENV",
+    "Finding",
+    "KeyFileError",
+    "LeakError",
+    "ProtectedVocabulary",
+    "PseudonymKey",
+    "PseudonymStyle",
+    "PseudonymisationResult",
+    "check_for_leaks",
+    "default_terms",
+    "get_deduce",
+    "ner_backend",
+    "open_key",
+    "passphrase_from_env",
+    "pseudonymise_corpus",
+    "read_term_list",
+    "reidentify",
+    "write_outputs",
+]

@@ -1,0 +1,165 @@
+"""The final leak check: no original string from the key may appear in any output file.
+
+Every file under a directory is read as text (binary formats are opened: docx/xlsx/pptx/odt
+by their XML, pdf via pypdf when installed, parquet via pyarrow; anything else as bytes), and
+searched case-insensitively on word boundaries. Originals that are ordinary Dutch words ("Roos")
+are matched only as written (capitalised). File names are checked too. The error names the file,
+never the string.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import json
+import re
+import zipfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from interviews.errors import PseudonymisationError
+
+from .keep import ProtectedVocabulary
+from .keystore import PseudonymKey
+from .recognizers import is_word, stop_words
+
+MIN_LENGTH = 3
+_ZIP_SUFFIXES = {".docx", ".xlsx", ".pptx", ".odt", ".ods", ".odp", ".qdpx", ".epub"}
+_MARKUP_SUFFIXES = {".html", ".htm", ".xml", ".svg", ".qmd", ".md", ".qdc", ".xhtml"}
+
+
+class LeakError(PseudonymisationError):
+    """An output file contains an original from the key (N220)."""
+
+
+def build_patterns(originals: Iterable[str]) -> list[re.Pattern[str]]:
+    """Search patterns for the originals, skipping ones too short or common to test safely."""
+    insensitive, sensitive = set(), set()
+    for original in originals:
+        value = " ".join(original.split())
+        if len(value) < MIN_LENGTH or value.casefold() in stop_words() or value.isdigit() and len(value) < 5:
+            continue
+        if " " not in value and is_word(value):
+            if value[:1].isupper():
+                sensitive.add(value)
+            continue
+        insensitive.add(value)
+    patterns = []
+    for values, flags in ((insensitive, re.IGNORECASE), (sensitive, 0)):
+        if values:
+            alts = "|".join(_flexible(v) for v in sorted(values, key=len, reverse=True))
+            patterns.append(re.compile(rf"(?<!\w)(?:{alts})(?!\w)", flags))
+    return patterns
+
+
+def _flexible(value: str) -> str:
+    """Escape, letting any run of whitespace in the original match any whitespace."""
+    return r"\s+".join(re.escape(part) for part in value.split())
+
+
+def file_text(path: Path) -> str:
+    """The searchable text of one file (best effort; falls back to the raw bytes)."""
+    suffix = path.suffix.casefold()
+    data = path.read_bytes()
+    parts: list[str] = []
+    if suffix in _ZIP_SUFFIXES or data[:2] == b"PK":
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                for name in archive.namelist():
+                    xml = archive.read(name).decode("utf-8", errors="ignore")
+                    parts += [html.unescape(re.sub(r"<[^>]+>", "", xml)), html.unescape(re.sub(r"<[^>]+>", " ", xml))]
+        except zipfile.BadZipFile:
+            pass
+    if suffix == ".pdf":
+        try:
+            from pypdf import PdfReader
+
+            parts.append("\n".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages))
+        except ImportError:
+            pass
+        except Exception:  # a damaged pdf is still searched as bytes below
+            pass
+    if suffix == ".parquet":
+        try:
+            import pyarrow.parquet as pq
+
+            parts.append(pq.read_table(io.BytesIO(data)).to_pandas().to_csv(index=False))
+        except Exception:
+            pass
+    text = _decode(data)
+    parts.append(text)
+    if suffix == ".json":
+        try:
+            parts.append(json.dumps(json.loads(text), ensure_ascii=False))
+        except ValueError:
+            pass
+    if suffix in _MARKUP_SUFFIXES:
+        parts.append(html.unescape(text))
+    return "\n".join(parts)
+
+
+def _decode(data: bytes) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="ignore")
+    return data.decode("utf-8", errors="ignore")
+
+
+def check_for_leaks(
+    directory: Path,
+    key: PseudonymKey,
+    extra: Iterable[str] = (),
+    protected: ProtectedVocabulary | None = None,
+) -> int:
+    """Fail if any file (content or name) under `directory` holds an original from the key.
+
+    Args:
+        directory: usually the workspace's `output/` folder.
+        key: the opened key (its originals are searched for).
+        extra: more strings to search for (deny list, confirmed review decisions).
+        protected: protected vocabulary; an original inside a protected term (a surname in a
+            school's name) is not a leak, as the stage keeps those terms on purpose.
+
+    Returns:
+        The number of files checked.
+
+    Raises:
+        LeakError: N220, naming the first offending file (relative to `directory`), not the string.
+
+    Example:
+        >>> check_for_leaks(Path("MAP/output"), key)  # doctest: +SKIP
+    """
+    patterns = build_patterns([*key.originals(), *extra])
+    checked = 0
+    leaks: list[str] = []
+    for path in sorted(p for p in Path(directory).rglob("*") if p.is_file()):
+        checked += 1
+        rel = path.relative_to(directory).as_posix()
+        name_text = re.sub(r"[_\-.]+", " ", rel)
+        if any(p.search(name_text) for p in patterns):
+            leaks.append(f"{rel} (bestandsnaam)")
+            continue
+        try:
+            text = file_text(path)
+        except OSError:
+            leaks.append(f"{rel} (niet leesbaar, dus niet te controleren)")
+            continue
+        if protected is not None:
+            text = _mask(text, protected)
+        if any(p.search(text) for p in patterns):
+            leaks.append(rel)
+    if leaks:
+        listed = ", ".join(leaks[:10]) + (f" en {len(leaks) - 10} meer" if len(leaks) > 10 else "")
+        raise LeakError(
+            "N220",
+            f"lekcontrole mislukt: {len(leaks)} bestand(en) bevatten mogelijk een origineel uit de sleutel: "
+            f"{listed}. Controleer bevindingen.csv / weigeren.txt en draai opnieuw.",
+            path=str(directory),
+        )
+    return checked
+
+
+def _mask(text: str, protected: ProtectedVocabulary) -> str:
+    chars = list(text)
+    for start, end in protected.spans(text):
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)

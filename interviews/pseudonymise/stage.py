@@ -1,0 +1,128 @@
+"""The pseudonymisation stage: detect -> decide -> apply, with the key and the review file.
+
+The CLI (`narratief pseudonymise MAP`, `narratief herleid MAP "[Persoon 07]"`) calls
+`pseudonymise_corpus`, `write_outputs`, `check_for_leaks` and `reidentify` with explicit arguments.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from interviews.records import PseudonymisedTranscript, Transcript
+
+from .apply import apply_findings
+from .detect import Detector, ner_backend
+from .findings import Finding
+from .keep import ProtectedVocabulary
+from .keystore import PseudonymKey
+from .pseudonyms import DEFAULT_STYLE, PseudonymAssigner, PseudonymStyle
+from .review import read_decisions, write_review
+
+
+@dataclass(frozen=True)
+class PseudonymisationResult:
+    """What the stage produced.
+
+    Attributes:
+        transcripts: the pseudonymised transcripts (the only transcript type later stages get).
+        findings: the findings that were applied (RAW data: keep inside `interviews/`).
+        counts: category -> number of replacements over the corpus.
+        review_rows: rows in `bevindingen.csv`.
+        backend: detection backends that ran (for the run manifest).
+        persons: number of distinct persons in the key after this run.
+    """
+
+    transcripts: tuple[PseudonymisedTranscript, ...]
+    findings: tuple[Finding, ...]
+    counts: dict[str, int]
+    review_rows: int
+    backend: str
+    persons: int
+
+
+def _as_terms(terms: Mapping[str, str] | Iterable[str]) -> dict[str, str]:
+    if isinstance(terms, Mapping):
+        return {str(k): str(v) for k, v in terms.items()}
+    return {str(t): "persoon" for t in terms}
+
+
+def pseudonymise_corpus(
+    transcripts: Sequence[Transcript],
+    key: PseudonymKey,
+    *,
+    review_path: Path,
+    allow: Iterable[str] = (),
+    deny: Mapping[str, str] | Iterable[str] = (),
+    protected_terms: Iterable[str] = (),
+    style: PseudonymStyle = DEFAULT_STYLE,
+    progress: Callable[[str], None] | None = None,
+    use_ner: bool = True,
+    save_key: bool = True,
+) -> PseudonymisationResult:
+    """Pseudonymise a corpus consistently with (and into) the key.
+
+    Args:
+        transcripts: raw transcripts (all years in the run), in a stable order.
+        key: the opened key (`open_key`); new persons/originals are added and it is saved.
+        review_path: `bevindingen.csv` in the key folder; rewritten, keeping users' decisions.
+        allow: terms never redacted (`privacy/toestaan.txt`).
+        deny: terms always redacted (`privacy/weigeren.txt`): term -> category, or plain terms
+            (category "persoon").
+        protected_terms: extra programme vocabulary to keep (e.g. every codebook keyword); the
+            built-in list from the domain brief is always included.
+        style: how pseudonyms look.
+        progress: called with short Dutch status lines (no personal data).
+        use_ner: add spaCy NER when `nl_core_news_lg` is installed.
+        save_key: write the key file after applying (default).
+
+    Returns:
+        A `PseudonymisationResult`.
+
+    Raises:
+        PseudonymisationError: N2xx on an unreadable review/list file or key write failure.
+
+    Example:
+        >>> key = open_key(key_dir / "sleutel.bin", passphrase)  # doctest: +SKIP
+        >>> result = pseudonymise_corpus(corpus.transcripts, key,
+        ...     review_path=key_dir / "bevindingen.csv", allow=set(), deny=set(),
+        ...     protected_terms=codebook_keywords)  # doctest: +SKIP
+        >>> write_outputs(result.transcripts, workspace / "output")  # doctest: +SKIP
+    """
+    decisions = read_decisions(review_path)
+    deny_terms = _as_terms(deny)
+    for text, category in decisions.confirmed_terms().items():
+        deny_terms.setdefault(text, category)
+    protected = ProtectedVocabulary.build({*protected_terms, *allow})
+    known = [name for names in key.persons.values() for name in names]
+    detector = Detector(protected, deny=deny_terms, known_names=known, use_ner=use_ner)
+    findings = detector.detect(transcripts, progress=progress)
+    texts: dict[tuple[str, int, str], str] = {}
+    for t in transcripts:
+        if t.meta.title:
+            texts[(t.doc, -1, "title")] = t.meta.title
+        for turn in t.turns:
+            texts[(t.doc, turn.index, "text")] = turn.text
+            if turn.speaker:
+                texts[(t.doc, turn.index, "speaker")] = turn.speaker
+    if progress:
+        progress("bevindingen bijwerken")
+    rows = write_review(review_path, findings, texts)
+    applied = [f for f in findings if not decisions.rejected(f)]
+    assigner = PseudonymAssigner(key, style)
+    result = apply_findings(transcripts, applied, assigner)
+    if save_key:
+        key.save()
+    counts: Counter[str] = Counter()
+    for t in result:
+        counts.update(t.pseudonym_counts)
+    return PseudonymisationResult(
+        transcripts=result,
+        findings=tuple(applied),
+        counts=dict(sorted(counts.items())),
+        review_rows=rows,
+        backend=ner_backend() if use_ner else ner_backend().split(" + spaCy")[0],
+        persons=len(key.persons),
+    )

@@ -1,0 +1,224 @@
+"""The `narratief` command: a thin layer over the pipeline library.
+
+Each command parses its arguments, makes one library call and turns narratief's own errors into a
+clean Dutch message and exit code 2.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from narratief import __version__
+from nlp.errors import NarratiefError
+
+app = typer.Typer(
+    help="narratief: narratief onderzoek voor Preventie met Gezag - transcripten inlezen, "
+    "pseudonimiseren, coderen, onderwerpen vinden, vergelijken en rapporteren.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+review_app = typer.Typer(help="Menselijke review van de codering: werkboek exporteren en inlezen.",
+                         no_args_is_help=True)
+qda_app = typer.Typer(help="Uitwisseling met ATLAS.ti, MAXQDA, NVivo en QualCoder (REFI-QDA).",
+                      no_args_is_help=True)
+app.add_typer(review_app, name="review")
+app.add_typer(qda_app, name="qda")
+
+MapArg = typer.Argument(..., help="De werkmap (met narratief.toml).")
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"narratief {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                 help="Toon de versie en stop."),
+) -> None:
+    """narratief: narratief onderzoek voor Preventie met Gezag."""
+
+
+def _pipeline(root: Path, quiet: bool = False, skip_invalid: bool = False):
+    from narratief.console import Progress
+    from narratief.pipeline import Pipeline
+    from narratief.workspace import open_workspace
+
+    return Pipeline(open_workspace(root), Progress(quiet=quiet), skip_invalid=skip_invalid)
+
+
+@app.command()
+def init(
+    map: Path = typer.Argument(..., help="De map voor de nieuwe werkmap."),
+    demo: bool = typer.Option(False, "--demo", help="Kopieer ook het synthetische democorpus."),
+    naam: Optional[str] = typer.Option(None, "--naam", help="Projectnaam (standaard de mapnaam)."),
+) -> None:
+    """Maak een werkmap: narratief.toml, interviews/, codebook/, interpretatie/, privacy/, output/."""
+    from narratief.workspace import init_workspace
+
+    ws = init_workspace(map, name=naam, demo=demo)
+    typer.echo(f"Werkmap klaar: {ws.root}")
+
+
+@app.command()
+def ingest(
+    map: Path = MapArg,
+    json_out: bool = typer.Option(False, "--json", help="Druk het overzicht per bestand af als JSON."),
+    skip_invalid: bool = typer.Option(False, "--skip-invalid",
+                                      help="Ga door zonder onleesbare bestanden (en meld ze)."),
+) -> None:
+    """Lees alle transcripten en toon per bestand jaar, type, wijk, beurten en woorden."""
+    pipeline = _pipeline(map, quiet=json_out, skip_invalid=skip_invalid)
+    summary = pipeline.ingest()
+    if json_out:
+        typer.echo(json.dumps(summary.to_json_rows(), ensure_ascii=False, indent=2))
+    else:
+        from narratief.tables import print_summary
+
+        print_summary(summary)
+
+
+@app.command()
+def pseudonymise(
+    map: Path = MapArg,
+    skip_invalid: bool = typer.Option(False, "--skip-invalid", help="Ga door zonder onleesbare bestanden."),
+) -> None:
+    """Vervang alle persoonsgegevens door vaste pseudoniemen; de sleutel blijft versleuteld apart."""
+    _pipeline(map, skip_invalid=skip_invalid).pseudonymise(force=True)
+
+
+@app.command()
+def herleid(
+    map: Path = MapArg,
+    pseudoniem: str = typer.Argument(..., help='Het pseudoniem, bijvoorbeeld "[Persoon 07]".'),
+) -> None:
+    """Zoek het origineel van een pseudoniem op (alleen voor bevoegden: vraagt de wachtwoordzin)."""
+    typer.echo(_pipeline(map, quiet=True).reidentify(pseudoniem))
+
+
+@app.command()
+def code(map: Path = MapArg) -> None:
+    """Codeer elk segment met de thema's en lenzen van het codeboek."""
+    _pipeline(map).code(force=True)
+
+
+@review_app.command("export")
+def review_export(
+    map: Path = MapArg,
+    codeurs: str = typer.Option("codeur1", "--codeurs", help="Namen van de codeurs, met komma's."),
+) -> None:
+    """Schrijf een reviewwerkboek (.xlsx) met de voorstellen en kolommen per codeur."""
+    path = _pipeline(map).review_export([c.strip() for c in codeurs.split(",") if c.strip()])
+    typer.echo(f"Reviewwerkboek: {path}")
+
+
+@review_app.command("import")
+def review_import(map: Path = MapArg,
+                  bestand: Path = typer.Argument(..., help="Het ingevulde reviewwerkboek (.xlsx).")) -> None:
+    """Lees een ingevuld reviewwerkboek in (elke waarde wordt gecontroleerd)."""
+    n = _pipeline(map).review_import(bestand)
+    typer.echo(f"{n} codes ingelezen.")
+
+
+@qda_app.command("export")
+def qda_export(map: Path = MapArg) -> None:
+    """Exporteer codeboek (.qdc) en gecodeerd project (.qdpx)."""
+    for path in _pipeline(map).qda_export():
+        typer.echo(f"Geschreven: {path}")
+
+
+@qda_app.command("import")
+def qda_import(map: Path = MapArg,
+               bestand: Path = typer.Argument(..., help="Een .qdpx-project met gecodeerde fragmenten.")) -> None:
+    """Lees gecodeerde fragmenten terug uit een .qdpx-project."""
+    n = _pipeline(map).qda_import(bestand)
+    typer.echo(f"{n} codes ingelezen.")
+
+
+@app.command()
+def agreement(map: Path = MapArg) -> None:
+    """Overeenstemming tussen codeurs en machine: Krippendorffs alfa, Cohens kappa, percentage."""
+    from narratief.tables import print_agreement
+
+    print_agreement(_pipeline(map).agreement(force=True))
+
+
+@app.command()
+def topics(map: Path = MapArg) -> None:
+    """Zoek onderwerpen (BERTopic) en markeer nieuwe onderwerpen die het codeboek niet kent."""
+    _pipeline(map).topics(force=True)
+
+
+@app.command()
+def compare(map: Path = MapArg) -> None:
+    """Vergelijk thema's over jaren, wijken en interviewtypen."""
+    _pipeline(map).compare(force=True)
+
+
+@app.command()
+def report(
+    map: Path = MapArg,
+    jaar: Optional[int] = typer.Option(None, "--jaar", help="Het jaar (standaard het laatste)."),
+    formaat: Optional[str] = typer.Option(None, "--formaat", help="html,docx,pdf (standaard alle drie)."),
+) -> None:
+    """Schrijf het hoofdstuk 'Narratief onderzoek' (HTML, DOCX, PDF) onder output/rapport/."""
+    formats = [f.strip() for f in formaat.split(",")] if formaat else None
+    for path in _pipeline(map).report(year=jaar, formats=formats, force=True):
+        typer.echo(f"Geschreven: {path}")
+
+
+@app.command()
+def deel(
+    map: Path = MapArg,
+    jaar: Optional[int] = typer.Option(None, "--jaar", help="Het jaar (standaard het laatste)."),
+) -> None:
+    """Schrijf de geanonimiseerde editie voor het lerend netwerk onder output/deel/."""
+    for path in _pipeline(map).share(year=jaar, force=True):
+        typer.echo(f"Geschreven: {path}")
+
+
+@app.command()
+def run(
+    map: Path = MapArg,
+    skip_invalid: bool = typer.Option(False, "--skip-invalid", help="Ga door zonder onleesbare bestanden."),
+) -> None:
+    """Voer de hele keten uit; ongewijzigde stappen worden overgeslagen, een onderbroken run hervat."""
+    _pipeline(map, skip_invalid=skip_invalid).run()
+
+
+@app.command()
+def demo(map: Path = typer.Argument(Path("demo-werkmap"), help="De werkmap voor de demo.")) -> None:
+    """Maak een werkmap met het democorpus en voer de hele keten uit."""
+    from narratief.workspace import init_workspace
+
+    init_workspace(map, demo=True)
+    _pipeline(map).run()
+
+
+def main() -> None:
+    """Entry point: run the app and turn narratief's errors into a message and exit code 2."""
+    try:
+        app(standalone_mode=False)
+    except NarratiefError as exc:
+        typer.secho(exc.message, err=True, fg=typer.colors.RED)
+        raise SystemExit(2)
+    except (typer.Abort, KeyboardInterrupt):
+        typer.secho("Afgebroken; wat klaar was, blijft bewaard. Start opnieuw om te hervatten.", err=True)
+        raise SystemExit(130)
+    except typer.Exit as exc:
+        raise SystemExit(exc.exit_code)
+    except Exception as exc:  # click usage errors etc.
+        import click
+
+        if isinstance(exc, click.ClickException):
+            exc.show()
+            raise SystemExit(exc.exit_code)
+        raise

@@ -1,0 +1,470 @@
+"""The pipeline: ingest -> pseudonymise -> code -> topics -> compare -> agreement -> report -> deel.
+
+Every stage reads the previous stage's artifact from `output/`, writes its own atomically and records
+its input hash in the run manifest. `run` skips a stage whose inputs did not change and whose
+outputs exist, so a changed transcript re-runs what depends on it and an interrupted run resumes
+after the last finished stage. Raw transcripts are handled only inside the `interviews` stage calls.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from functools import cached_property
+from pathlib import Path
+from typing import Any, Callable, Sequence
+
+import pandas as pd
+
+from interviews.records import PseudonymisedTranscript
+from narratief.console import Progress, is_interactive
+from narratief.manifest import Manifest, hash_bytes, hash_files
+from narratief.workspace import Workspace, WorkspaceError, read_term_list
+
+STAGES = ("pseudonimiseren", "coderen", "onderwerpen", "vergelijken", "overeenstemming", "rapport", "deel")
+
+
+class Pipeline:
+    """One workspace's pipeline. Expensive resources (language, embedder) load once, on first use."""
+
+    def __init__(self, workspace: Workspace, progress: Progress | None = None, *, skip_invalid: bool = False,
+                 passphrase: Callable[[], str | None] | None = None):
+        self.ws = workspace
+        self.progress = progress or Progress(quiet=True)
+        self.skip_invalid = skip_invalid
+        self._passphrase = passphrase
+        self.out = workspace.output_dir
+        self.manifest = Manifest(self.out / "manifest.json")
+
+    # ---------------------------------------------------------------- resources
+    @cached_property
+    def codebook(self):
+        from codebook.load import load_codebook
+
+        return load_codebook(self.ws.codebook_path)
+
+    @cached_property
+    def language(self):
+        from nlp.language import load_language
+
+        lang = load_language(self.ws.section("codering").get("taalmodel", "nl_core_news_lg"))
+        if lang.backend.startswith("spacy.blank"):
+            self.progress.warn(
+                f"taalmodel: {lang.backend} (nl_core_news_lg niet geïnstalleerd; "
+                "installeer het met 'python -m spacy download nl_core_news_lg' voor betere lemma's)"
+            )
+        return lang
+
+    @cached_property
+    def embedder(self):
+        from nlp.embeddings import CachedEmbedder, load_embedder
+
+        inner = load_embedder(self.ws.section("codering").get("embeddings", "auto"))
+        self.progress.step(f"embeddingmodel: {inner.name}")
+        return CachedEmbedder(inner, self.out / "embeddings")
+
+    def _key(self):
+        from interviews.pseudonymise.keystore import open_key, passphrase_from_env
+
+        phrase = passphrase_from_env()
+        if phrase is None and self._passphrase is not None:
+            phrase = self._passphrase()
+        if phrase is None and is_interactive():
+            import typer
+
+            phrase = typer.prompt("Wachtwoordzin voor de pseudonimiseringssleutel", hide_input=True)
+        return open_key(self.ws.key_dir / "sleutel.bin", phrase)
+
+    # ---------------------------------------------------------------- stages
+    def _read(self):
+        from interviews.corpus import read_corpus
+
+        formats = self.ws.section("invoer").get("formaten", ["txt", "md", "docx", "vtt", "srt"])
+        result = read_corpus(self.ws.interviews_dir, formats=formats, skip_invalid=self.skip_invalid)
+        for error in result.skipped:
+            self.progress.warn(f"overgeslagen: {error.message}")
+        if not result.transcripts:
+            raise WorkspaceError("N706", "geen transcripten gevonden", self.ws.interviews_dir)
+        return result
+
+    def ingest(self):
+        """Read every transcript; returns the per-file summary (no text)."""
+        from interviews.corpus import summarise
+
+        with self.progress.stage("Inlezen"):
+            result = self._read()
+            self.progress.step(f"{len(result.transcripts)} transcripten gelezen")
+            return summarise(result.transcripts)
+
+    def _pseudo_inputs(self, transcripts) -> str:
+        privacy = [self.ws.privacy_dir / "toestaan.txt", self.ws.privacy_dir / "weigeren.txt",
+                   self.ws.key_dir / "bevindingen.csv", self.ws.codebook_path]
+        return hash_bytes(
+            json.dumps(sorted((t.source, t.sha256) for t in transcripts)),
+            hash_files(privacy),
+            json.dumps(self.ws.section("pseudonimisering"), sort_keys=True),
+        )
+
+    def pseudonymise(self, force: bool = False) -> list[PseudonymisedTranscript]:
+        """Detect, decide and apply pseudonyms; write output/pseudo and output/transcripten."""
+        from interviews.pseudonymise.apply import write_outputs
+        from interviews.pseudonymise.stage import pseudonymise_corpus
+
+        result = self._read()
+        input_hash = self._pseudo_inputs(result.transcripts)
+        if not force and self.manifest.is_current("pseudonimiseren", input_hash, self.out):
+            self.progress.skipped("Pseudonimiseren")
+            return self.load_pseudonymised()
+        with self.progress.stage("Pseudonimiseren"):
+            key = self._key()
+            self.ws.key_dir.mkdir(parents=True, exist_ok=True)
+            outcome = pseudonymise_corpus(
+                result.transcripts,
+                key,
+                review_path=self.ws.key_dir / "bevindingen.csv",
+                allow=read_term_list(self.ws.privacy_dir / "toestaan.txt"),
+                deny=read_term_list(self.ws.privacy_dir / "weigeren.txt"),
+                protected_terms=self.codebook.terms(),
+                style=self._pseudonym_style(),
+                progress=self.progress.step,
+            )
+            written = write_outputs(outcome.transcripts, self.out)
+            self._remove_stale({p.name for p in written}, ("pseudo", "transcripten"))
+            self.manifest.record("pseudonimiseren", input_hash, ["pseudo", "transcripten"], {
+                "transcripts": len(outcome.transcripts),
+                "replacements": outcome.counts,
+                "detector": outcome.backend,
+            })
+            return list(outcome.transcripts)
+
+    def _pseudonym_style(self):
+        from interviews.pseudonymise.pseudonyms import PseudonymStyle
+
+        section = self.ws.section("pseudonimisering")
+        return PseudonymStyle(person=section.get("persoon", PseudonymStyle.person),
+                              number_all=bool(section.get("alles_nummeren", False)))
+
+    def _remove_stale(self, keep: set[str], folders: Sequence[str]) -> None:
+        """Derived files of transcripts that no longer exist are removed (only inside output/)."""
+        for name in folders:
+            for path in (self.out / name).glob("*"):
+                if path.is_file() and path.name not in keep:
+                    path.unlink()
+
+    def load_pseudonymised(self) -> list[PseudonymisedTranscript]:
+        folder = self.out / "pseudo"
+        if not folder.is_dir():
+            raise WorkspaceError("N707", "nog niet gepseudonimiseerd: voer eerst 'narratief pseudonymise' uit", folder)
+        return [PseudonymisedTranscript.from_dict(json.loads(p.read_text(encoding="utf-8")))
+                for p in sorted(folder.glob("*.json"))]
+
+    def reidentify(self, pseudonym: str) -> str:
+        from interviews.pseudonymise.pseudonyms import reidentify
+
+        return reidentify(self._key(), pseudonym, self._pseudonym_style())
+
+    # ---------------------------------------------------------------- coding
+    def _segments_path(self) -> Path:
+        return self.out / "segments.parquet"
+
+    def _coding_settings(self):
+        from codebook.coding.combine import CodingSettings
+
+        return CodingSettings()
+
+    def _human_codes_path(self) -> Path:
+        return self.out / "review" / "human_codes.csv"
+
+    def human_codes(self) -> pd.DataFrame | None:
+        path = self._human_codes_path()
+        if not path.is_file():
+            return None
+        return pd.read_csv(path, dtype={"doc": str, "coder": str, "code": str}, keep_default_na=False)
+
+    def code(self, force: bool = False) -> pd.DataFrame:
+        """Segment and code every pseudonymised transcript; write output/segments.csv|parquet."""
+        from codebook.coding.combine import code_segments
+        from codebook.coding.segments import make_segments
+
+        pseudo_dir = self.out / "pseudo"
+        settings = self._coding_settings()
+        input_hash = hash_bytes(
+            hash_files(pseudo_dir.glob("*.json")) if pseudo_dir.is_dir() else "",
+            hash_files([self.ws.codebook_path, self._human_codes_path()]),
+            repr(settings), self.ws.section("codering").__repr__(),
+        )
+        if not force and self.manifest.is_current("coderen", input_hash, self.out):
+            self.progress.skipped("Coderen")
+            return self.segments()
+        with self.progress.stage("Coderen"):
+            transcripts = self.load_pseudonymised()
+            segments = make_segments(transcripts, self.language, max_words=settings.max_words)
+            self.progress.step(f"{len(segments)} segmenten uit {len(transcripts)} transcripten")
+            result = code_segments(segments, self.codebook, self.language, self.embedder, settings,
+                                   human_codes=self.human_codes(), progress=self._count_progress)
+            write_table(result.table, self.out, "segments")
+            self.manifest.record("coderen", input_hash, ["segments.parquet", "segments.csv"],
+                                 {"backend": result.backend, "codebook": self._codebook_info()})
+            return result.table
+
+    def _count_progress(self, step: str, done: int, total: int) -> None:
+        if total and (done == total or done % max(1, total // 5) == 0):
+            self.progress.step(f"{step}: {done}/{total}")
+
+    def _codebook_info(self) -> dict[str, Any]:
+        return {"name": self.codebook.name, "version": self.codebook.version,
+                "sha256": hash_files([self.ws.codebook_path])}
+
+    def segments(self) -> pd.DataFrame:
+        path = self._segments_path()
+        if not path.is_file():
+            raise WorkspaceError("N708", "nog niet gecodeerd: voer eerst 'narratief code' uit", path)
+        return pd.read_parquet(path)
+
+    def review_export(self, coders: Sequence[str]) -> Path:
+        from codebook.review import export_review
+
+        segments = self.segments()
+        year = int(segments["year"].max())
+        path = self.out / "review" / f"review-{year}.xlsx"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return export_review(segments, self.codebook, path, coders=tuple(coders) or ("codeur1",))
+
+    def review_import(self, workbook: Path) -> int:
+        from codebook.review import read_review
+
+        imported = read_review(Path(workbook), self.codebook)
+        self._merge_human_codes(imported.codes)
+        shareable = self.out / "review" / "shareable.csv"
+        previous = pd.read_csv(shareable, dtype={"doc": str}) if shareable.is_file() else None
+        table = imported.shareable if previous is None else (
+            pd.concat([previous, imported.shareable]).drop_duplicates(["doc", "turn", "part"], keep="last"))
+        write_csv(table, shareable)
+        return len(imported.codes)
+
+    def _merge_human_codes(self, codes: pd.DataFrame) -> None:
+        """Add imported human codes; a coder's new judgement of a segment replaces the old one."""
+        old = self.human_codes()
+        if old is not None and not old.empty:
+            new_keys = set(zip(codes["doc"], codes["turn"], codes["part"], codes["coder"]))
+            keep = [k not in new_keys for k in zip(old["doc"], old["turn"], old["part"], old["coder"])]
+            codes = pd.concat([old[keep], codes], ignore_index=True)
+        write_csv(codes, self._human_codes_path())
+
+    def qda_export(self) -> list[Path]:
+        from codebook.qdc import export_qdc
+        from codebook.qdpx import export_qdpx
+        from codebook.review import codings_from_segments
+
+        folder = self.out / "qda"
+        folder.mkdir(parents=True, exist_ok=True)
+        segments = self.segments()
+        codings = codings_from_segments(segments)
+        human = self.human_codes()
+        if human is not None:
+            codings = pd.concat([codings, human], ignore_index=True)
+        return [
+            export_qdc(self.codebook, folder / "codeboek.qdc"),
+            export_qdpx(self.load_pseudonymised(), self.codebook, codings, folder / "project.qdpx",
+                        segments=segments, project_name=self.ws.name),
+        ]
+
+    def qda_import(self, project: Path) -> int:
+        from codebook.qdpx import import_qdpx
+
+        codes = import_qdpx(Path(project), self.codebook, transcripts=self.load_pseudonymised())
+        codes = codes[codes["coder"] != "machine"]
+        self._merge_human_codes(codes)
+        return len(codes)
+
+    # ---------------------------------------------------------------- agreement
+    def agreement(self, force: bool = False) -> pd.DataFrame:
+        from analysis.agreement import compute_agreement, load_agreement, save_agreement
+        from codebook.review import codings_from_segments
+
+        human = self.human_codes()
+        input_hash = hash_bytes(hash_files([self._human_codes_path(), self._segments_path(), self.ws.codebook_path]))
+        folder = self.out / "agreement"
+        if not force and self.manifest.is_current("overeenstemming", input_hash, self.out):
+            self.progress.skipped("Overeenstemming")
+            return load_agreement(folder)
+        with self.progress.stage("Overeenstemming"):
+            if human is None or human.empty:
+                self.progress.step("geen menselijke codes: alleen de machine heeft gecodeerd")
+                table = pd.DataFrame(columns=["code", "coder_a", "coder_b", "n", "percent", "kappa", "alpha", "reading"])
+            else:
+                codings = pd.concat([codings_from_segments(self.segments()), human], ignore_index=True)
+                table = compute_agreement(codings, self.codebook)
+            save_agreement(table, folder)
+            self.manifest.record("overeenstemming", input_hash, ["agreement"], {"coders": sorted(
+                set(human["coder"])) if human is not None and not human.empty else []})
+            return table
+
+    # ---------------------------------------------------------------- topics and comparison
+    def topics(self, force: bool = False):
+        from nlp.topics import TopicResult, TopicSettings, fit_topics
+
+        settings = TopicSettings(seed=int(self.ws.section("onderwerpen").get("seed", 42)))
+        input_hash = hash_bytes(hash_files([self._segments_path(), self.ws.codebook_path]), repr(settings))
+        folder = self.out / "topics"
+        if not force and self.manifest.is_current("onderwerpen", input_hash, self.out):
+            self.progress.skipped("Onderwerpen")
+            return TopicResult.load(folder)
+        with self.progress.stage("Onderwerpen"):
+            segments = self.segments()
+            embeddings = self.embedder.embed(segments["text"].tolist())
+            themes = self.codebook.themes
+            theme_texts = {t.id: t.prototype_text() for t in themes}
+            theme_embeddings = self.embedder.embed(list(theme_texts.values()))
+            result = fit_topics(segments, embeddings, theme_texts, theme_embeddings, settings)
+            result.save(folder)
+            for note in result.notes:
+                self.progress.warn(note)
+            emergent = int(result.topics["emergent"].sum()) if "emergent" in result.topics else 0
+            self.progress.step(f"{len(result.topics)} onderwerpen, waarvan {emergent} nieuw")
+            self.manifest.record("onderwerpen", input_hash, ["topics"], {
+                "seed": settings.seed, "embedder": self.embedder.name, "info": dict(result.info)})
+            return result
+
+    def compare(self, force: bool = False):
+        from analysis.compare import CompareSettings, compare
+        from analysis.tables import AnalysisTables
+
+        section = self.ws.section("vergelijking")
+        settings = CompareSettings(n_boot=int(section.get("bootstrap", 2000)), seed=int(section.get("seed", 42)))
+        input_hash = hash_bytes(hash_files([self._segments_path()]), repr(settings))
+        folder = self.out / "analysis"
+        if not force and self.manifest.is_current("vergelijken", input_hash, self.out):
+            self.progress.skipped("Vergelijken")
+            return AnalysisTables.load(folder)
+        with self.progress.stage("Vergelijken"):
+            tables = compare(self.segments(), settings)
+            tables.save(folder)
+            for note in tables.notes:
+                self.progress.warn(note)
+            self.manifest.record("vergelijken", input_hash, ["analysis"], {
+                "bootstrap": settings.n_boot, "seed": settings.seed})
+            return tables
+
+
+    # ---------------------------------------------------------------- report and shared edition
+    def _report_inputs(self):
+        from reports.inputs import load_report_inputs
+
+        record = self.manifest.stage("pseudonimiseren") or {}
+        return load_report_inputs(
+            self.out, self.codebook, self.ws.interpretation_dir,
+            shareable_path=self.out / "review" / "shareable.csv",
+            pseudonymisation_counts=record.get("details", {}).get("replacements", {}),
+            workspace=self.ws.name,
+        )
+
+    def _report_year(self, year: int | None) -> int:
+        years = sorted(int(y) for y in self.segments()["year"].unique())
+        if year is None:
+            return years[-1]
+        if year not in years:
+            raise WorkspaceError("N709", f"geen interviews uit {year}; beschikbaar: "
+                                 + ", ".join(map(str, years)), self.ws.interviews_dir)
+        return year
+
+    def _report_hash(self, *extra: str) -> str:
+        folders = [self.out / "analysis", self.out / "topics", self.out / "agreement"]
+        files = [p for f in folders if f.is_dir() for p in f.glob("*.parquet")]
+        files += [self.ws.codebook_path, self.out / "review" / "shareable.csv"]
+        files += list(self.ws.interpretation_dir.glob("*.md")) if self.ws.interpretation_dir.is_dir() else []
+        return hash_bytes(hash_files(files), *extra)
+
+    def report(self, year: int | None = None, formats: Sequence[str] | None = None,
+               force: bool = False) -> list[Path]:
+        """Build and render the chapter 'Narratief onderzoek' under output/rapport/."""
+        from reports.chapter import build_chapter
+        from reports.render import render_chapter
+
+        year = self._report_year(year)
+        formats = list(formats or self.ws.section("rapport").get("formaten", ["html", "docx", "pdf"]))
+        input_hash = self._report_hash(str(year), ",".join(formats))
+        if not force and self.manifest.is_current("rapport", input_hash, self.out):
+            self.progress.skipped("Rapport")
+            return [self.out / p for p in self.manifest.stage("rapport")["outputs"]]
+        with self.progress.stage(f"Rapport {year}"):
+            source = build_chapter(self._report_inputs(), year, self.out / "rapport")
+            result = render_chapter(source, formats=formats)
+            self.progress.step(f"opgemaakt met {result.engine}")
+            for warning in result.warnings:
+                self.progress.warn(warning)
+            self._leak_check()
+            outputs = [str(p.relative_to(self.out)) for p in result.files]
+            self.manifest.record("rapport", input_hash, outputs, {"year": year, "engine": result.engine})
+            return list(result.files)
+
+    def share(self, year: int | None = None, force: bool = False) -> list[Path]:
+        """Write the anonymised edition for the learning community under output/deel/."""
+        from reports.share import ShareSettings, build_shared_edition
+
+        year = self._report_year(year)
+        section = self.ws.section("deel")
+        settings = ShareSettings(min_segments=int(section.get("min_segmenten", 5)),
+                                 min_interviews=int(section.get("min_interviews", 3)),
+                                 allow_wijk=bool(section.get("wijkcijfers", False)))
+        formats = list(self.ws.section("rapport").get("formaten", ["html", "docx", "pdf"]))
+        input_hash = self._report_hash(str(year), repr(settings), ",".join(formats))
+        if not force and self.manifest.is_current("deel", input_hash, self.out):
+            self.progress.skipped("Editie lerend netwerk")
+            return [self.out / p for p in self.manifest.stage("deel")["outputs"]]
+        with self.progress.stage(f"Editie lerend netwerk {year}"):
+            edition = build_shared_edition(self._report_inputs(), year, self.out / "deel", settings,
+                                           formats=formats)
+            self.progress.step(f"{edition.suppressed_cells} kleine cellen onderdrukt, {edition.quotes} citaten")
+            self._leak_check()
+            outputs = [str(p.relative_to(self.out)) for p in edition.files]
+            self.manifest.record("deel", input_hash, outputs, {"year": year, "engine": edition.engine,
+                                                               "suppressed_cells": edition.suppressed_cells})
+            return list(edition.files)
+
+    def _leak_check(self) -> None:
+        """Fail (naming the file, never the string) when an original from the key is in output/."""
+        from interviews.pseudonymise.leakcheck import check_for_leaks
+        from interviews.pseudonymise.keep import ProtectedVocabulary
+
+        protected = ProtectedVocabulary.build({*self.codebook.terms(),
+                                               *read_term_list(self.ws.privacy_dir / "toestaan.txt")})
+        files = check_for_leaks(self.out, self._key_cached,
+                                extra=read_term_list(self.ws.privacy_dir / "weigeren.txt"),
+                                protected=protected)
+        self.progress.step(f"lekcontrole: {files} bestanden zonder oorspronkelijke persoonsgegevens")
+
+    @cached_property
+    def _key_cached(self):
+        return self._key()
+
+    # ---------------------------------------------------------------- whole pipeline
+    def run(self) -> None:
+        """Every stage in order; unchanged stages are skipped, so an interrupted run resumes."""
+        self.ingest()
+        self.pseudonymise()
+        self.code()
+        self.agreement()
+        self.topics()
+        self.compare()
+        self.report()
+        self.share()
+        self.progress.say(f"[bold green]Klaar.[/bold green] Rapport: {self.out / 'rapport'}  "
+                          f"Editie lerend netwerk: {self.out / 'deel'}")
+
+
+def write_table(frame: pd.DataFrame, folder: Path, name: str) -> None:
+    """Write `<name>.parquet` and `<name>.csv` atomically."""
+    folder.mkdir(parents=True, exist_ok=True)
+    parquet = folder / f"{name}.parquet"
+    tmp = parquet.with_name(parquet.name + ".tmp")
+    frame.to_parquet(tmp, index=False)
+    os.replace(tmp, parquet)
+    write_csv(frame, folder / f"{name}.csv")
+
+
+def write_csv(frame: pd.DataFrame, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    frame.to_csv(tmp, index=False)
+    os.replace(tmp, path)
