@@ -255,6 +255,6 @@ def build_chapter(inputs: ReportInputs, year: int, out_dir: Path) -> ChapterSour
     )
     qmd = out_dir / "hoofdstuk.qmd"
     write_atomic(qmd, text)
-    write_atomic(out_dir / "_quarto.yml", template_text("_quarto.yml"))
+    write_atomic(out_dir / "_quarto.yml", template_text("quarto.yaml"))
     figs = tuple(f for f in (bars, dev, cooc) if f is not None)
     return ChapterSource(out_dir, qmd, year, f"narratief-onderzoek-{year}", figs)

@@ -238,7 +238,7 @@ def build_shared_edition(inputs: ReportInputs, year: int, out_dir: Path, setting
     ]
     source = out_dir / f"deel-{year}.qmd"
     write_atomic(source, "\n\n".join(body) + "\n")
-    write_atomic(out_dir / "_quarto.yml", template_text("_quarto.yml"))
+    write_atomic(out_dir / "_quarto.yml", template_text("quarto.yaml"))
     files: tuple[Path, ...] = ()
     used = "geen"
     if formats:

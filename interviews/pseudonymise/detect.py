@@ -223,8 +223,16 @@ class Detector:
                         if trimmed is None:
                             continue
                         s, e = trimmed
-                    elif not text[s:e].strip():
-                        continue
+                    else:
+                        piece = text[s:e]
+                        stripped = piece.strip(" \t\n,;:()\"'")
+                        if not stripped:
+                            continue
+                        s += piece.index(stripped)
+                        e = s + len(stripped)
+                        if span.category == "adres" and _POSTCODE.fullmatch(stripped):
+                            out.append(Span(s, e, "postcode", span.score, span.recognizer))
+                            continue
                     out.append(Span(s, e, span.category, span.score, span.recognizer))
         return out
 

@@ -119,7 +119,7 @@ def pattern_recognizers() -> tuple[RegexRecognizer, ...]:
             "straat_huisnummer",
             "adres",
             re.compile(
-                rf"\b(?:(?:[A-Z][\w'-]*|van|de|der|den)[ \t]){{0,3}}[A-Za-z][\w'-]*?(?:{_STREET_SUFFIX})[ \t]+\d{{1,4}}(?:[ \t]?[a-zA-Z]\b|-\d{{1,3}}\b)?"
+                rf"\b(?:[A-Z][\w'-]*[ \t](?:(?:van|de|der|den)[ \t])*){{0,3}}[A-Za-z][\w'-]*?(?:{_STREET_SUFFIX})[ \t]+\d{{1,4}}(?:[ \t]?[a-zA-Z]\b|-\d{{1,3}}\b)?"
             ),
             0.85,
         ),
@@ -171,9 +171,28 @@ def stop_words() -> frozenset[str]:
     return frozenset(STOP_WORDS) | frozenset(extra)
 
 
+_CALENDAR = frozenset(
+    "januari februari maart april mei juni juli augustus september oktober november december "
+    "jan feb mrt apr jun jul aug sep sept okt nov dec maandag dinsdag woensdag donderdag vrijdag "
+    "zaterdag zondag".split()
+)
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Lower-cased ordinary words that are never names on their own: calendar words and deduce's
+    whitelists (common words, stop words, medical terms)."""
+    out = set(_CALENDAR)
+    for relative in ("whitelist/lst_common_word/items.txt", "whitelist/lst_stop_word/items.txt",
+                     "whitelist/lst_medical_term/items.txt"):
+        out |= _deduce_list(relative)
+    return frozenset(out)
+
+
 def is_word(token: str) -> bool:
     """True if `token` (any case) is an ordinary Dutch word form."""
-    return token.casefold() in dutch_words()
+    low = token.casefold()
+    return low in dutch_words() or low in common_words()
 
 
 # ------------------------------------------------------------------------------ name recognizers

@@ -9,12 +9,21 @@ All people, addresses and numbers in it are invented.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import os
+import zipfile
 from pathlib import Path
 
 from docx import Document
 
-META = {'doc': '2024_wijk_helmond-west', 'year': '2024', 'type': 'wijk', 'wijk': 'Helmond-West', 'date': '2024-04-09', 'title': 'Bewonersgesprek Oud-West en Houtsdonk'}
+META = {
+    'doc': '2024_wijk_helmond-west',
+    'year': '2024',
+    'type': 'wijk',
+    'wijk': 'Helmond-West',
+    'date': '2024-04-09',
+    'title': 'Bewonersgesprek Oud-West en Houtsdonk',
+}
 
 TURNS = [
     (
@@ -201,9 +210,16 @@ def build(target: Path) -> Path:
         paragraph = document.add_paragraph()
         paragraph.add_run(f"{label}:").bold = True
         paragraph.add_run(f" {text}")
+    buffer = io.BytesIO()
+    document.save(buffer)
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(target.name + ".tmp")
-    document.save(str(tmp))
+    # Rewrite the zip with fixed entry dates so that the file is reproducible.
+    with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as source,             zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as result:
+        for item in source.infolist():
+            info = zipfile.ZipInfo(item.filename, date_time=stamp.timetuple()[:6])
+            info.compress_type = zipfile.ZIP_DEFLATED
+            result.writestr(info, source.read(item.filename))
     os.replace(tmp, target)
     return target
 
