@@ -188,8 +188,9 @@ def _fit_bertopic(docs: list[str], emb: np.ndarray, settings: TopicSettings) -> 
 
     sizes = settings.resolved(len(docs))
     stop = sorted(set(STOP_WORDS) | {w.lower() for w in settings.stop_words})
-    vectorizer = CountVectorizer(stop_words=stop, token_pattern=_TOKEN_PATTERN, lowercase=True,
-                                 min_df=2 if len(docs) >= 100 else 1)
+    # BERTopic fits the vectorizer on one document per topic, so min_df must stay 1 (a word
+    # specific to one topic is exactly what we want to see).
+    vectorizer = CountVectorizer(stop_words=stop, token_pattern=_TOKEN_PATTERN, lowercase=True, min_df=1)
     umap_model = UMAP(n_neighbors=sizes["n_neighbors"], n_components=settings.n_components,
                       min_dist=0.0, metric="cosine", random_state=settings.seed, n_jobs=1)
     hdbscan_model = HDBSCAN(min_cluster_size=sizes["min_cluster_size"], min_samples=sizes["min_samples"],

@@ -1,0 +1,67 @@
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from codebook.coding.learned import LearnedCoder, human_label_matrix
+from codebook.coding.lexical import LexicalCoder
+from codebook.coding.semantic import SemanticCoder
+
+
+def test_lexical_matches_lemmas_phrases_and_compounds(small_codebook, language):
+    coder = LexicalCoder(small_codebook, language)
+    texts = [
+        "De scholen en hun leerlingen doen mee.",  # plural forms -> school, leerling
+        "Er was een melding bij Veilig Thuis over het gezin.",  # phrase + word
+        "Het schoolverzuim daalt.",  # compound tail "verzuim" (subcode, counts for the theme too)
+        "Dit moet anders.",  # lens phrase, verb form
+        "Niets relevants hier.",
+    ]
+    result = coder.score(coder.lemmatise(texts))
+    col = {cid: i for i, cid in enumerate(result.code_ids)}
+    assert result.matched[0]["school"] == ("leerling", "school")
+    assert result.scores[0, col["school"]] == pytest.approx(0.75)
+    assert result.matched[1]["gezin"] == ("gezin", "veilig thuis")
+    assert result.matched[2]["school"] == ("verzuim",) and result.matched[2]["school.verzuim"] == ("verzuim",)
+    assert result.matched[3] == {"bijsturen": ("moet anders",)}
+    assert result.matched[4] == {} and not result.scores[4].any()
+
+
+def test_semantic_ranks_the_right_theme_and_explains(small_codebook, embedder):
+    coder = SemanticCoder(small_codebook, embedder, small_codebook.themes)
+    scores = coder.score([
+        "Hij kwam al weken niet meer naar de les, de leerplichtambtenaar is nu ingeschakeld.",
+        "De moeder en de vader worden allebei betrokken bij de hulp.",
+    ])
+    assert scores.scores.shape == (2, 2) and ((scores.scores >= 0) & (scores.scores <= 1)).all()
+    assert scores.cosine[0].argmax() == 0 and scores.cosine[1].argmax() == 1
+    assert scores.reason(0, 0).startswith("lijkt op voorbeeld: De leerplichtambtenaar")
+
+
+def test_learned_coder_sklearn_style():
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(40, 5))
+    Y = np.stack([(X[:, 0] > 0).astype(int), np.zeros(40, dtype=int)], axis=1)  # 2nd label never given
+    coder = LearnedCoder(["a", "b"], random_state=1).fit(X, Y)
+    proba = coder.predict_proba(X)
+    assert proba.shape == (40, 2) and coder.estimators_[1] is None and (proba[:, 1] == 0).all()
+    assert ((proba[:, 0] > 0.5) == (X[:, 0] > 0)).mean() > 0.9
+    assert coder.n_samples_ == 40 and not hasattr(LearnedCoder(["a"]), "estimators_")
+
+
+def test_human_label_matrix_majority_and_whole_turns():
+    segments = pd.DataFrame({"doc": ["d", "d", "d", "e"], "turn": [0, 1, 1, 0], "part": [0, 0, 1, 0]})
+    human = pd.DataFrame(
+        [
+            {"doc": "d", "turn": 0, "part": 0, "coder": "anna", "code": "school"},
+            {"doc": "d", "turn": 0, "part": 0, "coder": "bram", "code": "gezin"},
+            {"doc": "d", "turn": 0, "part": 0, "coder": "bram", "code": "school"},
+            {"doc": "d", "turn": 1, "part": None, "coder": "anna", "code": "gezin"},  # whole turn
+            {"doc": "e", "turn": 0, "part": 0, "coder": "anna", "code": ""},  # reviewed, no code
+            {"doc": "x", "turn": 9, "part": 0, "coder": "anna", "code": "school"},  # unknown segment
+        ]
+    )
+    rows, Y = human_label_matrix(segments, human, ["school", "gezin"])
+    assert rows.tolist() == [0, 1, 2, 3]
+    assert Y.tolist() == [[1, 1], [0, 1], [0, 1], [0, 0]]  # gezin: 1 of 2 coders = half counts
