@@ -215,10 +215,8 @@ def main() -> None:
         raise SystemExit(130)
     except typer.Exit as exc:
         raise SystemExit(exc.exit_code)
-    except Exception as exc:  # click usage errors etc.
-        import click
-
-        if isinstance(exc, click.ClickException):
+    except Exception as exc:  # usage errors of the CLI library
+        if hasattr(exc, "show") and hasattr(exc, "exit_code"):
             exc.show()
             raise SystemExit(exc.exit_code)
         raise

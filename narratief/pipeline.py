@@ -236,9 +236,12 @@ class Pipeline:
         imported = read_review(Path(workbook), self.codebook)
         self._merge_human_codes(imported.codes)
         shareable = self.out / "review" / "shareable.csv"
+        marked = imported.shareable.assign(
+            deelbaar=imported.shareable["shareable"].map(lambda v: "ja" if bool(v) else "nee"))
+        marked = marked[["doc", "turn", "part", "deelbaar"]]
         previous = pd.read_csv(shareable, dtype={"doc": str}) if shareable.is_file() else None
-        table = imported.shareable if previous is None else (
-            pd.concat([previous, imported.shareable]).drop_duplicates(["doc", "turn", "part"], keep="last"))
+        table = marked if previous is None else (
+            pd.concat([previous, marked]).drop_duplicates(["doc", "turn", "part"], keep="last"))
         write_csv(table, shareable)
         return len(imported.codes)
 

@@ -35,7 +35,7 @@ from nlp.topic_io import read_table, replace_dir, write_json, write_table
 PSEUDONYM_TOKENS: tuple[str, ...] = (
     "persoon", "personen", "adres", "telefoon", "telefoonnummer", "locatie", "instelling", "datum",
     "leeftijd", "email", "mail", "url", "bsn", "naam", "patient", "id", "spreker", "interviewer",
-    "respondent", "school_naam", "wijk_naam",
+    "respondent", "via",
 )
 
 _BRACKETED = re.compile(r"\[[^\]]*\]|<[^>]*>|\{[^}]*\}")
@@ -125,7 +125,7 @@ class TopicResult:
         folder = Path(folder)
         missing = [n for n in TOPIC_TABLES if not (folder / f"{n}.parquet").exists()]
         if missing or not (folder / "info.json").exists():
-            raise NlpError("N404", f"topicresultaat onvolledig ({', '.join(missing) or 'info.json'} "
+            raise NlpError("N414", f"topicresultaat onvolledig ({', '.join(missing) or 'info.json'} "
                                    "ontbreekt); voer 'narratief topics' opnieuw uit", path=folder)
         meta = json.loads((folder / "info.json").read_text(encoding="utf-8"))
         tables = {n: read_table(folder, n) for n in TOPIC_TABLES}
@@ -138,7 +138,7 @@ def load_topic_model(folder: Path) -> Any:
 
     path = Path(folder) / "model"
     if not path.exists():
-        raise NlpError("N405", "geen opgeslagen topicmodel gevonden", path=path)
+        raise NlpError("N415", "geen opgeslagen topicmodel gevonden", path=path)
     return BERTopic.load(str(path))
 
 
@@ -167,13 +167,13 @@ def _check(segments: pd.DataFrame, embeddings: np.ndarray, theme_texts: Mapping[
            theme_embeddings: np.ndarray) -> None:
     missing = [c for c in _REQUIRED if c not in segments.columns]
     if missing:
-        raise NlpError("N401", f"segmententabel mist kolom(men): {', '.join(missing)}")
+        raise NlpError("N411", f"segmententabel mist kolom(men): {', '.join(missing)}")
     if embeddings.ndim != 2 or embeddings.shape[0] != len(segments):
-        raise NlpError("N402", f"aantal embeddings ({embeddings.shape[0]}) past niet bij aantal "
+        raise NlpError("N412", f"aantal embeddings ({embeddings.shape[0]}) past niet bij aantal "
                                f"segmenten ({len(segments)}); bereken de embeddings opnieuw")
     if theme_embeddings.shape[0] != len(theme_texts) or (
             len(theme_texts) and theme_embeddings.shape[1] != embeddings.shape[1]):
-        raise NlpError("N403", "thema-embeddings passen niet bij de thema's of bij de "
+        raise NlpError("N413", "thema-embeddings passen niet bij de thema's of bij de "
                                "segment-embeddings (ander embeddingmodel?)")
 
 
@@ -247,7 +247,7 @@ def fit_topics(segments: pd.DataFrame, embeddings: np.ndarray, theme_texts: Mapp
         empty tables and a Dutch note explaining why.
 
     Raises:
-        NlpError: N401 missing columns, N402/N403 embeddings that do not match.
+        NlpError: N411 missing columns, N412/N413 embeddings that do not match.
     """
     emb = np.asarray(embeddings, dtype=np.float32)
     theme_emb = np.asarray(theme_embeddings, dtype=np.float32).reshape(len(theme_texts), -1)

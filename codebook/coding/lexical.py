@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from typing import Sequence
 
 import numpy as np
+from spacy.tokens import Doc
 
 from codebook.model import Code, Codebook
-from nlp.language import LanguagePipeline, doc_lemmas
+from nlp.language import LanguagePipeline
 
 COMPOUND_MIN = 5  # shortest keyword that may match as a compound tail
 COMPOUND_HEAD_MIN = 3  # shortest compound head ("jeugd" + "agent")
@@ -50,29 +51,34 @@ class LexicalCoder:
         self.language = language
         self.codes = tuple(codes) if codes is not None else codebook.codes
         self.code_ids = tuple(c.id for c in self.codes)
-        # keyword lemma sequence -> set of (code column, keyword as written)
-        phrases: dict[tuple[str, ...], set[tuple[int, str]]] = {}
+        # A keyword is a sequence of token alternatives {surface form, lemma}; a text token matches a
+        # position when its own {surface form, lemma} shares a member (robust to the lemmatiser
+        # treating "werken" as a noun and "werkt" as a verb).
+        phrases: dict[tuple[frozenset[str], ...], set[tuple[int, str]]] = {}
         for column, code in enumerate(self.codes):
             keywords = set(code.keywords)
             if code.kind == "theme":
                 for sub in codebook.subcodes(code.id):
                     keywords.update(sub.keywords)
             for keyword in sorted(keywords):
-                seq = tuple(language.lemmas(keyword))
+                seq = tuple(frozenset(forms) for forms in token_forms(language.nlp(keyword)))
                 if seq:
                     phrases.setdefault(seq, set()).add((column, keyword))
         self._phrases = phrases
-        self._by_first: dict[str, list[tuple[str, ...]]] = {}
+        self._by_first: dict[str, list[tuple[frozenset[str], ...]]] = {}
+        self._tails: dict[str, tuple[frozenset[str], ...]] = {}
         for seq in phrases:
-            self._by_first.setdefault(seq[0], []).append(seq)
-        self._tails = {seq[0]: seq for seq in phrases if len(seq) == 1 and len(seq[0]) >= COMPOUND_MIN}
+            for form in seq[0]:
+                self._by_first.setdefault(form, []).append(seq)
+                if len(seq) == 1 and len(form) >= COMPOUND_MIN:
+                    self._tails[form] = seq
 
-    def lemmatise(self, texts: Sequence[str], batch_size: int = 64) -> list[list[str]]:
-        """Lemma lists of many texts (one spaCy pass)."""
-        return [doc_lemmas(doc) for doc in self.language.nlp.pipe(texts, batch_size=batch_size)]
+    def lemmatise(self, texts: Sequence[str], batch_size: int = 64) -> list[list[tuple[str, ...]]]:
+        """Per text, per token its forms (surface form, lemma), lower-cased (one spaCy pass)."""
+        return [token_forms(doc) for doc in self.language.nlp.pipe(texts, batch_size=batch_size)]
 
-    def score(self, lemma_lists: Sequence[Sequence[str]]) -> LexicalMatches:
-        """Score lemmatised segments against every code."""
+    def score(self, lemma_lists: Sequence[Sequence[tuple[str, ...]]]) -> LexicalMatches:
+        """Score tokenised segments (output of `lemmatise`) against every code."""
         scores = np.zeros((len(lemma_lists), len(self.codes)), dtype=np.float64)
         matched_all: list[dict[str, tuple[str, ...]]] = []
         for row, lemmas in enumerate(lemma_lists):
@@ -87,16 +93,33 @@ class LexicalCoder:
             matched_all.append(matched)
         return LexicalMatches(self.code_ids, scores, tuple(matched_all))
 
-    def _find(self, lemmas: list[str]) -> set[tuple[str, ...]]:
-        hits: set[tuple[str, ...]] = set()
-        for i, lemma in enumerate(lemmas):
-            for seq in self._by_first.get(lemma, ()):
-                if tuple(lemmas[i : i + len(seq)]) == seq:
-                    hits.add(seq)
-            if lemma not in self._by_first:
+    def _find(self, tokens: list[tuple[str, ...]]) -> set[tuple[frozenset[str], ...]]:
+        hits: set[tuple[frozenset[str], ...]] = set()
+        for i, forms in enumerate(tokens):
+            known = False
+            for form in forms:
+                for seq in self._by_first.get(form, ()):
+                    known = True
+                    window = tokens[i : i + len(seq)]
+                    if len(window) == len(seq) and all(alt.intersection(tok) for alt, tok in zip(seq, window)):
+                        hits.add(seq)
+            if not known:
+                lemma = forms[-1]
                 for k in range(COMPOUND_HEAD_MIN, len(lemma) - COMPOUND_MIN + 1):
                     tail = self._tails.get(lemma[k:])
                     if tail:
                         hits.add(tail)
                         break
         return hits
+
+
+def token_forms(doc: Doc) -> list[tuple[str, ...]]:
+    """Per non-punctuation token: (lower-cased surface form, lower-cased lemma), deduplicated."""
+    out = []
+    for token in doc:
+        if token.is_punct or token.is_space:
+            continue
+        lower = token.text.lower()
+        lemma = (token.lemma_ or token.text).lower()
+        out.append((lower,) if lemma == lower else (lower, lemma))
+    return out

@@ -111,7 +111,24 @@ class Detector:
                 progress(f"zoeken naar persoonsgegevens: {transcript.doc}")
             findings.extend(self._detect_transcript(transcript))
         findings.extend(self._propagate(transcripts, findings))
+        findings.extend(self._ages(transcripts, findings))
         return findings
+
+    def _ages(self, transcripts: Sequence[Transcript], findings: list[Finding]) -> list[Finding]:
+        """Ages tied to a person, once every person mention (also propagated ones) is known."""
+        persons: dict[tuple[str, int, str], list[Span]] = {}
+        for f in findings:
+            if f.category == "persoon":
+                persons.setdefault((f.doc, f.turn, f.field), []).append(
+                    Span(f.start, f.end, f.category, f.score, f.recognizer))
+        out: list[Finding] = []
+        for transcript in transcripts:
+            for index, fld, text in self._fields(transcript):
+                if fld == "speaker":
+                    continue
+                for span in find_ages(text, persons.get((transcript.doc, index, fld), [])):
+                    out.append(_finding(transcript.doc, index, fld, text, span))
+        return out
 
     # ----------------------------------------------------------------- helpers
     def _fields(self, transcript: Transcript) -> list[tuple[int, str, str]]:
@@ -135,7 +152,6 @@ class Detector:
                 spans.extend(recognizer.find(text))
             spans.extend(find_name_candidates(text, protected))
             spans = self._clean(text, spans, protected)
-            spans.extend(find_ages(text, [s for s in spans if s.category == "persoon"]))
             out.extend(_finding(transcript.doc, index, fld, text, s) for s in spans)
         seen_labels: dict[str, list[Span]] = {}
         for turn in transcript.turns:

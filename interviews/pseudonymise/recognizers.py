@@ -32,10 +32,13 @@ PERSON_CUES = (
     "zoontje", "dochter", "dochtertje", "neef", "neefje", "nicht", "nichtje", "vriend",
     "vriendin", "vriendje", "vriendinnetje", "moeder van", "vader van", "ouders van",
     "kleine van", "familie", "jongen", "meisje", "buurman", "buurvrouw", "collega",
+    "noemen we", "noemen ze", "noemden we", "noemden ze", "noemt hem", "noemt haar", "noemen hem",
+    "noemen haar", "noem hem", "noem haar", "alias", "ook wel", "roepnaam",
 )
 SPEECH_VERBS = (
     "zei", "zegt", "vertelde", "vertelt", "vroeg", "vraagt", "belde", "belt", "appte", "appt",
-    "riep", "antwoordde", "schreef", "lachte", "huilde", "knikte",
+    "riep", "antwoordde", "schreef", "lachte", "huilde", "knikte", "noemen ze", "noemen we",
+    "noemden ze", "noemden we",
 )
 
 
@@ -268,6 +271,11 @@ _AGE_AFTER_NAME = (
     re.compile(r"\s*\(\s*(\d{1,2})\s*(?:jaar\s*)?\)"),
     re.compile(r"\s*,\s*(\d{1,2})\s*(?:jaar\b|,)"),
 )
+_AGE_SINGULAR = re.compile(
+    r"\b(?:ik\s+ben|(?:hij|zij|ze|die|deze)\s+(?:is|was|wordt|werd))\s+(?:nu\s+|pas\s+|net\s+|al\s+|bijna\s+|inmiddels\s+)?"
+    r"(\d{1,2})(?=\s+jaar\b)",
+    re.IGNORECASE,
+)
 _AGE_RELATION = re.compile(
     r"\b(?:mijn|zijn|haar|onze|hun|jouw)\s+(?:zoon|dochter|broer|broertje|zus|zusje|neef|nicht|"
     r"kleinzoon|kleindochter|kind|jongste|oudste|vriend|vriendin)\s+(?:is|wordt|was|van)\s+(?:nu\s+|pas\s+|net\s+)?(\d{1,2})\b",
@@ -278,7 +286,8 @@ _AGE_RELATION = re.compile(
 def find_ages(text: str, persons: list[Span]) -> list[Span]:
     """Exact ages tied to an identifiable person.
 
-    "Bilal is 14", "Bilal (14)", "Bilal, 14 jaar," and "mijn zoon is 14" are personal; an age of
+    "Bilal is 14", "Bilal (14)", "Bilal, 14 jaar,", "mijn zoon is 14" and one person's age
+    ("ik ben 19 jaar", "hij is nu 16 jaar", "die is 18 jaar") are personal; an age of
     an unnamed group member ("een jongen van 15", "jongeren van 12 tot 18") is not, and stays:
     it is what the analysis of age groups needs.
     """
@@ -289,6 +298,8 @@ def find_ages(text: str, persons: list[Span]) -> list[Span]:
             if m:
                 out.append(Span(m.start(1), m.end(1), "leeftijd", 0.8, "leeftijd_persoon"))
                 break
+    for m in _AGE_SINGULAR.finditer(text):
+        out.append(Span(m.start(1), m.end(1), "leeftijd", 0.7, "leeftijd_enkelvoud"))
     for m in _AGE_RELATION.finditer(text):
         out.append(Span(m.start(1), m.end(1), "leeftijd", 0.7, "leeftijd_relatie"))
     return out
