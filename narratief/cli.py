@@ -30,7 +30,7 @@ qda_app = typer.Typer(help="Uitwisseling met ATLAS.ti, MAXQDA, NVivo en QualCode
 app.add_typer(review_app, name="review")
 app.add_typer(qda_app, name="qda")
 
-MapArg = typer.Argument(..., help="De werkmap (met narratief.toml).")
+MapArg = typer.Argument(..., help="De werkmap (met narratief.toml).", metavar="MAP")
 
 
 def _version(value: bool) -> None:

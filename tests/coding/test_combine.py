@@ -29,6 +29,7 @@ def test_full_coding_table(segments, small_codebook, language, embedder):
     assert list(table.columns[:8]) == ["doc", "turn", "part", "speaker", "year", "type", "wijk", "text"]
     for column in ("themes", "lenses", "reasons", "score_school", "score_gezin", "score_resultaat", "score_school.verzuim"):
         assert column in table.columns
+    print(table.filter(like="score_").round(2).to_string(), table.reasons.tolist())
     assert table.themes.tolist() == ["school", "gezin", "", ""]
     assert "resultaat" in table.lenses[0].split(";") and table.lenses[3] == "bijsturen"
     reasons = [json.loads(r) for r in table.reasons]
