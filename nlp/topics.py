@@ -54,8 +54,8 @@ class TopicSettings:
         min_segments: fewer segments than this -> no model, an explicit note instead.
         n_neighbors: UMAP neighbours; None -> n/20 clamped to [5, 15] (small corpora: local structure).
         n_components: UMAP dimensions handed to HDBSCAN.
-        min_cluster_size: HDBSCAN smallest topic; None -> 3% of the segments clamped to [10, 50].
-        min_samples: HDBSCAN min_samples; None -> same as min_cluster_size // 2 (fewer outliers).
+        min_cluster_size: HDBSCAN smallest topic; None -> 2% of the segments clamped to [8, 50].
+        min_samples: HDBSCAN min_samples; None -> 2 (few outliers; they are reassigned anyway).
         top_n_words: words per topic.
         n_representative: representative segments stored per topic.
         emergent_similarity: fixed threshold on the centred cosine (see `nlp.topic_align`);
@@ -65,9 +65,16 @@ class TopicSettings:
             its nearest theme as a theme's own coded segments are counts as far from the codebook.
             Relative to the corpus and the embedding model, not a number tuned on one corpus.
         emergent_fraction: see `emergent_similarity`.
-        uncoded_share: a topic is also "rarely coded" when at least this share of its segments
-            carries no theme from the coding stage.
-        emergent_rule: "either" (far from the codebook OR rarely coded) or "both" (AND).
+        uncoded_share: a topic counts as "mostly uncoded" when at least this share of its
+            segments carries no theme from the coding stage.
+        emergent_rule: "far_and_coded" (default): far from the codebook while the coding stage
+            did code most of its segments - the coders had to force the subject into a theme.
+            Far topics that are mostly uncoded are, in the demo and in real interviews, procedural
+            talk (welcome, interviewer questions, greetings), so they are not flagged.
+            "far": far from the codebook, whatever the coding. "far_or_uncoded": either signal.
+        cluster_selection: HDBSCAN cluster selection, "leaf" (default: finer topics of
+            similar size, which on interview turns separates a new subject from the big themes)
+            or "eom".
         min_growth: minimal rise of a topic's share (first -> last year) to call it growing.
         stop_words: extra words kept out of topic words (besides spaCy's Dutch stop words).
     """
@@ -83,15 +90,16 @@ class TopicSettings:
     emergent_similarity: float | None = None
     emergent_fraction: float = 0.5
     uncoded_share: float = 0.5
-    emergent_rule: str = "both"
+    emergent_rule: str = "far_and_coded"
+    cluster_selection: str = "leaf"
     min_growth: float = 0.02
     stop_words: tuple[str, ...] = PSEUDONYM_TOKENS
 
     def resolved(self, n: int) -> dict[str, int]:
         """The size-dependent settings for a corpus of `n` segments."""
         nn = self.n_neighbors or int(min(15, max(5, n // 20)))
-        mcs = self.min_cluster_size or int(min(50, max(10, round(n * 0.03))))
-        ms = self.min_samples or max(2, mcs // 2)
+        mcs = self.min_cluster_size or int(min(50, max(8, round(n * 0.02))))
+        ms = self.min_samples or 2
         return {"n_neighbors": nn, "min_cluster_size": mcs, "min_samples": ms}
 
 
@@ -194,7 +202,7 @@ def _fit_bertopic(docs: list[str], emb: np.ndarray, settings: TopicSettings) -> 
     umap_model = UMAP(n_neighbors=sizes["n_neighbors"], n_components=settings.n_components,
                       min_dist=0.0, metric="cosine", random_state=settings.seed, n_jobs=1)
     hdbscan_model = HDBSCAN(min_cluster_size=sizes["min_cluster_size"], min_samples=sizes["min_samples"],
-                            metric="euclidean", cluster_selection_method="eom", prediction_data=False)
+                            metric="euclidean", cluster_selection_method=settings.cluster_selection, prediction_data=False)
     model = BERTopic(embedding_model=None, umap_model=umap_model, hdbscan_model=hdbscan_model,
                      vectorizer_model=vectorizer, top_n_words=settings.top_n_words,
                      ctfidf_model=ClassTfidfTransformer(reduce_frequent_words=True),
@@ -315,7 +323,8 @@ def fit_topics(segments: pd.DataFrame, embeddings: np.ndarray, theme_texts: Mapp
         similarity = float(sims[i, best]) if theme_ids else float("nan")
         far = bool(similarity < threshold) if theme_ids else True
         rare = uncoded >= settings.uncoded_share
-        emergent = (far and rare) if settings.emergent_rule == "both" else (far or rare)
+        emergent = {"far_and_coded": far and not rare, "far": far,
+                    "far_or_uncoded": far or rare}[settings.emergent_rule]
         rows_topic.append({
             "topic": topic, "size": int(mask.sum()), "words": " ".join(words),
             "label": ", ".join(words[:4]), "nearest_theme": theme_ids[best] if theme_ids else "",

@@ -14,13 +14,15 @@ from typing import Any
 from interviews.records import Transcript
 
 from .findings import Finding, Span, normalise
-from .keep import ProtectedVocabulary, role_words, subtract
+from .keep import ProtectedVocabulary, is_role, role_words, subtract
 from .recognizers import (
     _BIRTH_CUE,
     find_ages,
     find_name_candidates,
     first_names,
+    is_plain_word,
     is_word,
+    surnames,
     pattern_recognizers,
     stop_words,
     strip_possessive,
@@ -43,11 +45,14 @@ _EDGE_WORDS = {
     "van", "de", "der", "den", "het", "ter", "ten", "te", "en", "'t", "met", "bij", "voor",
     "dr", "mr", "ir", "prof", "dhr", "mevr", "mw", "hr", "mw.", "dhr.", "mevr.",
 }
+_INTERFIX = {"de", "van", "der", "den", "ter", "ten", "te", "het", "'t", "el", "al", "la", "le", "da", "di", "du"}
 _LABEL_WORDS = {
     "interviewer", "interviewster", "deelnemer", "spreker", "speaker", "respondent", "onbekend",
     "unknown", "man", "vrouw", "jongen", "meisje", "jongere", "ouder", "moeder", "vader", "bewoner",
     "buurtbewoner", "partner", "professional", "allen", "iedereen", "groep", "gespreksleider",
     "notulist", "stem", "voice", "persoon", "vraag", "antwoord", "i", "r", "p", "v", "a", "b",
+    "int", "resp", "mod", "spr", "gespr", "geïnterviewde", "geinterviewde", "kind", "zoon",
+    "dochter", "oma", "opa", "buurman", "buurvrouw", "tolk", "aanwezig", "aanwezigen",
 }
 
 
@@ -62,6 +67,10 @@ def get_deduce() -> Any:
 @lru_cache(maxsize=1)
 def get_ner() -> Any | None:
     """spaCy `nl_core_news_lg` for extra person recall when installed; None otherwise (never downloads)."""
+    import importlib.util
+
+    if importlib.util.find_spec("nl_core_news_lg") is None:  # cheap check: importing spaCy takes seconds
+        return None
     import spacy
 
     if not spacy.util.is_package("nl_core_news_lg"):
@@ -164,14 +173,14 @@ class Detector:
     def label_spans(self, label: str) -> list[Span]:
         """Names in a speaker label or WebVTT voice ("Fatima", "Wijkagent Jansen", "moeder van Bilal")."""
         protected = self.protected.spans(label)
-        tokens = list(re.finditer(r"[^\W\d_][\w'\u2019-]*", label))
+        tokens = [t for t in re.finditer(r"[^\W\d_][\w'\u2019-]*", label) if not any(c.isdigit() for c in t.group())]
         names: list[tuple[int, int]] = []
         for m in tokens:
             word = m.group()
             low = strip_possessive(word).casefold()
             if any(ps < m.end() and m.start() < pe for ps, pe in protected):
                 continue
-            if low in self.roles or low in _LABEL_WORDS or low in _EDGE_WORDS or low in stop_words():
+            if is_role(low) or low in _LABEL_WORDS or low in _EDGE_WORDS or low in stop_words():
                 continue
             if word.isupper() and len(word) <= 3:  # abbreviations of roles ("JW", "BOA")
                 continue
@@ -235,7 +244,7 @@ class Detector:
             for start, end in pieces:
                 for s, e in subtract(start, end, protected):
                     if span.category == "persoon":
-                        trimmed = self._trim_name(text, s, e)
+                        trimmed = self._trim_name(text, s, e, span.recognizer)
                         if trimmed is None:
                             continue
                         s, e = trimmed
@@ -252,14 +261,22 @@ class Detector:
                     out.append(Span(s, e, span.category, span.score, span.recognizer))
         return out
 
-    def _trim_name(self, text: str, start: int, end: int) -> tuple[int, int] | None:
+    def _trim_name(self, text: str, start: int, end: int, recognizer: str = "") -> tuple[int, int] | None:
         words = list(re.finditer(r"\S+", text[start:end]))
         def droppable(w: str) -> bool:
             low = strip_possessive(w.strip(".,;:!?()\"'")).casefold()
-            return not low or low in _EDGE_WORDS or low in self.roles or low in stop_words()
-        while words and droppable(words[0].group()):
+            return not low or low in _EDGE_WORDS or is_role(low) or low in stop_words() or is_plain_word(low)
+        # "De Wit", "van der Bakker": an interfix followed by a surname is a name, even a word-like one
+        surname_at = {
+            i for i in range(1, len(words))
+            if words[i - 1].group().casefold() in _INTERFIX and strip_possessive(words[i].group().strip(".,;:!?")).casefold() in surnames()
+        }
+        def keeps(i: int) -> bool:
+            return i in surname_at or (words[i].group().casefold() in _INTERFIX and any(j > i for j in surname_at))
+        while words and not keeps(0) and droppable(words[0].group()):
             words.pop(0)
-        while words and droppable(words[-1].group()):
+            surname_at = {i - 1 for i in surname_at if i > 0}
+        while words and not keeps(len(words) - 1) and droppable(words[-1].group()):
             words.pop()
         if not words:
             return None
@@ -269,7 +286,13 @@ class Detector:
         value = text[s:e]
         if value.endswith(("'s", "\u2019s")):
             e -= 2
-        return (s, e) if e - s >= 2 else None
+        if e - s < 2:
+            return None
+        if len(words) == 1 and recognizer in {"deduce", "spacy_ner"} and _sentence_initial(text, s):
+            low = text[s:e].casefold()
+            if is_word(low) and low not in first_names():
+                return None  # "Mooi", "Harder" opening a sentence: deduce's surname list, not a person
+        return s, e
 
     def _propagate(self, transcripts: Sequence[Transcript], findings: list[Finding]) -> list[Finding]:
         """Catch every recurrence of a detected (or known, or denied) name anywhere in the corpus."""
@@ -323,6 +346,11 @@ class Detector:
                                 continue
                         out.append(Finding(transcript.doc, index, fld, start, end, text[start:end], category, 0.75, "propagatie"))
         return out
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \t\"'(")
+    return not before or before[-1] in ".!?:\n"
 
 
 def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -72,6 +72,20 @@ def default_terms() -> set[str]:
     return set(PLACES) | set(ORGANISATIONS) | set(INTERVENTIONS) | set(ROLES)
 
 
+ROLE_SUFFIXES: tuple[str, ...] = (
+    "agent", "werker", "coach", "medewerker", "ambtenaar", "officier", "docent", "leider",
+    "regisseur", "boa", "adviseur", "manager", "directeur", "mentor", "consulent", "begeleider",
+    "hulpverlener", "bewoner", "coördinator", "coordinator", "voorzitter", "wethouder",
+    "onderzoeker", "interviewer", "deelnemer", "leerkracht", "trainer", "ouder", "moeder", "vader",
+)
+
+
+def is_role(word: str) -> bool:
+    """True for a role word or a compound ending in one ("Schoolcoördinator", "jeugdwerker")."""
+    low = word.casefold().strip(".,:;()")
+    return low in role_words() or any(low.endswith(s) for s in ROLE_SUFFIXES)
+
+
 def role_words() -> frozenset[str]:
     """Lower-case role words: a speaker label made only of these (and numbers) stays as it is."""
     return frozenset(r.casefold() for r in ROLES)

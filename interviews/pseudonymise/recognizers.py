@@ -166,12 +166,25 @@ def dutch_words() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def stop_words() -> frozenset[str]:
-    """spaCy's Dutch stop words plus pronouns and words that start sentences in speech."""
-    from spacy.lang.nl.stop_words import STOP_WORDS
+    """spaCy's Dutch stop words plus pronouns and words that start sentences in speech.
+
+    The list is read from spaCy's source file rather than imported: importing `spacy` pulls in
+    torch and takes seconds.
+    """
+    import importlib.util
+
+    spec = importlib.util.find_spec("spacy")
+    words: set[str] = set()
+    if spec is not None and spec.submodule_search_locations:
+        source = Path(list(spec.submodule_search_locations)[0]) / "lang" / "nl" / "stop_words.py"
+        if source.exists():
+            match = re.search(r'"""(.*?)"""', source.read_text(encoding="utf-8"), re.S)
+            words = set(match.group(1).split()) if match else set()
+    words |= _deduce_list("whitelist/lst_stop_word/items.txt")
 
     extra = {"iemand", "niemand", "iedereen", "men", "mensen", "jongens", "meiden", "ja", "nee",
              "nou", "oké", "ok", "dus", "maar", "toen", "daarna", "later", "gisteren", "vandaag"}
-    return frozenset(STOP_WORDS) | frozenset(extra)
+    return frozenset(words) | frozenset(extra)
 
 
 _CALENDAR = frozenset(
@@ -196,6 +209,27 @@ def is_word(token: str) -> bool:
     """True if `token` (any case) is an ordinary Dutch word form."""
     low = token.casefold()
     return low in dutch_words() or low in common_words()
+
+
+def is_compound_word(token: str) -> bool:
+    """True if `token` splits into two Dutch words ("Bewonersgesprek" = bewoners + gesprek)."""
+    low = token.casefold()
+    for i in range(3, len(low) - 2):
+        head, tail = low[:i], low[i:]
+        if is_word(tail) and (is_word(head) or (head.endswith("s") and is_word(head[:-1]))):
+            return True
+    return False
+
+
+def is_plain_word(token: str) -> bool:
+    """An ordinary word, not a name: a Dutch word (or compound) that is not on the first-name list,
+    nor on the surname list unless it is a compound."""
+    low = strip_possessive(token).casefold()
+    if low in first_names():
+        return False
+    if is_word(low):
+        return low not in surnames() or low in common_words()
+    return low not in surnames() and is_compound_word(low)
 
 
 # ------------------------------------------------------------------------------ name recognizers
@@ -229,7 +263,7 @@ def _sentence_start(text: str, start: int) -> bool:
 def find_name_candidates(text: str, protected: list[tuple[int, int]]) -> list[Span]:
     """Person names deduce misses in speech: lower-case names, diminutives, names after cues.
 
-    - lower-case tokens that are first names but not Dutch words ("fatima", "bilal");
+    - lower-case first names that are not Dutch words, in a person context ("fatima zei");
     - diminutives of first names ("Daantje"), with or without a possessive;
     - a capitalised token after a person cue ("de kleine van Jansen", "juf Roos", "heet Mo") or
       before a speech verb ("Roos zei"), unless it is a stop word or protected term.
@@ -249,20 +283,21 @@ def find_name_candidates(text: str, protected: list[tuple[int, int]]) -> list[Sp
         if len(bare) < 2 or low in stops:
             continue
         capital = bare[0].isupper()
-        if not capital and low in names and not is_word(low) and len(low) >= 3:
-            out.append(Span(m.start(), end, "persoon", 0.6, "naam_kleine_letter"))
-            continue
-        if capital and not is_word(low) and diminutive_stem(bare) is not None:
+        if capital and diminutive_stem(bare) is not None and (not is_word(low) or not _sentence_start(text, m.start())):
             out.append(Span(m.start(), end, "persoon", 0.7, "naam_verkleinwoord"))
             continue
-        if not capital or bare.isupper():
+        if bare.isupper() and len(bare) > 1:
             continue
         before = text[max(0, m.start() - 20) : m.start()]
         after = text[m.end() : m.end() + 14].lstrip(" ,").casefold()
         cue_before = bool(cue_re.search(before)) and not before.rstrip().endswith((".", "!", "?"))
         cue_after = any(after.startswith(v + " ") or after == v or after.startswith(v + ",") for v in SPEECH_VERBS)
-        if cue_before or cue_after:
+        if not (cue_before or cue_after):
+            continue
+        if capital:
             out.append(Span(m.start(), end, "persoon", 0.6, "naam_context"))
+        elif low in names and not is_word(low) and len(low) >= 3:
+            out.append(Span(m.start(), end, "persoon", 0.6, "naam_kleine_letter"))
     return out
 
 

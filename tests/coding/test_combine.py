@@ -12,7 +12,7 @@ TEXTS = [
     "De leerplichtambtenaar belt nu meteen als een leerling drie dagen niet op school is, dat werkt goed.",
     "Het hele gezin wordt erbij betrokken, ook de ouders, want er was een melding bij Veilig Thuis.",
     "Ja.",
-    "Dit moet anders: de wachtlijst is een groot knelpunt.",
+    "Dit moet anders: de wachttijd bij de hulp is een groot knelpunt.",
 ]
 
 
@@ -29,16 +29,17 @@ def test_full_coding_table(segments, small_codebook, language, embedder):
     assert list(table.columns[:8]) == ["doc", "turn", "part", "speaker", "year", "type", "wijk", "text"]
     for column in ("themes", "lenses", "reasons", "score_school", "score_gezin", "score_resultaat", "score_school.verzuim"):
         assert column in table.columns
-    print(table.filter(like="score_").round(2).to_string(), table.reasons.tolist())
     assert table.themes.tolist() == ["school", "gezin", "", ""]
-    assert "resultaat" in table.lenses[0].split(";") and table.lenses[3] == "bijsturen"
+    assert table.lenses[3] == "bijsturen" and "bijsturen" not in table.lenses[0]
+    # a keyword alone is weak evidence for a lens (calibrated lens weights favour the embeddings)
+    assert 0.1 < table.score_resultaat[0] < CodingSettings().lens_threshold
     reasons = [json.loads(r) for r in table.reasons]
-    assert set(reasons[0]) == set(table.themes[0].split(";")) | set(table.lenses[0].split(";"))
+    assert set(reasons[0]) == set(f"{table.themes[0]};{table.lenses[0]}".strip(";").split(";"))
     assert reasons[0]["school"].startswith("trefwoorden: leerling, school")
     assert reasons[2] == {}
-    for reason in reasons:  # reasons quote the codebook, never the segment
+    for segment, reason in zip(TEXTS, reasons):  # reasons quote the codebook, never the segment
         for text in reason.values():
-            assert "wachtlijst" not in text and "Veilig Thuis" not in text
+            assert segment[:30] not in text and "wachttijd" not in text
     assert result.backend["embedder"] == embedder.name
     assert result.backend["language"] == language.backend
     assert result.backend["learned"]["used"] is False

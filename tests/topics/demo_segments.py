@@ -14,9 +14,10 @@ import pandas as pd
 DEMO = Path(__file__).resolve().parents[2] / "narratief" / "demo"
 
 
-def _mask(text: str, pii: list[str]) -> str:
+def _mask(text: str, pii: list[str], number: dict[str, int]) -> str:
     for value in pii:
-        text = re.sub(r"(?<!\w)" + re.escape(value) + r"(?!\w)", "[Persoon 01]", text)
+        n = number.setdefault(value, len(number) + 1)
+        text = re.sub(r"(?<!\w)" + re.escape(value) + r"(?!\w)", f"[Persoon {n:02d}]", text)
     return text
 
 
@@ -25,20 +26,20 @@ def demo_segments() -> pd.DataFrame:
     from interviews.corpus import read_corpus
 
     pii_table = pd.read_csv(DEMO / "gold" / "pii.csv", dtype=str)
-    pii = {doc: sorted(g["text"].tolist(), key=len, reverse=True) for doc, g in pii_table.groupby("doc")}
     everyone = sorted(set(pii_table["text"]), key=len, reverse=True)
     codes = pd.read_csv(DEMO / "gold" / "codes.csv", dtype={"doc": str}, keep_default_na=False)
     codes = codes.set_index(["doc", "turn"])
+    number: dict[str, int] = {}
     rows = []
     for t in read_corpus(DEMO / "interviews").transcripts:
         for turn in t.turns:
             code = codes.loc[(t.doc, turn.index)] if (t.doc, turn.index) in codes.index else None
             speaker = turn.speaker
             if speaker is not None:
-                speaker = _mask(speaker, everyone)
+                speaker = _mask(speaker, everyone, number)
             rows.append({"doc": t.doc, "turn": turn.index, "part": 0, "speaker": speaker,
                          "year": t.meta.year, "type": t.meta.type, "wijk": t.meta.wijk,
-                         "text": _mask(turn.text, pii.get(t.doc, []) + everyone),
+                         "text": _mask(turn.text, everyone, number),
                          "themes": "" if code is None else code["themes"],
                          "lenses": "" if code is None else code["lenses"]})
     return pd.DataFrame(rows)

