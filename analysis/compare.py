@@ -8,6 +8,7 @@ Example:
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -252,5 +253,7 @@ def compare(segments: pd.DataFrame, settings: CompareSettings = CompareSettings(
         quotes=_quotes(seg, masks, years, settings, embeddings),
         signals=_signals(seg, themes, settings.signal_lens),
         notes=tuple(_notes(seg, years, themes)),
-        info={"seed": settings.seed, "n_boot": settings.n_boot, "level": settings.level, "k": settings.k,
+        info={"input_sha256": hashlib.sha256(
+                  seg[list(REQUIRED)].astype(str).to_csv(index=False).encode("utf-8")).hexdigest(),
+              "seed": settings.seed, "n_boot": settings.n_boot, "level": settings.level, "k": settings.k,
               "years": years, "themes": themes, "segments": len(seg)})

@@ -183,8 +183,7 @@ class Pipeline:
 
     def code(self, force: bool = False) -> pd.DataFrame:
         """Segment and code every pseudonymised transcript; write output/segments.csv|parquet."""
-        from codebook.coding.combine import code_segments
-        from codebook.coding.segments import make_segments
+        from codebook.coding import code_segments, make_segments, save_segments
 
         pseudo_dir = self.out / "pseudo"
         settings = self._coding_settings()
@@ -202,7 +201,7 @@ class Pipeline:
             self.progress.step(f"{len(segments)} segmenten uit {len(transcripts)} transcripten")
             result = code_segments(segments, self.codebook, self.language, self.embedder, settings,
                                    human_codes=self.human_codes(), progress=self._count_progress)
-            write_table(result.table, self.out, "segments")
+            save_segments(result.table, self.out)
             self.manifest.record("coderen", input_hash, ["segments.parquet", "segments.csv"],
                                  {"backend": result.backend, "codebook": self._codebook_info()})
             return result.table
@@ -216,10 +215,12 @@ class Pipeline:
                 "sha256": hash_files([self.ws.codebook_path])}
 
     def segments(self) -> pd.DataFrame:
+        from codebook.coding import load_segments
+
         path = self._segments_path()
         if not path.is_file():
             raise WorkspaceError("N708", "nog niet gecodeerd: voer eerst 'narratief code' uit", path)
-        return pd.read_parquet(path)
+        return load_segments(self.out)
 
     def review_export(self, coders: Sequence[str]) -> Path:
         from codebook.review import export_review
@@ -454,16 +455,6 @@ class Pipeline:
         self.share()
         self.progress.say(f"[bold green]Klaar.[/bold green] Rapport: {self.out / 'rapport'}  "
                           f"Editie lerend netwerk: {self.out / 'deel'}")
-
-
-def write_table(frame: pd.DataFrame, folder: Path, name: str) -> None:
-    """Write `<name>.parquet` and `<name>.csv` atomically."""
-    folder.mkdir(parents=True, exist_ok=True)
-    parquet = folder / f"{name}.parquet"
-    tmp = parquet.with_name(parquet.name + ".tmp")
-    frame.to_parquet(tmp, index=False)
-    os.replace(tmp, parquet)
-    write_csv(frame, folder / f"{name}.csv")
 
 
 def write_csv(frame: pd.DataFrame, path: Path) -> None:

@@ -16,12 +16,16 @@ Example:
 
 from __future__ import annotations
 
+import hashlib
 import json
+import logging
 import re
+import shutil
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Iterator, Mapping
 
 import numpy as np
 import pandas as pd
@@ -123,9 +127,12 @@ class TopicResult:
             write_table(getattr(self, name), folder, name)
         write_json({"notes": list(self.notes), "info": dict(self.info)}, folder / "info.json")
         if self.model is not None:
-            replace_dir(lambda tmp: self.model.save(str(tmp), serialization="safetensors",
-                                                    save_ctfidf=True, save_embedding_model=False),
-                        folder / "model")
+            with _quiet_bertopic():
+                replace_dir(lambda tmp: self.model.save(str(tmp), serialization="safetensors",
+                                                        save_ctfidf=True, save_embedding_model=False),
+                            folder / "model")
+        elif self.topics.empty and (folder / "model").is_dir():
+            shutil.rmtree(folder / "model")  # a model of an earlier run would contradict the tables
 
     @classmethod
     def load(cls, folder: Path) -> "TopicResult":
@@ -147,7 +154,21 @@ def load_topic_model(folder: Path) -> Any:
     path = Path(folder) / "model"
     if not path.exists():
         raise NlpError("N415", "geen opgeslagen topicmodel gevonden", path=path)
-    return BERTopic.load(str(path))
+    with _quiet_bertopic():
+        return BERTopic.load(str(path))
+
+
+@contextmanager
+def _quiet_bertopic() -> Iterator[None]:
+    """Silence BERTopic's expected warnings (custom topic list after outlier reassignment; saving
+    and loading without an embedding model, which is deliberate) for one call, then restore."""
+    logger = logging.getLogger("BERTopic")
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
 
 
 def clean_for_words(text: str) -> str:
@@ -211,8 +232,9 @@ def _fit_bertopic(docs: list[str], emb: np.ndarray, settings: TopicSettings) -> 
     labels = list(labels)
     if -1 in labels and any(t != -1 for t in labels):
         labels = model.reduce_outliers(docs, labels, strategy="embeddings", embeddings=emb)
-        model.update_topics(docs, topics=labels, top_n_words=settings.top_n_words,
-                            vectorizer_model=vectorizer)
+        with _quiet_bertopic():
+            model.update_topics(docs, topics=labels, top_n_words=settings.top_n_words,
+                                vectorizer_model=vectorizer)
     lab = np.asarray(labels, dtype=int)
     ids = sorted(set(lab.tolist()))
     # Topic embeddings as centroids of the final assignment (update_topics cannot recompute them
@@ -260,8 +282,16 @@ def fit_topics(segments: pd.DataFrame, embeddings: np.ndarray, theme_texts: Mapp
     emb = np.asarray(embeddings, dtype=np.float32)
     theme_emb = np.asarray(theme_embeddings, dtype=np.float32).reshape(len(theme_texts), -1)
     _check(segments, emb, theme_texts, theme_emb)
+    if settings.emergent_rule not in ("far_and_coded", "far", "far_or_uncoded") or \
+            settings.cluster_selection not in ("leaf", "eom"):
+        raise NlpError("N416", "ongeldige topic-instelling: emergent_rule moet 'far_and_coded', 'far' of "
+                               "'far_or_uncoded' zijn en cluster_selection 'leaf' of 'eom'")
     n = len(segments)
-    info: dict[str, Any] = {"seed": settings.seed, "segments": n, "bertopic": version("bertopic"),
+    digest = hashlib.sha256()
+    for part in (segments[["doc", "turn", "part", "text"]].astype(str).to_csv(index=False).encode("utf-8"),
+                 emb.tobytes(), theme_emb.tobytes(), json.dumps(dict(theme_texts), sort_keys=True).encode()):
+        digest.update(part)
+    info: dict[str, Any] = {"seed": settings.seed, "segments": n, "input_sha256": digest.hexdigest(), "bertopic": version("bertopic"),
                             "umap": version("umap-learn"), "hdbscan": version("hdbscan"),
                             "settings": {**{k: v for k, v in settings.__dict__.items() if k != "stop_words"},
                                          **settings.resolved(max(n, 1))}}

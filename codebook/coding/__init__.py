@@ -2,12 +2,31 @@
 
 Public API:
     make_segments(transcripts, language, max_words=80) -> pd.DataFrame
-    code_segments(segments, codebook, language, embedder, settings, human_codes=None, progress=None)
-        -> CodingResult
-    CodingSettings, CodingResult
+    code_segments(segments, codebook, language, embedder, settings=CodingSettings(),
+                  human_codes=None, progress=None) -> CodingResult
+    save_segments(table, output_dir) -> (csv path, parquet path); load_segments(output_dir)
+    agreement_per_code(machine, gold, codes, column="themes") -> pd.DataFrame
+    CodingSettings, CodingResult, SEGMENT_COLUMNS
+
+Example:
+    >>> lang = load_language()
+    >>> embedder = CachedEmbedder(load_embedder("auto"), workspace / "output" / "embeddings")
+    >>> result = code_segments(make_segments(transcripts, lang), codebook, lang, embedder)
+    >>> save_segments(result.table, workspace / "output")
 """
 
 from codebook.coding.combine import CodingResult, CodingSettings, code_segments
+from codebook.coding.evaluate import agreement_per_code
+from codebook.coding.io import load_segments, save_segments
 from codebook.coding.segments import SEGMENT_COLUMNS, make_segments
 
-__all__ = ["CodingResult", "CodingSettings", "SEGMENT_COLUMNS", "code_segments", "make_segments"]
+__all__ = [
+    "CodingResult",
+    "CodingSettings",
+    "SEGMENT_COLUMNS",
+    "agreement_per_code",
+    "code_segments",
+    "load_segments",
+    "make_segments",
+    "save_segments",
+]

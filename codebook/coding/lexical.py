@@ -1,7 +1,9 @@
 """Lexical coder: lemma-based matching of each code's keywords (single words and phrases).
 
-Keywords and segment texts go through the same spaCy pipeline, so "scholen" matches the keyword
-"school" and "moet anders" matches "moeten anders". A single-word keyword of at least
+Keywords and segment texts go through the same spaCy pipeline; each token offers its surface form
+and its lemma, and a keyword token matches a text token when they share one of them. So "scholen"
+matches the keyword "school" and "het moet anders" matches "moet anders", also where the
+lemmatiser reads "werken" as a noun but "werkt" as a verb. A single-word keyword of at least
 `COMPOUND_MIN` characters also matches as the tail of a Dutch compound ("verzuim" in
 "schoolverzuim"). A theme collects the keywords of its subcodes too.
 

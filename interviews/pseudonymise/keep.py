@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 PLACES: tuple[str, ...] = (
     "Helmond", "Helmond-West", "Helmond-Oost", "Helmond-Noord", "Binnenstad",
@@ -83,9 +84,10 @@ ROLE_SUFFIXES: tuple[str, ...] = (
 def is_role(word: str) -> bool:
     """True for a role word or a compound ending in one ("Schoolcoördinator", "jeugdwerker")."""
     low = word.casefold().strip(".,:;()")
-    return low in role_words() or any(low.endswith(s) for s in ROLE_SUFFIXES)
+    return low in role_words() or low.endswith(ROLE_SUFFIXES)
 
 
+@lru_cache(maxsize=1)
 def role_words() -> frozenset[str]:
     """Lower-case role words: a speaker label made only of these (and numbers) stays as it is."""
     return frozenset(r.casefold() for r in ROLES)

@@ -260,6 +260,16 @@ def _sentence_start(text: str, start: int) -> bool:
     return bool(_SENTENCE_END.search(text[max(0, start - 4) : start])) or start == 0
 
 
+@lru_cache(maxsize=1)
+def _cue_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    cues = "|".join(re.escape(c) for c in PERSON_CUES)
+    verbs = "|".join(re.escape(v) for v in SPEECH_VERBS)
+    return (
+        re.compile(rf"(?:^|\W)(?:{cues})\s*$", re.IGNORECASE),
+        re.compile(rf"[ ,]+(?:{verbs})(?![\w])", re.IGNORECASE),
+    )
+
+
 def find_name_candidates(text: str, protected: list[tuple[int, int]]) -> list[Span]:
     """Person names deduce misses in speech: lower-case names, diminutives, names after cues.
 
@@ -272,7 +282,7 @@ def find_name_candidates(text: str, protected: list[tuple[int, int]]) -> list[Sp
     names = first_names()
     stops = stop_words()
     tokens = list(_TOKEN.finditer(text))
-    cue_re = re.compile(r"(?:^|\W)(?:" + "|".join(re.escape(c) for c in PERSON_CUES) + r")\s*$", re.IGNORECASE)
+    cue_re, verb_re = _cue_patterns()
     for i, m in enumerate(tokens):
         if any(ps < m.end() and m.start() < pe for ps, pe in protected):
             continue
@@ -289,9 +299,8 @@ def find_name_candidates(text: str, protected: list[tuple[int, int]]) -> list[Sp
         if bare.isupper() and len(bare) > 1:
             continue
         before = text[max(0, m.start() - 20) : m.start()]
-        after = text[m.end() : m.end() + 14].lstrip(" ,").casefold()
         cue_before = bool(cue_re.search(before)) and not before.rstrip().endswith((".", "!", "?"))
-        cue_after = any(after.startswith(v + " ") or after == v or after.startswith(v + ",") for v in SPEECH_VERBS)
+        cue_after = bool(verb_re.match(text, m.end()))
         if not (cue_before or cue_after):
             continue
         if capital:

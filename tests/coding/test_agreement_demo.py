@@ -10,7 +10,6 @@ honestly lower, to catch regressions rather than to celebrate.
 from __future__ import annotations
 
 import pandas as pd
-import pytest
 
 from codebook.coding import CodingSettings, code_segments
 from codebook.coding.evaluate import agreement_per_code

@@ -79,3 +79,18 @@ def test_learned_coder_takes_part(segments, small_codebook, language, embedder):
     assert ("embeddings", 4, 4) in progress
     too_few = code_segments(segments, small_codebook, language, embedder, CodingSettings(), human_codes=human)
     assert too_few.backend["learned"] == {"used": False, "reviewed_segments": 4}
+
+
+def test_save_and_load_segments(segments, small_codebook, language, tmp_path):
+    from codebook.coding import load_segments, save_segments
+
+    table = code_segments(segments, small_codebook, language, None, CodingSettings(semantic_weight=0, lens_semantic_weight=0)).table
+    csv_path, parquet_path = save_segments(table, tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["segments.csv", "segments.parquet"]  # no temp files left
+    pd.testing.assert_frame_equal(load_segments(tmp_path), table)
+    parquet_path.unlink()
+    from_csv = load_segments(tmp_path)
+    assert from_csv.themes.tolist() == table.themes.tolist() and from_csv.reasons.tolist() == table.reasons.tolist()
+    csv_path.unlink()
+    with pytest.raises(CodebookError, match="N353"):
+        load_segments(tmp_path)

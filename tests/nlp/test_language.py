@@ -46,3 +46,15 @@ def test_lemmas_in_context_and_sentences(language):
     doc = language.nlp("De scholen werken samen met jongeren. Ouders hebben vaak schulden.")
     assert [s.text for s in doc.sents] == ["De scholen werken samen met jongeren.", "Ouders hebben vaak schulden."]
     assert language.lemmas(doc.text) == ["de", "school", "werk", "samen", "met", "jongere", "ouder", "hebben", "vaak", "schuld"]
+
+
+def test_nlp_modules_import_no_other_stage():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, nlp.language, nlp.embeddings\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'interviews', 'codebook', 'analysis', 'reports', 'narratief'}))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

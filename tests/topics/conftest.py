@@ -18,10 +18,12 @@ from demo_segments import demo_segments, theme_texts  # noqa: E402
 
 
 @pytest.fixture(scope="session")
-def embedder(request):
+def embedder(request, tmp_path_factory):
     from nlp.embeddings import CachedEmbedder, load_embedder
 
-    return CachedEmbedder(load_embedder("auto"), request.config.cache.mkdir("narratief_embeddings"))
+    cache = getattr(request.config, "cache", None)  # None with -p no:cacheprovider
+    folder = cache.mkdir("narratief_embeddings") if cache else tmp_path_factory.mktemp("embeddings")
+    return CachedEmbedder(load_embedder("auto"), folder)
 
 
 @pytest.fixture(scope="session")
