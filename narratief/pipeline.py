@@ -19,7 +19,7 @@ import pandas as pd
 from interviews.records import PseudonymisedTranscript
 from narratief.console import Progress, is_interactive
 from narratief.manifest import Manifest, hash_bytes, hash_files
-from narratief.workspace import Workspace, WorkspaceError, read_term_list
+from narratief.workspace import Workspace, WorkspaceError
 
 STAGES = ("pseudonimiseren", "coderen", "onderwerpen", "vergelijken", "overeenstemming", "rapport", "deel")
 
@@ -63,8 +63,10 @@ class Pipeline:
         self.progress.step(f"embeddingmodel: {inner.name}")
         return CachedEmbedder(inner, self.out / "embeddings")
 
-    def _key(self):
-        from interviews.pseudonymise.keystore import open_key, passphrase_from_env
+    @cached_property
+    def key(self):
+        """The pseudonymisation key, opened once (the passphrase is asked at most once)."""
+        from interviews.pseudonymise import open_key, passphrase_from_env
 
         phrase = passphrase_from_env()
         if phrase is None and self._passphrase is not None:
@@ -116,14 +118,14 @@ class Pipeline:
             self.progress.skipped("Pseudonimiseren")
             return self.load_pseudonymised()
         with self.progress.stage("Pseudonimiseren"):
-            key = self._key()
+            key = self.key
             self.ws.key_dir.mkdir(parents=True, exist_ok=True)
             outcome = pseudonymise_corpus(
                 result.transcripts,
                 key,
                 review_path=self.ws.key_dir / "bevindingen.csv",
-                allow=read_term_list(self.ws.privacy_dir / "toestaan.txt"),
-                deny=read_term_list(self.ws.privacy_dir / "weigeren.txt"),
+                allow=self._terms("toestaan.txt"),
+                deny=self._terms("weigeren.txt"),
                 protected_terms=self.codebook.terms(),
                 style=self._pseudonym_style(),
                 progress=self.progress.step,
@@ -134,6 +136,7 @@ class Pipeline:
                 "transcripts": len(outcome.transcripts),
                 "replacements": outcome.counts,
                 "detector": outcome.backend,
+                "persons": outcome.persons,
             })
             return list(outcome.transcripts)
 
@@ -161,7 +164,7 @@ class Pipeline:
     def reidentify(self, pseudonym: str) -> str:
         from interviews.pseudonymise.pseudonyms import reidentify
 
-        return reidentify(self._key(), pseudonym, self._pseudonym_style())
+        return reidentify(self.key, pseudonym, self._pseudonym_style())
 
     # ---------------------------------------------------------------- coding
     def _segments_path(self) -> Path:
@@ -428,19 +431,17 @@ class Pipeline:
 
     def _leak_check(self) -> None:
         """Fail (naming the file, never the string) when an original from the key is in output/."""
-        from interviews.pseudonymise.leakcheck import check_for_leaks
-        from interviews.pseudonymise.keep import ProtectedVocabulary
+        from interviews.pseudonymise import check_output
 
-        protected = ProtectedVocabulary.build({*self.codebook.terms(),
-                                               *read_term_list(self.ws.privacy_dir / "toestaan.txt")})
-        files = check_for_leaks(self.out, self._key_cached,
-                                extra=read_term_list(self.ws.privacy_dir / "weigeren.txt"),
-                                protected=protected)
+        files = check_output(self.out, self.key, review_path=self.ws.key_dir / "bevindingen.csv",
+                             allow=self._terms("toestaan.txt"), deny=self._terms("weigeren.txt"),
+                             protected_terms=self.codebook.terms())
         self.progress.step(f"lekcontrole: {files} bestanden zonder oorspronkelijke persoonsgegevens")
 
-    @cached_property
-    def _key_cached(self):
-        return self._key()
+    def _terms(self, name: str) -> dict[str, str]:
+        from interviews.pseudonymise import read_term_list
+
+        return read_term_list(self.ws.privacy_dir / name)
 
     # ---------------------------------------------------------------- whole pipeline
     def run(self) -> None:

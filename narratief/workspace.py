@@ -234,18 +234,6 @@ def open_workspace(root: Path) -> Workspace:
     return Workspace(root=root, name=name, settings=settings)
 
 
-def read_term_list(path: Path) -> set[str]:
-    """A term list (allow/deny): one term per line, '#' starts a comment."""
-    if not path.is_file():
-        return set()
-    terms = set()
-    for line in path.read_text(encoding="utf-8-sig").splitlines():
-        line = line.split("#", 1)[0].strip()
-        if line:
-            terms.add(line)
-    return terms
-
-
 def _write_text(path: Path, text: str) -> None:
     tmp = path.with_name(path.name + ".tmp")
     tmp.write_text(text, encoding="utf-8")

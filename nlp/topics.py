@@ -291,8 +291,8 @@ def fit_topics(segments: pd.DataFrame, embeddings: np.ndarray, theme_texts: Mapp
     for part in (segments[["doc", "turn", "part", "text"]].astype(str).to_csv(index=False).encode("utf-8"),
                  emb.tobytes(), theme_emb.tobytes(), json.dumps(dict(theme_texts), sort_keys=True).encode()):
         digest.update(part)
-    info: dict[str, Any] = {"seed": settings.seed, "segments": n, "input_sha256": digest.hexdigest(), "bertopic": version("bertopic"),
-                            "umap": version("umap-learn"), "hdbscan": version("hdbscan"),
+    info: dict[str, Any] = {"seed": settings.seed, "segments": n, "input_sha256": digest.hexdigest(),
+                            "bertopic": version("bertopic"), "umap": version("umap-learn"), "hdbscan": version("hdbscan"),
                             "settings": {**{k: v for k, v in settings.__dict__.items() if k != "stop_words"},
                                          **settings.resolved(max(n, 1))}}
     if n < settings.min_segments:

@@ -6,7 +6,7 @@ Public API (called by the CLI with explicit arguments):
     result = pseudonymise_corpus(transcripts, key, review_path=..., allow=..., deny=...,
                                  protected_terms=..., style=DEFAULT_STYLE)
     write_outputs(result.transcripts, output_dir)        # pseudo/<doc>.json, transcripten/<doc>.txt
-    check_for_leaks(output_dir, key, extra=deny_terms)   # N220 naming the file
+    check_output(output_dir, key, review_path=..., allow=..., deny=..., protected_terms=...)  # N220
     reidentify(key, "[Persoon 07]")                      # for `narratief herleid`
 """
 
@@ -18,7 +18,7 @@ from .keystore import PASSPHRASE_ENV, KeyFileError, PseudonymKey, open_key, pass
 from .leakcheck import LeakError, check_for_leaks
 from .pseudonyms import DEFAULT_STYLE, PseudonymStyle, reidentify
 from .review import read_term_list
-from .stage import PseudonymisationResult, pseudonymise_corpus
+from .stage import PseudonymisationResult, check_output, pseudonymise_corpus
 
 __all__ = [
     "CATEGORIES",
@@ -32,6 +32,7 @@ __all__ = [
     "PseudonymStyle",
     "PseudonymisationResult",
     "check_for_leaks",
+    "check_output",
     "default_terms",
     "get_deduce",
     "ner_backend",

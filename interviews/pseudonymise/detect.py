@@ -59,9 +59,19 @@ _LABEL_WORDS = {
 @lru_cache(maxsize=1)
 def get_deduce() -> Any:
     """One `deduce.Deduce` per process (building its lookup cache takes a minute the first time)."""
-    from deduce import Deduce
+    import logging
 
-    return Deduce()
+    # deduce configures the root logger (DEBUG, a stdout handler) when it is imported or built;
+    # undo that so narratief's output and the caller's logging stay as they were.
+    root = logging.getLogger()
+    level, handlers = root.level, list(root.handlers)
+    try:
+        from deduce import Deduce
+
+        return Deduce()
+    finally:
+        root.setLevel(level)
+        root.handlers[:] = handlers
 
 
 @lru_cache(maxsize=1)
@@ -250,8 +260,8 @@ class Detector:
                         s, e = trimmed
                     else:
                         piece = text[s:e]
-                        stripped = piece.strip(" \t\n,;:()\"'")
-                        if not stripped:
+                        stripped = piece.strip(" \t\n,;:()\"'?!")
+                        if len(stripped) < 2 or not any(c.isalnum() for c in stripped):
                             continue
                         s += piece.index(stripped)
                         e = s + len(stripped)

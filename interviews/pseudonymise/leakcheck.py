@@ -10,6 +10,7 @@ never the string.
 from __future__ import annotations
 
 import html
+import base64
 import io
 import json
 import re
@@ -57,37 +58,30 @@ def _flexible(value: str) -> str:
     return r"\s+".join(re.escape(part) for part in value.split())
 
 
+_TEXT_MEMBER = re.compile(r"\.(xml|rels|txt|json|html?|csv|md|qde|qdc)$", re.IGNORECASE)
+_DATA_URI = re.compile(r"data:image/png;base64,([A-Za-z0-9+/=]+)")
+_NUMERIC_SUFFIXES = frozenset({".npz", ".npy", ".safetensors"})
+
+
 def file_text(path: Path) -> str:
-    """The searchable text of one file (best effort; falls back to the raw bytes)."""
+    """The searchable text of one file.
+
+    Binary formats are searched through the text they hold (the XML and text members of a zip such
+    as .docx/.qdpx, the extracted text of a PDF, the rows of a Parquet table, the text chunks of a
+    PNG), never through their compressed bytes, where short originals would match by chance. When
+    extraction fails the raw bytes are searched instead. Arrays of numbers hold no text.
+    """
     suffix = path.suffix.casefold()
+    if suffix in _NUMERIC_SUFFIXES:
+        return ""
     data = path.read_bytes()
-    parts: list[str] = []
-    if suffix in _ZIP_SUFFIXES or data[:2] == b"PK":
-        try:
-            with zipfile.ZipFile(io.BytesIO(data)) as archive:
-                for name in archive.namelist():
-                    xml = archive.read(name).decode("utf-8", errors="ignore")
-                    parts += [html.unescape(re.sub(r"<[^>]+>", "", xml)), html.unescape(re.sub(r"<[^>]+>", " ", xml))]
-        except zipfile.BadZipFile:
-            pass
-    if suffix == ".pdf":
-        try:
-            from pypdf import PdfReader
-
-            parts.append("\n".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages))
-        except ImportError:
-            pass
-        except Exception:  # a damaged pdf is still searched as bytes below
-            pass
-    if suffix == ".parquet":
-        try:
-            import pyarrow.parquet as pq
-
-            parts.append(pq.read_table(io.BytesIO(data)).to_pandas().to_csv(index=False))
-        except Exception:
-            pass
+    extracted = _extract(suffix, data)
+    if extracted is not None:
+        return extracted
     text = _decode(data)
-    parts.append(text)
+    if suffix in _MARKUP_SUFFIXES:  # embedded images are searched as images, not as base64 noise
+        text = _DATA_URI.sub(lambda m: _png_text(base64.b64decode(m.group(1))), text)
+    parts = [text]
     if suffix == ".json":
         try:
             parts.append(json.dumps(json.loads(text), ensure_ascii=False))
@@ -95,6 +89,56 @@ def file_text(path: Path) -> str:
             pass
     if suffix in _MARKUP_SUFFIXES:
         parts.append(html.unescape(text))
+    return "\n".join(parts)
+
+
+def _extract(suffix: str, data: bytes) -> str | None:
+    """Text held by a binary file, or None when it is not binary or cannot be read."""
+    try:
+        if suffix in _ZIP_SUFFIXES or data[:2] == b"PK":
+            parts = []
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                for name in archive.namelist():
+                    parts.append(name)
+                    if _TEXT_MEMBER.search(name):
+                        xml = archive.read(name).decode("utf-8", errors="ignore")
+                        parts += [html.unescape(re.sub(r"<[^>]+>", "", xml)),
+                                  html.unescape(re.sub(r"<[^>]+>", " ", xml))]
+            return "\n".join(parts)
+        if suffix == ".pdf":
+            from pypdf import PdfReader
+
+            reader = PdfReader(io.BytesIO(data))
+            meta = " ".join(str(v) for v in (reader.metadata or {}).values())
+            return meta + "\n" + "\n".join(page.extract_text() or "" for page in reader.pages)
+        if suffix == ".parquet":
+            import pyarrow.parquet as pq
+
+            return pq.read_table(io.BytesIO(data)).to_pandas().to_csv(index=False)
+        if data[:8] == b"\x89PNG\r\n\x1a\n":
+            return _png_text(data)
+    except Exception:  # damaged or unreadable: search the raw bytes instead
+        return None
+    return None
+
+
+def _png_text(data: bytes) -> str:
+    """The tEXt/iTXt/zTXt chunks of a PNG (titles, descriptions)."""
+    import struct
+    import zlib
+
+    parts, pos = [], 8
+    while pos + 8 <= len(data):
+        length, kind = struct.unpack(">I4s", data[pos:pos + 8])
+        body = data[pos + 8:pos + 8 + length]
+        if kind == b"tEXt":
+            parts.append(body.decode("latin-1", errors="ignore"))
+        elif kind == b"zTXt":
+            key, _, rest = body.partition(b"\x00")
+            parts.append(key.decode("latin-1") + " " + zlib.decompress(rest[1:]).decode("latin-1", errors="ignore"))
+        elif kind == b"iTXt":
+            parts.append(body.decode("utf-8", errors="ignore"))
+        pos += 12 + length
     return "\n".join(parts)
 
 

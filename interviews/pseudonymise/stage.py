@@ -1,7 +1,7 @@
 """The pseudonymisation stage: detect -> decide -> apply, with the key and the review file.
 
 The CLI (`narratief pseudonymise MAP`, `narratief herleid MAP "[Persoon 07]"`) calls
-`pseudonymise_corpus`, `write_outputs`, `check_for_leaks` and `reidentify` with explicit arguments.
+`pseudonymise_corpus`, `write_outputs`, `check_output` (or `check_for_leaks`) and `reidentify` with explicit arguments.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from .detect import Detector, ner_backend
 from .findings import Finding
 from .keep import ProtectedVocabulary
 from .keystore import PseudonymKey
+from .leakcheck import check_for_leaks
 from .pseudonyms import DEFAULT_STYLE, PseudonymAssigner, PseudonymStyle
 from .review import read_decisions, write_review
 
@@ -126,3 +127,30 @@ def pseudonymise_corpus(
         backend=ner_backend() if use_ner else ner_backend().split(" + spaCy")[0],
         persons=len(key.persons),
     )
+
+
+def check_output(
+    output_dir: Path,
+    key: PseudonymKey,
+    *,
+    review_path: Path | None = None,
+    allow: Iterable[str] = (),
+    deny: Mapping[str, str] | Iterable[str] = (),
+    protected_terms: Iterable[str] = (),
+) -> int:
+    """The final leak check of a run, with the same settings the stage ran with.
+
+    Searches every file under `output_dir` for every original in the key, the deny list and the
+    confirmed review decisions; protected terms (kept on purpose) are masked first.
+
+    Returns:
+        The number of files checked.
+
+    Raises:
+        LeakError: N220 naming the file(s), never the string.
+    """
+    extra = set(_as_terms(deny))
+    if review_path is not None:
+        extra |= set(read_decisions(review_path).confirmed_terms())
+    protected = ProtectedVocabulary.build({*protected_terms, *allow})
+    return check_for_leaks(output_dir, key, extra=extra, protected=protected)

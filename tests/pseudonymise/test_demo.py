@@ -8,7 +8,7 @@ from collections import Counter
 
 import pytest
 
-from interviews.pseudonymise import check_for_leaks, open_key, pseudonymise_corpus, write_outputs
+from interviews.pseudonymise import check_output, open_key, pseudonymise_corpus
 
 from .conftest import PASS
 
@@ -50,7 +50,8 @@ def test_words_and_role_labels_are_not_names(demo_run):
 
 def test_outputs_pass_the_leak_check(demo_run):
     base, key, _ = demo_run
-    assert check_for_leaks(base / "output", key) == 24
+    files = check_output(base / "output", key, review_path=base / "sleutels" / "bevindingen.csv")
+    assert files == 2 * len(list((base / "output" / "pseudo").iterdir())) == 24
 
 
 def test_same_person_same_pseudonym_across_two_invocations(deduce_ready, demo_transcripts, tmp_path):

@@ -26,7 +26,7 @@ def demo_segments() -> pd.DataFrame:
     from interviews.corpus import read_corpus
 
     pii_table = pd.read_csv(DEMO / "gold" / "pii.csv", dtype=str)
-    everyone = sorted(set(pii_table["text"]), key=len, reverse=True)
+    everyone = sorted(set(pii_table["text"]), key=lambda v: (-len(v), v))
     codes = pd.read_csv(DEMO / "gold" / "codes.csv", dtype={"doc": str}, keep_default_na=False)
     codes = codes.set_index(["doc", "turn"])
     number: dict[str, int] = {}
