@@ -223,7 +223,8 @@ def _fit_bertopic(docs: list[str], emb: np.ndarray, settings: TopicSettings) -> 
     umap_model = UMAP(n_neighbors=sizes["n_neighbors"], n_components=settings.n_components,
                       min_dist=0.0, metric="cosine", random_state=settings.seed, n_jobs=1)
     hdbscan_model = HDBSCAN(min_cluster_size=sizes["min_cluster_size"], min_samples=sizes["min_samples"],
-                            metric="euclidean", cluster_selection_method=settings.cluster_selection, prediction_data=False)
+                            metric="euclidean", cluster_selection_method=settings.cluster_selection,
+                            prediction_data=False)
     model = BERTopic(embedding_model=None, umap_model=umap_model, hdbscan_model=hdbscan_model,
                      vectorizer_model=vectorizer, top_n_words=settings.top_n_words,
                      ctfidf_model=ClassTfidfTransformer(reduce_frequent_words=True),
@@ -292,7 +293,8 @@ def fit_topics(segments: pd.DataFrame, embeddings: np.ndarray, theme_texts: Mapp
                  emb.tobytes(), theme_emb.tobytes(), json.dumps(dict(theme_texts), sort_keys=True).encode()):
         digest.update(part)
     info: dict[str, Any] = {"seed": settings.seed, "segments": n, "input_sha256": digest.hexdigest(),
-                            "bertopic": version("bertopic"), "umap": version("umap-learn"), "hdbscan": version("hdbscan"),
+                            "bertopic": version("bertopic"), "umap": version("umap-learn"),
+                            "hdbscan": version("hdbscan"),
                             "settings": {**{k: v for k, v in settings.__dict__.items() if k != "stop_words"},
                                          **settings.resolved(max(n, 1))}}
     if n < settings.min_segments:
