@@ -245,6 +245,7 @@ def build_chapter(inputs: ReportInputs, year: int, out_dir: Path) -> ChapterSour
         agreement=method.agreement_block(inputs.agreement, cb),
         pseudonymisation=method.pseudonymisation_block(inputs.pseudonymisation),
         notes=method.notes_block(inputs.notes),
+        coding_limit=method.coding_limit_sentence(inputs.agreement),
         themes=themes,
         cooccurrence=cooccurrence_block(inputs, year, cooc),
         topics=topics_block(inputs),

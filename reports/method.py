@@ -172,3 +172,15 @@ def manifest_block(manifest: Mapping[str, Any]) -> str:
     return ("Versies, toevalszaden (seeds), invoer-hashes en gebruikte technieken van de run die dit "
             "hoofdstuk maakte (uit output/manifest.json; hashes ingekort tot 16 tekens).\n\n"
             + table(["Onderdeel", "Waarde"], rows, caption="Run-manifest"))
+
+
+def coding_limit_sentence(agreement: pd.DataFrame | None) -> str:
+    """The limits paragraph's sentence on automatic coding: true to whether people reviewed it."""
+    human = agreement is not None and not agreement.empty
+    if human:
+        return ("De automatische codering is een hulpmiddel: zij is steekproefsgewijs door mensen "
+                "gecontroleerd (zie de overeenstemming hierboven), maar kan thema's missen of verkeerd "
+                "toekennen.")
+    return ("De automatische codering is een hulpmiddel en is dit jaar (nog) niet door mensen "
+            "gecontroleerd: zij kan thema's missen of verkeerd toekennen, dus lees de cijfers als "
+            "indicatie.")

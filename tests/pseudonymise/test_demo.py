@@ -10,7 +10,7 @@ import pytest
 
 from interviews.pseudonymise import check_output, open_key, pseudonymise_corpus
 
-from .conftest import PASS
+PASS = "correct paard batterij nietje"  # same as conftest.PASS
 
 
 def present(text: str, value: str) -> bool:
