@@ -164,3 +164,32 @@ def test_an_interrupted_run_resumes_without_redoing_finished_stages(demo_run, tm
     final = _finished(root)
     assert "rapport" in final and "deel" in final
     assert final["vergelijken"] == middle["vergelijken"]
+
+
+def test_review_round_trip_feeds_agreement_and_the_shared_edition(demo_run, tmp_path, env):
+    from openpyxl import load_workbook
+
+    root = tmp_path / "review"
+    shutil.copytree(demo_run, root)
+    pipeline = Pipeline(open_workspace(root), Progress(quiet=True))
+    workbook = pipeline.review_export(["anna"])
+    book = load_workbook(workbook)
+    sheet = book["Beoordeling"]
+    headers = [cell.value for cell in sheet[1]]
+    col = {name: headers.index(name) + 1 for name in ("Voorgestelde thema's", "Thema's (anna)", "Deelbaar")}
+    reviewed = 0
+    for row in range(2, sheet.max_row + 1):
+        suggested = sheet.cell(row, col["Voorgestelde thema's"]).value
+        if suggested and reviewed < 40:
+            sheet.cell(row, col["Thema's (anna)"]).value = suggested  # anna agrees with the machine
+            sheet.cell(row, col["Deelbaar"]).value = "ja"
+            reviewed += 1
+    book.save(workbook)
+    assert pipeline.review_import(workbook) > 0
+
+    table = pipeline.agreement()
+    overall = table[(table["code"] == "__overall__") & (table["coder_b"] == "anna")]
+    assert len(overall) == 1 and overall["n"].iloc[0] >= 40
+    assert overall["percent"].iloc[0] > 60  # anna copied the themes; lenses stay unreviewed → not 100
+    edition = pipeline.share(force=True)
+    assert any(p.suffix == ".html" for p in edition)
