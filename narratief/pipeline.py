@@ -99,11 +99,17 @@ class Pipeline:
             return summarise(result.transcripts)
 
     def _pseudo_inputs(self, transcripts) -> str:
+        """Sources, allow/deny lists, the users' decisions (not the findings the stage itself
+        writes into the review file), codebook and settings."""
+        from interviews.pseudonymise.review import read_decisions
+
         privacy = [self.ws.privacy_dir / "toestaan.txt", self.ws.privacy_dir / "weigeren.txt",
-                   self.ws.key_dir / "bevindingen.csv", self.ws.codebook_path]
+                   self.ws.codebook_path]
+        decisions = read_decisions(self.ws.key_dir / "bevindingen.csv").by_key
         return hash_bytes(
             json.dumps(sorted((t.source, t.sha256) for t in transcripts)),
             hash_files(privacy),
+            json.dumps(sorted([*key, decision] for key, decision in decisions.items())),
             json.dumps(self.ws.section("pseudonimisering"), sort_keys=True),
         )
 
