@@ -45,14 +45,15 @@ class Pipeline:
 
     @cached_property
     def language(self):
-        from nlp.language import load_language
+        """The Dutch pipeline; when the full model is missing, nlp.language logs N401 once (visible)."""
+        import warnings
 
-        lang = load_language(self.ws.section("codering").get("taalmodel", "nl_core_news_lg"))
-        if lang.backend.startswith("spacy.blank"):
-            self.progress.warn(
-                f"taalmodel: {lang.backend} (nl_core_news_lg niet geïnstalleerd; "
-                "installeer het met 'python -m spacy download nl_core_news_lg' voor betere lemma's)"
-            )
+        from nlp.language import MissingModelWarning, load_language
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", MissingModelWarning)  # the N401 log line already says it
+            lang = load_language(self.ws.section("codering").get("taalmodel", "nl_core_news_lg"))
+        self.progress.step(f"taalmodel: {lang.backend}")
         return lang
 
     @cached_property
