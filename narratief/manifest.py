@@ -12,7 +12,6 @@ import hashlib
 import json
 import os
 import platform
-from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 from typing import Any, Iterable
@@ -49,14 +48,6 @@ def hash_files(paths: Iterable[Path]) -> str:
         digest.update(path.name.encode("utf-8"))
         digest.update(hashlib.sha256(path.read_bytes()).digest() if path.is_file() else b"-")
     return digest.hexdigest()
-
-
-@dataclass
-class StageRecord:
-    input_hash: str
-    outputs: list[str]
-    finished: str
-    details: dict[str, Any] = field(default_factory=dict)
 
 
 class Manifest:

@@ -21,9 +21,6 @@ from narratief.console import Progress, is_interactive
 from narratief.manifest import Manifest, hash_bytes, hash_files
 from narratief.workspace import Workspace, WorkspaceError
 
-STAGES = ("pseudonimiseren", "coderen", "onderwerpen", "vergelijken", "overeenstemming", "rapport", "deel")
-
-
 class Pipeline:
     """One workspace's pipeline. Expensive resources (language, embedder) load once, on first use."""
 
@@ -79,7 +76,9 @@ class Pipeline:
         return open_key(self.ws.key_dir / "sleutel.bin", phrase)
 
     # ---------------------------------------------------------------- stages
-    def _read(self):
+    @cached_property
+    def _corpus(self):
+        """The transcripts, read once per pipeline (ingest and pseudonymise share them)."""
         from interviews.corpus import read_corpus
 
         formats = self.ws.section("invoer").get("formaten", ["txt", "md", "docx", "vtt", "srt"])
@@ -95,7 +94,7 @@ class Pipeline:
         from interviews.corpus import summarise
 
         with self.progress.stage("Inlezen"):
-            result = self._read()
+            result = self._corpus
             self.progress.step(f"{len(result.transcripts)} transcripten gelezen")
             return summarise(result.transcripts)
 
@@ -119,7 +118,7 @@ class Pipeline:
         from interviews.pseudonymise.apply import write_outputs
         from interviews.pseudonymise.stage import pseudonymise_corpus
 
-        result = self._read()
+        result = self._corpus
         input_hash = self._pseudo_inputs(result.transcripts)
         if not force and self.manifest.is_current("pseudonimiseren", input_hash, self.out):
             self.progress.skipped("Pseudonimiseren")
