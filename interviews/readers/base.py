@@ -18,20 +18,33 @@ class MetaField:
         value: the raw value as text (a YAML date is given in ISO form).
         origin: file that holds the value (relative to the interviews folder, or "metadata.csv").
         line: 1-based line (or paragraph, for .docx) of the value, if known.
+        kind: where the value came from, as shown in the ingest table: "bestand" (the transcript
+            itself), "metadata.csv", "mappen" (folder layout <jaar>/<type>/<wijk>/) or "bestandsnaam"
+            (the file-name pattern of narratief.toml).
     """
 
     name: str
     value: str
     origin: str
     line: int | None = None
+    kind: str = "bestand"
 
 
 @dataclass(frozen=True)
 class RawDocument:
-    """What a reader found in one file: metadata fields (possibly partial) and speaker turns."""
+    """What a reader found in one file: metadata fields (possibly partial) and speaker turns.
+
+    Attributes:
+        meta: metadata fields found in the file.
+        turns: speaker turns in file order.
+        layout: the detected layout, in Dutch for the user ("Otter.ai / Teams: kop 'Naam  0:03'").
+        clock_time: the turns' timestamps are times of day (Zoom's saved captions), not offsets.
+    """
 
     meta: tuple[MetaField, ...]
     turns: tuple[Turn, ...]
+    layout: str = ""
+    clock_time: bool = False
 
     def field(self, name: str) -> MetaField | None:
         """The first metadata field called `name`, or None."""

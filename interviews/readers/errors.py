@@ -10,7 +10,8 @@ never holds transcript text or speaker names. Metadata values such as a year or 
     N105 missing metadata field           N113 file cannot be opened
     N106 unknown file extension / format  N114 malformed subtitle file (header, timing line)
     N107 .vtt/.srt without cues           N115 interviews folder not found
-    N108 no speaker turns found
+    N108 no speaker turns found           N116 file resembles a known layout but does not fit it
+                                          N117 invalid file-name pattern (narratief.toml)
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ CATALOGUE: dict[str, str] = {
     "N113": "bestand niet te openen",
     "N114": "ongeldig ondertitelbestand",
     "N115": "interviewmap niet gevonden",
+    "N116": "indeling niet herkend",
+    "N117": "ongeldig bestandsnaampatroon",
 }
 
 

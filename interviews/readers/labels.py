@@ -117,15 +117,54 @@ def accept_labels(counts: Counter[str]) -> frozenset[str]:
     return frozenset(accepted)
 
 
-def _clean(parts: Sequence[str]) -> str:
+def is_code(label: str) -> bool:
+    """Whether a label is an interview code ("I", "R1", "Int.", "SP2")."""
+    return bool(_CODE.match(label))
+
+
+def clean(parts: Sequence[str]) -> str:
+    """Lines joined with one space, runs of white space (tabs, NBSP) collapsed, trimmed."""
     return " ".join(" ".join(parts).split())
 
 
-def build_turns(blocks: Sequence[Block]) -> tuple[Turn, ...]:
-    """Turns from paragraphs, following the rules in the module docstring."""
+_clean = clean
+
+
+def bold_label(runs: Sequence[tuple[str, bool]], text: str) -> tuple[str | None, str]:
+    """A bold prefix of a paragraph (runs of (text, bold)) that has the shape of a label, and the rest.
+
+    Shared by the .docx and .odt readers: "**Sanne** hoi" and "**Sanne:** hoi" both give ("Sanne", "hoi").
+    """
+    bold = ""
+    for run_text, is_bold in runs:
+        if not run_text.strip() and not bold:
+            bold += run_text
+            continue
+        if not is_bold:
+            break
+        bold += run_text
+    bold = bold.strip()
+    if not bold or not text.startswith(bold):
+        return None, ""
+    label = bold.rstrip(":").strip()
+    rest = text[len(bold):].lstrip().lstrip(":").strip()
+    if not rest or not label or not is_candidate(label):
+        return None, ""
+    return " ".join(label.split()), rest
+
+
+def build_turns(blocks: Sequence[Block], codes_only: bool = False) -> tuple[Turn, ...]:
+    """Turns from paragraphs, following the rules in the module docstring.
+
+    With `codes_only`, only interview codes ("I:", "R1:") count as labels (hand-typed I/R transcripts,
+    where a wrapped line may start with "Kortom:").
+    """
     parsed = [[(line, split_prefix(line.text)) for line in block.lines] for block in blocks]
     counts = Counter(p.label for lines in parsed for _, p in lines if p.label)
+    counts.update(block.label for block in blocks if block.label)  # bold labels count as occurrences
     accepted = accept_labels(counts)
+    if codes_only:
+        accepted = frozenset(label for label in accepted if _CODE.match(label))
     if len(blocks) > 1 and sum(counts[label] for label in accepted) == 1 and not any(
         _CODE.match(label) for label in accepted
     ):

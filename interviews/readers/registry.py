@@ -3,7 +3,7 @@
 Example:
     >>> registry = default_registry()
     >>> registry.formats
-    ('txt', 'md', 'docx', 'vtt', 'srt')
+    ('txt', 'md', 'docx', 'vtt', 'srt', 'json', 'odt')
     >>> registry.for_format("vtt").format
     'vtt'
 """
@@ -16,9 +16,11 @@ from pathlib import Path
 from types import MappingProxyType
 
 from interviews.readers.base import Reader
+from interviews.readers.odt import OdtReader
 from interviews.readers.srt import SrtReader
 from interviews.readers.text import TextReader
 from interviews.readers.vtt import VttReader
+from interviews.readers.whisper import WhisperJsonReader
 from interviews.readers.word import DocxReader
 
 
@@ -40,11 +42,17 @@ class ReaderRegistry:
 
 
 def default_registry() -> ReaderRegistry:
-    """The readers of issue 2: .txt, .md, .docx, .vtt, .srt."""
+    """The readers of issues 2 and 13: .txt, .md, .docx, .vtt, .srt, Whisper .json, .odt.
+
+    Within a format, the layout (which tool wrote the file) is detected from the file's structure by
+    the reader itself (`interviews.readers.layouts`).
+    """
     return ReaderRegistry(MappingProxyType({
         "txt": TextReader("txt"),
         "md": TextReader("md"),
         "docx": DocxReader(),
         "vtt": VttReader(),
         "srt": SrtReader(),
+        "json": WhisperJsonReader(),
+        "odt": OdtReader(),
     }))

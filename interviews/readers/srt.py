@@ -16,7 +16,8 @@ from interviews.encoding import decode_text
 from interviews.metadata import parse_key_values
 from interviews.readers.base import MetaField, RawDocument
 from interviews.readers.errors import InputError
-from interviews.readers.subtitles import Piece, label_pieces, merge_pieces, plain, split_blocks, start_time
+from interviews.readers.subtitles import (Piece, label_pieces, merge_pieces, plain, split_blocks, start_time,
+                                         subtitle_layout)
 
 
 @dataclass(frozen=True)
@@ -47,4 +48,5 @@ class SrtReader:
                 pieces.append(Piece(None, start, text, lines[timing].number))
         if not pieces:
             raise InputError("N107", path=source, detail="het .srt-bestand bevat geen ondertitels met tekst")
-        return RawDocument(meta=tuple(meta), turns=merge_pieces(label_pieces(pieces), True))
+        labelled = label_pieces(pieces)
+        return RawDocument(tuple(meta), merge_pieces(labelled, True), subtitle_layout("SubRip", pieces, labelled))

@@ -50,6 +50,12 @@ def start_time(timing: str) -> str | None:
     return f"{int(hours or 0):02d}:{int(minutes):02d}:{int(seconds):02d}"
 
 
+def seconds_to_hms(seconds: float) -> str:
+    """Float seconds as HH:MM:SS, the fraction truncated (9.98 -> '00:00:09')."""
+    whole = int(seconds)
+    return f"{whole // 3600:02d}:{whole % 3600 // 60:02d}:{whole % 60:02d}"
+
+
 def plain(text: str) -> str:
     """Cue text without tags and entities, whitespace collapsed."""
     return " ".join(html.unescape(_TAG.sub(" ", text)).split())
@@ -67,11 +73,21 @@ def label_pieces(pieces: Sequence[Piece]) -> list[Piece]:
     return out
 
 
+def subtitle_layout(kind: str, pieces: Sequence[Piece], labelled: Sequence[Piece]) -> str:
+    """The layout name of a subtitle file: voices (Teams), `Naam: tekst` (Zoom) or no speakers (Whisper)."""
+    if any(p.speaker for p in pieces):
+        return f"{kind} met stemmen '<v Naam>' (Teams)"
+    if any(p.speaker for p in labelled):
+        return f"{kind} met 'Naam: tekst' (Zoom)"
+    return f"{kind} zonder sprekers (Whisper): één beurt per cue"
+
+
 def merge_pieces(pieces: Sequence[Piece], continue_speaker: bool) -> tuple[Turn, ...]:
     """Consecutive pieces of one speaker become one turn (timestamp and line of the first piece).
 
-    With `continue_speaker`, an unlabelled piece after a labelled one continues that speaker (a long
-    sentence split over two subtitles).
+    Pieces without a speaker are never merged (a speakerless Whisper file would otherwise become one
+    turn). With `continue_speaker`, an unlabelled piece after a labelled one continues that speaker
+    (a long sentence split over two subtitles).
     """
     turns: list[Turn] = []
     group: list[Piece] = []
@@ -85,7 +101,7 @@ def merge_pieces(pieces: Sequence[Piece], continue_speaker: bool) -> tuple[Turn,
     for piece in pieces:
         if piece.speaker is None and continue_speaker and speaker is not None:
             piece = Piece(speaker, piece.start, piece.text, piece.line)
-        if group and piece.speaker != group[0].speaker:
+        if group and (piece.speaker != group[0].speaker or piece.speaker is None):
             close()
             group = []
         group.append(piece)

@@ -2,9 +2,11 @@
 
 Layout: optional YAML front matter between `---` lines (year, type, wijk, date, title; Dutch keys
 jaar/datum/titel also work) or, without front matter, leading lines `Jaar: 2025`, `Type: wijk`, ...
-Then one speaker turn per paragraph (blank-line separated): `Label: text`, optionally preceded by
-`[00:12:31]`; see `interviews.readers.labels` for what counts as a label. Markdown headings (`# ...`)
-and horizontal rules are ignored, and emphasis around a label (`**Sanne:**`) is stripped.
+Then the transcript in one of the layouts of `interviews.readers.layouts` (Otter, Zoom's saved
+captions, Amberscript, hand-typed `I:`/`R1:` with wrapped lines), or one speaker turn per paragraph
+(blank-line separated): `Label: text`, optionally preceded by `[00:12:31]`; see
+`interviews.readers.labels` for what counts as a label. Markdown headings (`# ...`) and horizontal
+rules are ignored, and emphasis around a label (`**Sanne:**`) is stripped.
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ from interviews.encoding import decode_text
 from interviews.metadata import canonical_key, parse_meta_line
 from interviews.readers.base import MetaField, RawDocument
 from interviews.readers.errors import InputError
-from interviews.readers.labels import Block, Line, build_turns
+from interviews.readers.labels import Block, Line
+from interviews.readers.layouts import HEADER_LAYOUTS, CodeLabelLayout, LabelLayout, choose
 
 _HEADING = re.compile(r"^\s{0,3}#{1,6}(\s|$)")
 _RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
@@ -51,7 +54,8 @@ class TextReader:
                 current.append(Line(number, text.strip()))
         if current:
             blocks.append(Block(tuple(current)))
-        return RawDocument(meta=tuple(meta), turns=build_turns(blocks))
+        reading = choose(blocks, HEADER_LAYOUTS + (CodeLabelLayout(),), LabelLayout(), source)
+        return RawDocument(tuple(meta), reading.turns, reading.layout, reading.clock_time)
 
 
 def _front_matter(lines: list[str], source: str) -> tuple[list[MetaField], int]:

@@ -18,7 +18,8 @@ from interviews.encoding import decode_text
 from interviews.metadata import parse_key_values
 from interviews.readers.base import MetaField, RawDocument
 from interviews.readers.errors import InputError
-from interviews.readers.subtitles import Piece, label_pieces, merge_pieces, plain, split_blocks, start_time
+from interviews.readers.subtitles import (Piece, label_pieces, merge_pieces, plain, split_blocks, start_time,
+                                         subtitle_layout)
 
 _VOICE = re.compile(r"<v(?:\.[^\s>]*)?(?:\s+([^>]*))?>")
 
@@ -56,7 +57,8 @@ class VttReader:
                               block[timing].number)
         if not pieces:
             raise InputError("N107", path=source, detail="het .vtt-bestand bevat geen cues met tekst")
-        return RawDocument(meta=tuple(meta), turns=merge_pieces(label_pieces(pieces), False))
+        labelled = label_pieces(pieces)
+        return RawDocument(tuple(meta), merge_pieces(labelled, False), subtitle_layout("WebVTT", pieces, labelled))
 
 
 def _voices(text: str, start: str, line: int) -> list[Piece]:

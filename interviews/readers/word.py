@@ -1,10 +1,13 @@
 """Reader for .docx transcripts (python-docx).
 
 Layout: leading paragraphs `Jaar: 2025`, `Type: wijk`, `Wijk: Helmond-Oost`, `Datum: 2025-04-02`,
-`Titel: ...`; then one turn per paragraph `Label: text`, the label possibly bold (a bold prefix
-followed by normal text counts as a label even without a colon). Headings and empty paragraphs are
-skipped. The "line" of a turn is its 1-based paragraph number in the document body. Tables, text
-boxes, headers/footers and comments are not read.
+`Titel: ...`; then the transcript in one of the layouts of `interviews.readers.layouts`: a Microsoft
+Teams download (`Naam   0:03` and the speech in one paragraph, lines split by line breaks), Word's
+Transcribe (`00:00:03 Speaker 1`, then the speech paragraph), Amberscript, a hand-typed two-column
+table (speaker | text), or one turn per paragraph `Label: text` with the label possibly bold (a bold
+prefix followed by normal text counts as a label even without a colon). Headings and empty
+paragraphs are skipped. The "line" of a turn is its 1-based paragraph number in the document body
+(the row number for a table). Text boxes, headers/footers and comments are not read.
 """
 
 from __future__ import annotations
@@ -15,10 +18,12 @@ from pathlib import Path
 
 import docx  # python-docx
 
-from interviews.metadata import parse_meta_line
-from interviews.readers.base import MetaField, RawDocument
+from interviews.readers.base import RawDocument
 from interviews.readers.errors import InputError
-from interviews.readers.labels import Block, Line, build_turns, is_candidate
+from interviews.readers.layouts import HEADER_LAYOUTS, CodeLabelLayout, LabelLayout, choose
+from interviews.readers.paragraphs import Para, Row, TableLayout, paragraph_blocks
+
+_HEADING_STYLES = ("Heading", "Title", "Kop", "Titel")
 
 
 @dataclass(frozen=True)
@@ -32,50 +37,36 @@ class DocxReader:
         if not data.strip():
             raise InputError("N101", path=source, detail="het bestand is leeg")
         try:
-            paragraphs = docx.Document(io.BytesIO(data)).paragraphs
+            document = docx.Document(io.BytesIO(data))
+            paras = [_para(number, p) for number, p in enumerate(document.paragraphs, start=1)]
+            rows = _rows(document.tables)
         except Exception:  # python-docx raises zipfile, lxml, KeyError and its own errors
             raise InputError("N103", path=source, detail=(
                 "geen geldig .docx-bestand (beschadigd of afgekapt); open en bewaar het opnieuw in Word"
             )) from None
-        meta: list[MetaField] = []
-        blocks: list[Block] = []
-        in_header = True
-        for number, paragraph in enumerate(paragraphs, start=1):
-            text = paragraph.text.strip()
-            style = (paragraph.style.name if paragraph.style is not None else "") or ""
-            if not text or style.startswith(("Heading", "Title", "Kop", "Titel")):
-                continue
-            if in_header:
-                field = parse_meta_line(text, source, number)
-                if field is not None:
-                    meta.append(field)
+        meta, blocks = paragraph_blocks(paras, source)
+        layouts = ((TableLayout(rows),) if rows else ()) + HEADER_LAYOUTS + (CodeLabelLayout(),)
+        reading = choose(blocks, layouts, LabelLayout(), source)
+        return RawDocument(tuple(meta), reading.turns, reading.layout, reading.clock_time)
+
+
+def _para(number: int, paragraph) -> Para:
+    style = (paragraph.style.name if paragraph.style is not None else "") or ""
+    return Para(number, paragraph.text, tuple((run.text, bool(run.bold)) for run in paragraph.runs),
+                style.startswith(_HEADING_STYLES))
+
+
+def _rows(tables) -> tuple[Row, ...]:
+    rows: list[Row] = []
+    for table in tables:
+        for row in table.rows:
+            cells, seen = [], set()
+            for cell in row.cells:
+                if id(cell._tc) in seen:  # a merged cell is repeated by python-docx
                     continue
-                in_header = False
-            lines = tuple(Line(number, part.strip()) for part in text.split("\n") if part.strip())
-            label, rest = _bold_label(paragraph, text)
-            if label is not None and rest:
-                lines = (Line(number, rest),) + lines[1:] if "\n" not in text else lines
-                blocks.append(Block(lines, label if "\n" not in text else None))
-            else:
-                blocks.append(Block(lines))
-        return RawDocument(meta=tuple(meta), turns=build_turns(blocks))
-
-
-def _bold_label(paragraph, text: str) -> tuple[str | None, str]:
-    """A bold prefix of the paragraph that has the shape of a label, and the text after it."""
-    bold = ""
-    for run in paragraph.runs:
-        if not run.text.strip() and not bold:
-            bold += run.text
-            continue
-        if not run.bold:
-            break
-        bold += run.text
-    bold = bold.strip()
-    if not bold or not text.startswith(bold):
-        return None, ""
-    label = bold.rstrip(":").strip()
-    rest = text[len(bold):].lstrip().lstrip(":").strip()
-    if not rest or not label or not is_candidate(label):
-        return None, ""
-    return " ".join(label.split()), rest
+                seen.add(id(cell._tc))
+                cells.append(tuple(p.text for p in cell.paragraphs))
+            runs = [run for cell in row.cells for p in cell.paragraphs for run in p.runs if run.text.strip()]
+            bold = bool(runs) and all(bool(run.bold) for run in runs)
+            rows.append(Row(len(rows) + 1, tuple(cells), bold))
+    return tuple(rows)

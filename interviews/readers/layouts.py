@@ -1,0 +1,278 @@
+"""Layouts of paragraph documents (.txt, .md, .docx, .odt): which tool wrote the transcript.
+
+A layout is a small plugin that reads a document's paragraphs (`Block`s, see labels.py) and returns
+a `Reading` (the turns and the layout's Dutch name), a `Miss` (the paragraphs look like this layout,
+but stop matching at a line) or None (not this layout at all). `choose` tries the specific layouts
+in order, then the general "Label: text" layout, and refuses (N116) a file that nearly matched a
+specific layout while the general reading finds mostly no speakers: a silent misread is worse than
+a refusal.
+
+Header layouts (`HeaderLayout`): every block starts with a header line that holds the speaker and/or
+a time; the speech is the rest of that paragraph or, if the header stands alone, the next paragraph.
+    Otter .txt / Teams .docx    `Ilse Martens  0:02`           (name, two or more spaces, M:SS)
+    Word Transcribe .docx       `00:00:03 Speaker 1`           (time first, then the name)
+    Zoom saved captions .txt    `[Marieke de Wit] 19:02:11`    (times of day, not offsets)
+    Amberscript .txt/.docx      `00:00:02` + `Interviewer: tekst`
+Consecutive blocks of one speaker merge into one turn with the start of the first (HH:MM:SS).
+Lines before the first header (a title, a date, a duration) are not turns; they must be short.
+
+Label layouts: `CodeLabelLayout` (hand-typed `I:` / `R1:` transcripts with hard-wrapped lines and a
+header above the first label) and `LabelLayout` (the general "Label: text" reading of labels.py).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from interviews.readers.errors import InputError
+from interviews.readers.labels import (_ARTICLES, _FORBIDDEN, _HARD_STOP, _PARTICLES, Block, accept_labels,
+                                       build_turns, clean, is_code, normalise_timestamp, split_prefix)
+from interviews.readers.subtitles import Piece, merge_pieces
+from interviews.records import Turn
+
+_PREAMBLE_BLOCKS, _PREAMBLE_LINES, _PREAMBLE_WORDS = 8, 3, 15
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A document read in one layout."""
+
+    layout: str
+    turns: tuple[Turn, ...]
+    clock_time: bool = False
+
+
+@dataclass(frozen=True)
+class Miss:
+    """The document looks like `layout` (`hits` header lines matched) but stops matching at `line`."""
+
+    layout: str
+    line: int
+    reason: str
+    hits: int
+
+
+class Layout(Protocol):
+    name: str
+
+    def read(self, blocks: Sequence[Block]) -> Reading | Miss | None: ...
+
+
+def name_shaped(name: str, strict: bool) -> bool:
+    """Whether a header's name part looks like a display name, not a sentence.
+
+    Always: 1-6 words, at most 60 characters, no sentence punctuation, not starting with a pronoun or
+    conjunction. `strict` (a name separated from its time by a single space) also asks that every
+    word starts with a capital or a digit, or is a name particle ("Marieke de Wit", "Speaker 2").
+    """
+    words = name.split()
+    if not words or len(words) > 6 or len(name) > 60 or (_FORBIDDEN - {","}) & set(name):
+        return False
+    if ":" in name or name.endswith(".") or words[0].lower().strip(".,") in _HARD_STOP:
+        return False
+    if strict:
+        return words[0].lower() not in _ARTICLES and all(
+            w[0].isupper() or w[0].isdigit() or w.lower() in _PARTICLES for w in words)
+    return True
+
+
+def _short(block: Block) -> bool:
+    return len(block.lines) <= _PREAMBLE_LINES and all(
+        len(line.text.split()) <= _PREAMBLE_WORDS for line in block.lines)
+
+
+@dataclass(frozen=True)
+class HeaderLayout:
+    """Blocks that each start with a header line; see the module docstring.
+
+    Attributes:
+        name: Dutch name of the layout (ingest table, preview, errors).
+        header: pattern of a header line with groups `time` and, except Amberscript, `speaker`.
+        furniture: whole lines that are the tool's markers, not speech ("... stopped transcription").
+        label_in_text: the speaker is the `Label:` at the start of the speech (Amberscript).
+        clock_time: the header times are times of day.
+    """
+
+    name: str
+    header: re.Pattern[str]
+    furniture: tuple[re.Pattern[str], ...] = ()
+    label_in_text: bool = False
+    clock_time: bool = False
+
+    def _head(self, block: Block) -> tuple[str | None, str] | None:
+        match = self.header.match(block.lines[0].text)
+        if not match:
+            return None
+        speaker = None
+        if "speaker" in self.header.groupindex:
+            speaker = " ".join(match.group("speaker").split())
+            gap = match.groupdict().get("gap")
+            if not name_shaped(speaker, strict=gap is not None and len(gap) < 2):
+                return None
+        return speaker, normalise_timestamp(match.group("time"))
+
+    def _furniture(self, block: Block) -> bool:
+        return len(block.lines) == 1 and any(p.match(block.lines[0].text) for p in self.furniture)
+
+    def read(self, blocks: Sequence[Block]) -> Reading | Miss | None:
+        heads = [self._head(block) for block in blocks]
+        hits = sum(head is not None for head in heads)
+        if hits < 2:
+            return None
+        first = next(i for i, head in enumerate(heads) if head is not None)
+        if first > _PREAMBLE_BLOCKS:
+            return Miss(self.name, blocks[0].lines[0].number, "veel tekst vóór de eerste sprekerkop", hits)
+        for block in blocks[:first]:
+            if not self._furniture(block) and not _short(block):
+                return Miss(self.name, block.lines[0].number, "lange tekst vóór de eerste sprekerkop", hits)
+        pieces: list[Piece] = []
+        i = first
+        while i < len(blocks):
+            block, head = blocks[i], heads[i]
+            i += 1
+            if self._furniture(block):
+                continue
+            if head is None:
+                return Miss(self.name, block.lines[0].number,
+                            "een alinea zonder sprekerkop (elke alinea hoort een kop met naam en tijd te hebben)",
+                            hits)
+            speaker, start = head
+            lines = [line.text for line in block.lines[1:]]
+            if not lines and i < len(blocks) and heads[i] is None and not self._furniture(blocks[i]):
+                lines = [line.text for line in blocks[i].lines]  # the header stands alone
+                i += 1
+            text = clean(lines)
+            if text:
+                pieces.append(Piece(speaker, start, text, block.lines[0].number))
+        if self.label_in_text:
+            pieces = _labelled(pieces)
+        if not pieces:
+            return None
+        return Reading(self.name, merge_pieces(pieces, False), self.clock_time)
+
+
+def _labelled(pieces: Sequence[Piece]) -> list[Piece]:
+    """Speakers from a `Label:` at the start of each piece's text (labels as in labels.py)."""
+    prefixes = [split_prefix(p.text) for p in pieces]
+    accepted = accept_labels(Counter(p.label for p in prefixes if p.label))
+    return [Piece(prefix.label, piece.start, prefix.text, piece.line) if prefix.label in accepted else piece
+            for piece, prefix in zip(pieces, prefixes)]
+
+
+_TIME = r"\d{1,2}:\d{2}(?::\d{2})?"
+_HMS = r"\d{1,2}:\d{2}:\d{2}"
+
+NAME_TIME = HeaderLayout(
+    "Otter.ai / Teams: kop 'Naam  0:03'",
+    re.compile(rf"^(?P<speaker>[^\s\d\[].{{0,59}}?)(?P<gap>\s+)(?P<time>{_TIME})\s*$"),
+    furniture=(re.compile(r"^.{1,80}\s(?:started|stopped) transcription\.?\s*$", re.I),
+               re.compile(r"^Transcribed by https?://\S*otter\.ai\S*\s*$", re.I)),
+)
+TIME_NAME = HeaderLayout(
+    "Word Transcribe: kop '00:00:03 Naam'",
+    re.compile(rf"^(?P<time>{_HMS})(?P<gap>\s+)(?P<speaker>[^\s\d].{{0,59}}?)\s*$"),
+)
+BRACKET_NAME_TIME = HeaderLayout(
+    "Zoom-ondertitels (.txt): kop '[Naam] 19:02:11' (kloktijden)",
+    re.compile(rf"^\[(?P<speaker>[^\]\[]{{1,60}})\]\s+(?P<time>{_HMS})\s*$"),
+    clock_time=True,
+)
+TIME_THEN_LABEL = HeaderLayout(
+    "Amberscript: regel '00:00:02', dan 'Naam: tekst'",
+    re.compile(rf"^\[?(?P<time>{_HMS})\]?\s*$"),
+    label_in_text=True,
+)
+HEADER_LAYOUTS: tuple[HeaderLayout, ...] = (BRACKET_NAME_TIME, NAME_TIME, TIME_NAME, TIME_THEN_LABEL)
+
+
+def _first_label(block: Block, codes_only: bool) -> str | None:
+    if block.label:
+        return None if codes_only else block.label
+    label = split_prefix(block.lines[0].text).label
+    return label if label and (is_code(label) or not codes_only) else None
+
+
+@dataclass(frozen=True)
+class CodeLabelLayout:
+    """Hand-typed transcripts with interview codes `I:`, `R1:`, `Int.:` at the start of a line.
+
+    Only codes are labels (a wrapped line "Kortom: ..." is speech); a turn runs over wrapped lines
+    until a blank line or the next code. Short paragraphs above the first code (title, date, who was
+    present) are the document's header, not turns.
+    """
+
+    name: str = "uitgetypt met codes 'I:' / 'R1:'"
+
+    def read(self, blocks: Sequence[Block]) -> Reading | None:
+        starts = [_first_label(block, codes_only=True) for block in blocks]
+        if sum(label is not None for label in starts) < 2:
+            return None
+        others = Counter(label for block in blocks
+                         if (label := _first_label(block, codes_only=False)) and not is_code(label))
+        if any(count >= 2 for count in others.values()):
+            return None  # names as labels: the general layout
+        first = next(i for i, label in enumerate(starts) if label is not None)
+        if first > 2 or not all(_short_header(block) for block in blocks[:first]):
+            return None
+        turns = build_turns(blocks[first:], codes_only=True)
+        return Reading(self.name, turns) if turns else None
+
+
+def _short_header(block: Block) -> bool:
+    return len(block.lines) <= 6 and all(len(line.text.split()) <= 20 for line in block.lines)
+
+
+@dataclass(frozen=True)
+class LabelLayout:
+    """The general reading: paragraphs `Label: text` (labels.py).
+
+    With `drop_preamble`, short paragraphs before the first labelled paragraph (a title, an intro line)
+    are not turns; without it they are turns without a speaker. With `merge`, consecutive paragraphs
+    of one speaker (a paragraph without label continues the speaker) merge into one turn. .txt, .md
+    and .docx keep issue 2's behaviour (neither); .odt uses both.
+    """
+
+    drop_preamble: bool = False
+    merge: bool = False
+
+    def read(self, blocks: Sequence[Block]) -> Reading:
+        turns = build_turns(blocks)
+        if self.drop_preamble and turns and any(t.speaker for t in turns):
+            first = next(i for i, t in enumerate(turns) if t.speaker is not None)
+            if first <= 2 and all(len(t.text.split()) <= 25 for t in turns[:first]):
+                turns = tuple(Turn(i, t.speaker, t.text, t.timestamp, t.line)
+                              for i, t in enumerate(turns[first:]))
+        if self.merge:
+            pieces = [Piece(t.speaker, t.timestamp, t.text, t.line) for t in turns]  # type: ignore[arg-type]
+            turns = merge_pieces(pieces, False)
+        if not any(t.speaker for t in turns):
+            return Reading("tekst zonder sprekers (één beurt per alinea)", turns)
+        return Reading("alinea's 'Naam: tekst'", turns)
+
+
+def choose(blocks: Sequence[Block], layouts: Sequence[Layout], general: LabelLayout, source: str) -> Reading:
+    """Read the blocks in the first layout that matches; see the module docstring.
+
+    Raises:
+        InputError: N116 when a specific layout nearly matched and the general reading finds
+            speakers for fewer than half of the turns.
+    """
+    misses: list[Miss] = []
+    for layout in layouts:
+        result = layout.read(blocks)
+        if isinstance(result, Reading):
+            return result
+        if isinstance(result, Miss):
+            misses.append(result)
+    reading = general.read(blocks)
+    labelled = sum(turn.speaker is not None for turn in reading.turns)
+    if misses and labelled * 2 < len(reading.turns):
+        miss = max(misses, key=lambda m: m.hits)
+        raise InputError("N116", path=source, line=miss.line, detail=(
+            f"lijkt op de indeling {miss.layout} ({miss.hits} koppen), maar past hier niet meer: "
+            f"{miss.reason}; narratief raadt niet: herstel de indeling of lever 'Naam: tekst'-alinea's aan"))
+    return reading

@@ -1,0 +1,73 @@
+"""Reader for OpenDocument text (.odt, LibreOffice Writer), with odfpy.
+
+Layout as for .docx: leading paragraphs `Jaar: 2025`, ...; then `Naam: tekst` paragraphs (the name
+often bold, a tab instead of a space after the colon works too) or one of the layouts of
+`interviews.readers.layouts`. Headings are skipped; short paragraphs before the first labelled
+paragraph (an intro line under the title) are not turns; a paragraph without a label continues the
+previous speaker; a soft line break is a space. The "line" of a turn is its paragraph number.
+Tables, frames, headers/footers and notes are not read.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from odf import teletype
+from odf.element import Element
+from odf.namespaces import TABLENS, TEXTNS
+from odf.opendocument import load
+from odf.style import Style, TextProperties
+
+from interviews.readers.base import RawDocument
+from interviews.readers.errors import InputError
+from interviews.readers.layouts import HEADER_LAYOUTS, CodeLabelLayout, LabelLayout, choose
+from interviews.readers.paragraphs import Para, paragraph_blocks
+
+_BOLD = {"bold", "600", "700", "800", "900"}
+
+
+@dataclass(frozen=True)
+class OdtReader:
+    """Reads OpenDocument text files."""
+
+    format: str = "odt"
+
+    def read(self, path: Path, data: bytes) -> RawDocument:
+        source = path.as_posix()
+        try:
+            document = load(io.BytesIO(data))
+            bold = {style.getAttribute("name") for style in document.getElementsByType(Style)
+                    if any((props.getAttribute("fontweight") or "") in _BOLD
+                           for props in style.getElementsByType(TextProperties))}
+            paras = [_para(number, p, bold) for number, p in enumerate(_body_paragraphs(document.text), start=1)]
+        except Exception:  # zipfile, xml and odfpy's own errors
+            raise InputError("N103", path=source, detail=(
+                "geen geldig .odt-bestand (beschadigd of afgekapt); open en bewaar het opnieuw")) from None
+        meta, blocks = paragraph_blocks(paras, source)
+        reading = choose(blocks, HEADER_LAYOUTS + (CodeLabelLayout(),), LabelLayout(drop_preamble=True, merge=True), source)
+        return RawDocument(tuple(meta), reading.turns, reading.layout, reading.clock_time)
+
+
+def _body_paragraphs(node: Element) -> list[Element]:
+    """Body paragraphs in document order, not descending into tables (headings are text:h, not P)."""
+    found: list[Element] = []
+    for child in node.childNodes:
+        if child.nodeType != child.ELEMENT_NODE or child.qname[0] == TABLENS:
+            continue
+        if child.qname == (TEXTNS, "p"):
+            found.append(child)
+        else:
+            found += _body_paragraphs(child)
+    return found
+
+
+def _para(number: int, paragraph: Element, bold: set[str]) -> Para:
+    runs = []
+    for child in paragraph.childNodes:
+        if child.nodeType == child.TEXT_NODE:
+            runs.append((str(child), False))
+        else:
+            runs.append((teletype.extractText(child), child.getAttrNS(TEXTNS, "style-name") in bold))
+    return Para(number, teletype.extractText(paragraph), tuple(runs))
