@@ -21,7 +21,8 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from interviews.errors import CorpusErrors, InterviewError
-from interviews.metadata import MetadataRow, MetadataTable, overrides_from, parse_metadata_csv, resolve_meta
+from interviews.metadata import (MetadataRow, MetadataTable, NamePattern, folder_fields, overrides_from,
+                                 parse_metadata_csv, resolve_meta_sources)
 from interviews.readers.base import MetaField
 from interviews.readers.errors import InputError
 from interviews.readers.registry import ReaderRegistry, default_registry
@@ -54,6 +55,7 @@ def read_transcript(
     root: Path,
     overrides: Mapping[str, Any] | Sequence[MetaField] | None = None,
     registry: ReaderRegistry | None = None,
+    name_pattern: NamePattern | None = None,
 ) -> Transcript:
     """Read one transcript file.
 
@@ -64,6 +66,8 @@ def read_transcript(
             `{"year": 2025, "wijk": "stad", ...}` mapping. They fill missing fields; a value that
             disagrees with the file is an error.
         registry: readers by extension (default: `default_registry()`).
+        name_pattern: the file-name pattern of narratief.toml, if any. The folder layout
+            `<jaar>/<type>/<wijk>/` is always used; both fill missing fields, conflicts are errors.
 
     Returns:
         The transcript; `doc` is the file stem, `sha256` the hash of the file's bytes.
@@ -89,12 +93,14 @@ def read_transcript(
         fields = overrides_from(overrides)
     else:
         fields = tuple(overrides or ())
-    meta = resolve_meta(raw.meta, fields, source, reader.format)
+    fields += folder_fields(source) + (name_pattern.fields(source) if name_pattern else ())
+    meta, sources = resolve_meta_sources(raw.meta, fields, source, reader.format)
     if not raw.turns:
         raise InputError("N108", path=source, detail="geen spreekbeurten gevonden (alleen metadata of kopjes)")
     return Transcript(
         doc=path.stem, source=source, meta=meta, turns=raw.turns,
         sha256=hashlib.sha256(data).hexdigest(), format=reader.format,
+        layout=raw.layout, clock_time=raw.clock_time, meta_sources=tuple(sorted(sources.items())),
     )
 
 
@@ -137,6 +143,7 @@ def read_corpus(
     formats: Sequence[str] = DEFAULT_FORMATS,
     skip_invalid: bool = False,
     registry: ReaderRegistry | None = None,
+    name_pattern: str | None = None,
 ) -> CorpusReadResult:
     """Read every transcript under a folder (any sub-folders).
 
@@ -145,6 +152,9 @@ def read_corpus(
         formats: formats to read; files of other known formats are left alone.
         skip_invalid: go on without bad files and list their errors in `skipped`.
         registry: readers by extension (default: `default_registry()`).
+        name_pattern: file-name pattern for metadata, e.g. "{jaar}_{type}_{wijk}_*" (narratief.toml
+            `[invoer] bestandsnaam`); empty or None: none. The folder layout
+            `<jaar>/<type>/<wijk>/file` is always used.
 
     Returns:
         The transcripts, sorted by source path, and the skipped files' errors.
@@ -152,9 +162,11 @@ def read_corpus(
     Raises:
         CorpusErrors: without skip_invalid, carrying every per-file error at once.
         InputError: N115 if the folder does not exist, N106 for a format without a reader,
-            N111 if metadata.csv itself cannot be read (also with skip_invalid).
+            N111 if metadata.csv itself cannot be read, N117 for an invalid name pattern (also with
+            skip_invalid).
     """
     registry = registry or default_registry()
+    pattern = NamePattern.parse(name_pattern) if name_pattern else None
     if not interviews_dir.is_dir():
         raise InputError("N115", path=str(interviews_dir), detail="de interviewmap bestaat niet")
     wanted = {f.lower().lstrip(".") for f in formats}
@@ -177,7 +189,8 @@ def read_corpus(
             continue
         row = rows.get(source)
         try:
-            transcripts.append(read_transcript(path, interviews_dir, row.fields if row else None, registry))
+            transcripts.append(read_transcript(path, interviews_dir, row.fields if row else None, registry,
+                                               pattern))
         except InterviewError as exc:
             errors_by_source[source] = exc
     stems: dict[str, list[str]] = defaultdict(list)

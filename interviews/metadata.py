@@ -5,8 +5,11 @@ Sources of metadata (the conventions of issue 2):
 - .docx leading paragraphs `Jaar:`, `Type:`, `Wijk:`, `Datum:`, `Titel:`;
 - .vtt `NOTE year=2026 type=partnergroep wijk=stad date=2026-03-12 title="..."`;
 - .srt a leading comment line `# year=2025 type=wijk wijk=Binnenstad date=2025-05-01`;
-- `interviews/metadata.csv` (file, year, type, wijk, date, title) for any file.
-A value in metadata.csv fills a missing field; a value that disagrees with the file is an error.
+- `interviews/metadata.csv` (file, year, type, wijk, date, title) for any file;
+- the folder layout `interviews/<jaar>/<type>/<wijk>/file` (`folder_fields`);
+- a file-name pattern set in narratief.toml, e.g. `{jaar}_{type}_{wijk}_*` (`NamePattern`).
+A value from another source fills a missing field; two sources that disagree are an error (N109).
+Each value's source ("bestand", "metadata.csv", "mappen", "bestandsnaam") is kept for the ingest table.
 
 Example:
     >>> resolve_meta([MetaField("date", "2-4-2025", "a.txt", 2), MetaField("type", "Wijk", "a.txt", 3),
@@ -46,6 +49,8 @@ _HINTS = {
     "docx": "zet een alinea '{nl}: ...' bovenaan het document",
     "vtt": "zet '{key}=...' in het NOTE-blok bovenaan",
     "srt": "zet '# {key}=...' op de eerste regel",
+    "odt": "zet een alinea '{nl}: ...' bovenaan het document",
+    "json": "een Whisper-bestand heeft zelf geen metadata",
 }
 
 
@@ -77,7 +82,93 @@ def parse_key_values(text: str, origin: str, line: int | None) -> list[MetaField
 def _error(code: str, field: MetaField, source: str, detail: str) -> InputError:
     if field.origin != source:  # a metadata.csv value: say which transcript it is for
         detail += f" (voor {source})"
+    elif field.kind in (FOLDER_KIND, NAME_KIND):
+        detail += f" (uit {_where(field)})"
     return InputError(code, path=field.origin, line=field.line, detail=detail)
+
+
+FOLDER_KIND, NAME_KIND = "mappen", "bestandsnaam"
+
+
+def _where(field: MetaField) -> str:
+    """Where a value came from, for messages: 'het bestand', 'metadata.csv, regel 3', 'de mapnamen'."""
+    if field.kind == FOLDER_KIND:
+        return "de mapnamen"
+    if field.kind == NAME_KIND:
+        return "de bestandsnaam (patroon uit narratief.toml)"
+    if field.kind == "bestand":
+        return "het bestand"
+    return field.origin + (f", regel {field.line}" if field.line else "")
+
+
+def folder_fields(source: str) -> tuple[MetaField, ...]:
+    """Year, type and wijk from the folder layout `<jaar>/<type>/<wijk>/file` (relative to interviews/).
+
+    Only a path of exactly three folders whose first is a four-digit year counts; the other two are
+    validated like any value (an unknown type or wijk is an error naming the folders as source).
+
+    Example:
+        >>> [(f.name, f.value) for f in folder_fields("2025/wijk/Helmond-West/avond.docx")]
+        [('year', '2025'), ('type', 'wijk'), ('wijk', 'Helmond-West')]
+    """
+    folders = PurePosixPath(source).parts[:-1]
+    if len(folders) != 3 or not re.fullmatch(r"\d{4}", folders[0]):
+        return ()
+    return tuple(MetaField(name, value, source, None, FOLDER_KIND)
+                 for name, value in zip(("year", "type", "wijk"), folders))
+
+
+_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+
+
+@dataclass(frozen=True)
+class NamePattern:
+    """A file-name pattern with `{jaar}`, `{type}`, `{wijk}` (also `{year}`, `{datum}`) and `*`.
+
+    The pattern is matched against the file name without extension (or with it, if the pattern ends
+    in one); a trailing `_*` also matches nothing. A file whose name does not match gets nothing from
+    the pattern. Example:
+        >>> [(f.name, f.value) for f in NamePattern.parse("{jaar}_{type}_{wijk}_*").fields("x/2026_wijk_stad_avond.txt")]
+        [('year', '2026'), ('type', 'wijk'), ('wijk', 'stad')]
+    """
+
+    text: str
+    regex: re.Pattern[str]
+
+    @classmethod
+    def parse(cls, text: str, origin: str = "narratief.toml") -> "NamePattern":
+        """Raises InputError N117 for an unknown or repeated placeholder, or a pattern without one."""
+        parts, names, pos = [], set(), 0
+        for match in _PLACEHOLDER.finditer(text):
+            parts.append(_literal(text[pos:match.start()], trailing=False))
+            name = canonical_key(match.group(1))
+            if name not in ("year", "type", "wijk", "date") or name in names:
+                raise InputError("N117", path=origin, detail=(
+                    f"bestandsnaampatroon '{_shown(text)}': '{{{_shown(match.group(1))}}}' is onbekend of "
+                    "dubbel; gebruik {jaar}, {type}, {wijk} en *"))
+            names.add(name)
+            parts.append(rf"(?P<{name}>\d{{4}})" if name == "year" else rf"(?P<{name}>[^/]+?)")
+            pos = match.end()
+        if not names or "{" in text[pos:] or "}" in text[pos:]:
+            raise InputError("N117", path=origin, detail=(
+                f"bestandsnaampatroon '{_shown(text)}' bevat geen geldig veld; bijvoorbeeld '{{jaar}}_{{type}}_{{wijk}}_*'"))
+        parts.append(_literal(text[pos:], trailing=True))
+        return cls(text, re.compile("".join(parts), re.I))
+
+    def fields(self, source: str) -> tuple[MetaField, ...]:
+        path = PurePosixPath(source)
+        match = self.regex.fullmatch(path.stem) or self.regex.fullmatch(path.name)
+        if not match:
+            return ()
+        return tuple(MetaField(name, value, source, None, NAME_KIND)
+                     for name, value in match.groupdict().items() if value)
+
+
+def _literal(text: str, trailing: bool) -> str:
+    """Regex for the literal part of a pattern: `*` is anything; a final `_*` may be absent."""
+    if trailing and len(text) >= 2 and text.endswith("*") and not text[-2].isalnum() and "*" not in text[:-1]:
+        return re.escape(text[:-2]) + f"(?:{re.escape(text[-2])}.*)?"
+    return ".*".join(re.escape(piece) for piece in text.split("*"))
 
 
 def _shown(value: str) -> str:
@@ -148,11 +239,12 @@ def resolve_meta(
     source: str,
     fmt: str,
 ) -> TranscriptMeta:
-    """Validate and combine metadata from the file and from metadata.csv.
+    """Validate and combine metadata from the file and from the other sources.
 
     Args:
         file_fields: fields found in the transcript itself.
-        overrides: fields from metadata.csv for this file (fill missing fields), or None.
+        overrides: fields from metadata.csv, the folder layout or the file-name pattern (fill
+            missing fields), or None.
         source: the transcript's path relative to the interviews folder.
         fmt: the transcript's format, for hints in messages.
 
@@ -160,8 +252,18 @@ def resolve_meta(
         The validated metadata; `year` defaults to the year of `date`.
 
     Raises:
-        InputError: N104 invalid value, N105 missing field, N109 file and metadata.csv disagree.
+        InputError: N104 invalid value, N105 missing field, N109 two sources disagree.
     """
+    return resolve_meta_sources(file_fields, overrides, source, fmt)[0]
+
+
+def resolve_meta_sources(
+    file_fields: Sequence[MetaField],
+    overrides: Sequence[MetaField] | None,
+    source: str,
+    fmt: str,
+) -> tuple[TranscriptMeta, dict[str, str]]:
+    """`resolve_meta`, plus where each value came from: `{"year": "mappen", "wijk": "bestand", ...}`."""
     values: dict[str, object] = {}
     found: dict[str, MetaField] = {}
     for field in file_fields:
@@ -179,19 +281,23 @@ def resolve_meta(
             shown = "" if field.name == "title" else (
                 f" ('{_fmt(values[field.name])}' tegenover '{_fmt(value)}')")
             raise InputError("N109", path=source, line=found[field.name].line, detail=(
-                f"'{field.name}' in het bestand verschilt van {field.origin}"
-                f"{', regel ' + str(field.line) if field.line else ''}{shown}; maak ze gelijk of laat er één weg"))
+                f"'{field.name}' in {_where(found[field.name])} verschilt van {_where(field)}"
+                f"{shown}; maak ze gelijk of laat er één weg"))
+    sources = {name: field.kind for name, field in found.items()}
     if "year" not in values and isinstance(values.get("date"), dt.date):
         values["year"] = values["date"].year  # type: ignore[union-attr]
+        sources["year"] = sources["date"]
     for name in REQUIRED:
         if name not in values:
             hint = _HINTS.get(fmt, "vul metadata.csv aan").format(key=name, nl=_DUTCH[name].capitalize())
             raise InputError("N105", path=source, detail=(
-                f"metadata '{name}' ontbreekt; {hint} of vul metadata.csv aan"))
-    return TranscriptMeta(
+                f"metadata '{name}' ontbreekt; {hint}, vul metadata.csv aan of zet het bestand in "
+                "interviews/<jaar>/<type>/<wijk>/"))
+    meta = TranscriptMeta(
         year=values["year"], type=values["type"], wijk=values["wijk"],  # type: ignore[arg-type]
         date=values.get("date"), title=values.get("title") or None,  # type: ignore[arg-type]
     )
+    return meta, sources
 
 
 def _fmt(value: object) -> str:
@@ -255,7 +361,7 @@ def parse_metadata_csv(data: bytes, origin: str = "metadata.csv") -> MetadataTab
         line = reader.line_num
         if not record.get("file"):
             raise InputError("N111", path=origin, line=line, detail="'file' is leeg")
-        fields = tuple(MetaField(col, value, origin, line) for col, value in record.items()
+        fields = tuple(MetaField(col, value, origin, line, "metadata.csv") for col, value in record.items()
                        if col in FIELDS and value)
         rows.append(MetadataRow(record["file"], line, fields))
     return MetadataTable(origin, tuple(rows))
@@ -272,5 +378,5 @@ def overrides_from(values: Mapping[str, object] | None, origin: str = "metadata.
             if name not in FIELDS:
                 raise InputError("N111", path=origin, detail=f"onbekend metadataveld '{_shown(key)}'")
             shown = value.isoformat() if isinstance(value, dt.date) else str(value)
-            fields.append(MetaField(name, shown, origin))
+            fields.append(MetaField(name, shown, origin, kind="metadata.csv"))
     return tuple(fields)

@@ -88,7 +88,11 @@ class Transcript:
         meta: year, type, wijk, date, title.
         turns: speaker turns in file order.
         sha256: hash of the source file's bytes (for the run manifest and change detection).
-        format: "txt", "md", "docx", "vtt" or "srt".
+        format: "txt", "md", "docx", "vtt", "srt", "json" or "odt".
+        layout: the layout the reader detected, in Dutch ("Otter.ai / Teams: kop 'Naam  0:03'").
+        clock_time: the timestamps are times of day (Zoom's saved captions), not offsets.
+        meta_sources: where each metadata value came from, e.g. (("year", "mappen"), ("wijk",
+            "metadata.csv")); sources are "bestand", "metadata.csv", "mappen" and "bestandsnaam".
     """
 
     doc: str
@@ -97,6 +101,9 @@ class Transcript:
     turns: tuple[Turn, ...]
     sha256: str
     format: str
+    layout: str = ""
+    clock_time: bool = False
+    meta_sources: tuple[tuple[str, str], ...] = ()
 
     @property
     def words(self) -> int:
