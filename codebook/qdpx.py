@@ -281,7 +281,8 @@ def _offsets(source: etree._Element, doc: str, by_doc: dict[str, PseudonymisedTr
         stored = texts.get(plain)
         if stored is None and source.findtext(f"{_N}PlainTextContent") is not None:
             stored = source.findtext(f"{_N}PlainTextContent", "").encode("utf-8")
-        if stored is not None and stored.decode("utf-8", "replace") != transcript.to_text():
+        # utf-8-sig: QualCoder writes its text sources with a byte-order mark, which is not text
+        if stored is not None and stored.decode("utf-8-sig", "replace") != transcript.to_text():
             raise CodebookError("N340", f"brontekst van document '{doc}' wijkt af van het transcript; "
                                 "posities zijn niet terug te rekenen", path=path)
         turns = transcript.turn_spans()

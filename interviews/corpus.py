@@ -21,6 +21,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from interviews.errors import CorpusErrors, InterviewError
+from interviews.preview import describe_sources
 from interviews.metadata import (MetadataRow, MetadataTable, NamePattern, folder_fields, overrides_from,
                                  parse_metadata_csv, resolve_meta_sources)
 from interviews.readers.base import MetaField
@@ -220,6 +221,8 @@ class SummaryRow:
     wijk: str
     turns: int
     words: int
+    layout: str = ""  # the detected layout (which tool wrote the file)
+    sources: str = ""  # where year, type and wijk came from ("bestand", "jaar: mappen, wijk: metadata.csv")
 
 
 @dataclass(frozen=True)
@@ -263,7 +266,8 @@ def _totals(rows: Sequence[SummaryRow], key: str) -> tuple[GroupTotal, ...]:
 def summarise(transcripts: Sequence[Transcript]) -> CorpusSummary:
     """Per-file counts and totals per year, type and wijk (plain data, no transcript text)."""
     rows = tuple(
-        SummaryRow(t.source, t.meta.year, t.meta.type, t.meta.wijk, len(t.turns), t.words)
+        SummaryRow(t.source, t.meta.year, t.meta.type, t.meta.wijk, len(t.turns), t.words,
+                   t.layout or t.format, describe_sources(t))
         for t in sorted(transcripts, key=lambda t: t.source)
     )
     total = GroupTotal("totaal", len(rows), sum(r.turns for r in rows), sum(r.words for r in rows))

@@ -74,10 +74,18 @@ def ingest(
     json_out: bool = typer.Option(False, "--json", help="Druk het overzicht per bestand af als JSON."),
     skip_invalid: bool = typer.Option(False, "--skip-invalid",
                                       help="Ga door zonder onleesbare bestanden (en meld ze)."),
+    voorbeeld: bool = typer.Option(False, "--voorbeeld",
+                                   help="Toon per bestand de herkende indeling en de eerste drie beurten "
+                                   "(alleen op het scherm, wordt niet opgeslagen)."),
 ) -> None:
     """Lees alle transcripten en toon per bestand jaar, type, wijk, beurten en woorden."""
-    pipeline = _pipeline(map, quiet=json_out, skip_invalid=skip_invalid)
+    pipeline = _pipeline(map, quiet=json_out or voorbeeld, skip_invalid=skip_invalid)
     summary = pipeline.ingest()
+    if voorbeeld:  # raw text for the user's screen only: printed, never written under output/
+        from interviews.preview import format_preview, preview
+
+        typer.echo(format_preview(preview(pipeline._corpus.transcripts)))
+        return
     if json_out:
         typer.echo(json.dumps(summary.to_json_rows(), ensure_ascii=False, indent=2))
     else:

@@ -82,7 +82,8 @@ class Pipeline:
         from interviews.corpus import read_corpus
 
         formats = self.ws.section("invoer").get("formaten", ["txt", "md", "docx", "vtt", "srt"])
-        result = read_corpus(self.ws.interviews_dir, formats=formats, skip_invalid=self.skip_invalid)
+        result = read_corpus(self.ws.interviews_dir, formats=formats, skip_invalid=self.skip_invalid,
+                             name_pattern=self.ws.name_pattern)
         for error in result.skipped:
             self.progress.warn(f"overgeslagen: {error.message}")
         if not result.transcripts:

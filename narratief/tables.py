@@ -14,11 +14,12 @@ from interviews.corpus import CorpusSummary
 def print_summary(summary: CorpusSummary, console: Console | None = None) -> None:
     console = console or Console()
     table = Table(title="Ingelezen transcripten")
-    for header in ("Bestand", "Jaar", "Type", "Wijk", "Beurten", "Woorden"):
+    for header in ("Bestand", "Jaar", "Type", "Wijk", "Beurten", "Woorden", "Indeling", "Bron metadata"):
         table.add_column(header, justify="right" if header in ("Beurten", "Woorden") else "left",
                          overflow="fold")
     for row in summary.rows:
-        table.add_row(row.file, str(row.year), row.type, row.wijk, str(row.turns), str(row.words))
+        table.add_row(row.file, str(row.year), row.type, row.wijk, str(row.turns), str(row.words),
+                      row.layout, row.sources)
     console.print(table)
     totals = Table(title="Totalen")
     for header in ("Indeling", "Waarde", "Bestanden", "Beurten", "Woorden"):

@@ -45,7 +45,10 @@ sleutelmap = ""
 
 [invoer]
 # Welke bestandsformaten als transcript gelden.
-formaten = ["txt", "md", "docx", "vtt", "srt"]
+formaten = ["txt", "md", "docx", "vtt", "srt", "json", "odt"]
+# Metadata uit de bestandsnaam, bijvoorbeeld "{{jaar}}_{{type}}_{{wijk}}_*" (leeg = niet gebruiken).
+# Mappen interviews/<jaar>/<type>/<wijk>/ worden altijd gelezen; verschillen tussen bronnen zijn een fout.
+bestandsnaam = ""
 
 [pseudonimisering]
 # Vorm van een persoonspseudoniem: {{label}} wordt "Persoon", {{n}} het volgnummer: [Persoon 07].
@@ -139,6 +142,16 @@ class Workspace:
                 self.root / CONFIG_NAME,
             )
         return path
+
+    @property
+    def name_pattern(self) -> str | None:
+        """`[invoer] bestandsnaam`: file-name pattern for metadata, e.g. "{jaar}_{type}_{wijk}_*"."""
+        value = self.settings.get("invoer", {}).get("bestandsnaam", "")
+        if not isinstance(value, str):
+            from interviews.readers.errors import InputError
+
+            raise InputError("N117", path=CONFIG_NAME, detail="'bestandsnaam' in [invoer] moet tekst zijn")
+        return value.strip() or None
 
     def section(self, name: str) -> dict:
         return dict(self.settings.get(name, {}))

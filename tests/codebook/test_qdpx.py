@@ -86,6 +86,19 @@ def test_changed_source_text_is_detected(project, book, transcripts, tmp_path):
         import_qdpx(changed, book, transcripts)
 
 
+def test_sources_with_utf8_bom_are_accepted(project, book, codings, transcripts, tmp_path):
+    """QualCoder stores text sources with a UTF-8 byte-order mark: the same text, not a changed one."""
+    qualcoder = tmp_path / "qualcoder.qdpx"
+    with zipfile.ZipFile(project) as src, zipfile.ZipFile(qualcoder, "w") as dst:
+        for name in src.namelist():
+            data = src.read(name)
+            if name.startswith("sources/"):
+                data = b"\xef\xbb\xbf" + data
+            dst.writestr(name, data)
+    back = import_qdpx(qualcoder, book, transcripts)
+    assert sorted(map(tuple, back.itertuples(index=False))) == _expected(codings)
+
+
 def test_unknown_document_in_codings(transcripts, book, tmp_path):
     bad = pd.DataFrame([("onbekend", 0, 0, "anna", "school")], columns=["doc", "turn", "part", "coder", "code"])
     with pytest.raises(CodebookError, match=r"\[N341\].*onbekend document 'onbekend'"):
