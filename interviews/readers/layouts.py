@@ -12,7 +12,8 @@ a time; the speech is the rest of that paragraph or, if the header stands alone,
     Otter .txt / Teams .docx    `Ilse Martens  0:02`           (name, two or more spaces, M:SS)
     Word Transcribe .docx       `00:00:03 Speaker 1`           (time first, then the name)
     Zoom saved captions .txt    `[Marieke de Wit] 19:02:11`    (times of day, not offsets)
-    Amberscript .txt/.docx      `00:00:02` + `Interviewer: tekst`
+    Amberscript .txt/.docx      `00:00:02` + `Interviewer: tekst` (also a time line + text without
+                                label: Otter without speaker names; those turns have no speaker)
 Consecutive blocks of one speaker merge into one turn with the start of the first (HH:MM:SS).
 Lines before the first header (a title, a date, a duration) are not turns; they must be short.
 
@@ -183,7 +184,7 @@ BRACKET_NAME_TIME = HeaderLayout(
 )
 TIME_THEN_LABEL = HeaderLayout(
     "Amberscript: regel '00:00:02', dan 'Naam: tekst'",
-    re.compile(rf"^\[?(?P<time>{_HMS})\]?\s*$"),
+    re.compile(rf"^\[?(?P<time>{_TIME})\]?\s*$"),
     label_in_text=True,
 )
 HEADER_LAYOUTS: tuple[HeaderLayout, ...] = (BRACKET_NAME_TIME, NAME_TIME, TIME_NAME, TIME_THEN_LABEL)

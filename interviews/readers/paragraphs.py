@@ -19,7 +19,7 @@ from interviews.readers.layouts import Miss, Reading
 from interviews.readers.subtitles import Piece, merge_pieces
 
 # A "Key: value" inside a value: "Datum: 3 april 2025. Interviewer: E. Smits." is a note, not metadata.
-_ANOTHER_KEY = re.compile(r"[.;,]\s+[A-Z][\w-]{1,20}:\s")
+_ANOTHER_KEY = re.compile(r"[.;,]\s+[A-Z][^.:;]{0,30}:\s")
 # Header cells of a speaker | text table (lower case). One list: Dutch and English words.
 TABLE_HEADERS = frozenset({"spreker", "sprekers", "naam", "wie", "persoon", "rol", "speaker", "name",
                            "tekst", "text", "uitspraak", "inhoud", "transcript", "transcriptie"})
@@ -58,7 +58,8 @@ def paragraph_blocks(paras: Sequence[Para], source: str) -> tuple[list[MetaField
             continue
         if in_header:
             field = parse_meta_line(text, source, para.number)
-            if field is not None and (field.name == "title" or not _ANOTHER_KEY.search(field.value)):
+            if field is not None and (field.name == "title" or (
+                    len(field.value.split()) <= 5 and not _ANOTHER_KEY.search(field.value))):
                 meta.append(field)
                 continue
             in_header = False
