@@ -1,13 +1,14 @@
 """Acceptance check of the transcript readers against the export examples in a formats folder.
 
-    python benchmarks/check_formats.py [FORMATS_DIR]     # default: ../shared/formats from the repo root
+    python benchmarks/check_formats.py [FORMATS_DIR] [--mappen]     # default: ../shared/formats from the repo root
                                                          # (or from a folder above it)
 
 Copies the example transcripts and `metadata.csv` of FORMATS_DIR (not `*.expected.json`, `check.py`
 or README) into a temporary `interviews/` folder, reads it with the public library function
 `interviews.corpus.read_corpus` (metadata from `metadata.csv`), writes what was read as
 `{"file.ext": [{"speaker", "start", "text"}, ...]}` (a file the reader refused gets `{"error": ...}`)
-and runs FORMATS_DIR/check.py on it. Prints check.py's report, then one line per file with the
+and runs FORMATS_DIR/check.py on it. With `--mappen` the examples are placed in the folder layout
+`interviews/<jaar>/<type>/<wijk>/` taken from metadata.csv, and metadata.csv itself is left out. Prints check.py's report, then one line per file with the
 layout that was detected. Exit status: that of check.py.
 
 The temporary folder is removed afterwards; nothing is written into FORMATS_DIR or the repository.
@@ -16,6 +17,7 @@ The temporary folder is removed afterwards; nothing is written into FORMATS_DIR 
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import shutil
 import subprocess
@@ -39,23 +41,31 @@ def example_files(folder: Path) -> list[Path]:
                   and p.name.lower() not in _NOT_EXAMPLES and not p.name.startswith("."))
 
 
-def read_examples(folder: Path, work: Path) -> tuple[dict, dict]:
+def read_examples(folder: Path, work: Path, folders: bool = False) -> tuple[dict, dict]:
     """Reader output in check.py's layout, and the detected layout per file."""
     interviews = work / "interviews"
     interviews.mkdir()
+    places = {}
+    if folders:
+        with open(folder / "metadata.csv", encoding="utf-8-sig", newline="") as handle:
+            places = {r["file"]: Path(r["year"], r["type"], r["wijk"]) for r in csv.DictReader(handle)}
     for path in example_files(folder):
-        shutil.copyfile(path, interviews / path.name)
+        if folders and path.name == "metadata.csv":
+            continue
+        target = interviews / places.get(path.name, Path()) / path.name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, target)
     result = read_corpus(interviews, formats=default_registry().formats, skip_invalid=True)
     produced: dict = {}
     layouts: dict = {}
     for transcript in result.transcripts:
-        produced[transcript.source] = [
+        produced[Path(transcript.source).name] = [
             {"speaker": turn.speaker or "", "start": turn.timestamp, "text": turn.text}
             for turn in transcript.turns]
-        layouts[transcript.source] = getattr(transcript, "layout", "")
+        layouts[Path(transcript.source).name] = f"{transcript.layout} [metadata: {dict(transcript.meta_sources)['wijk']}]"
     for error in result.skipped:
         source = getattr(error, "path", None) or "?"
-        produced[str(source)] = {"error": error.message}
+        produced[Path(str(source)).name] = {"error": error.message}
     return produced, layouts
 
 
@@ -71,6 +81,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("formats_dir", nargs="?", default=str(default_folder()),
                         help="folder with the examples, metadata.csv and check.py")
+    parser.add_argument("--mappen", action="store_true",
+                        help="metadata from the folder layout <jaar>/<type>/<wijk>/ instead of metadata.csv")
     args = parser.parse_args(argv)
     folder = Path(args.formats_dir).resolve()
     checker = folder / "check.py"
@@ -78,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no check.py in {folder}", file=sys.stderr)
         return 2
     with tempfile.TemporaryDirectory(prefix="narratief-formats-") as tmp:
-        produced, layouts = read_examples(folder, Path(tmp))
+        produced, layouts = read_examples(folder, Path(tmp), args.mappen)
         out = Path(tmp) / "out.json"
         out.write_text(json.dumps(produced, ensure_ascii=False, indent=1), encoding="utf-8")
         done = subprocess.run([sys.executable, str(checker), str(out), "--dir", str(folder)],

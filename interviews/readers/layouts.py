@@ -17,6 +17,10 @@ a time; the speech is the rest of that paragraph or, if the header stands alone,
 Consecutive blocks of one speaker merge into one turn with the start of the first (HH:MM:SS).
 Lines before the first header (a title, a date, a duration) are not turns; they must be short.
 
+`CueTextLayout`: subtitles saved as text or pasted into Word (a timing line `00:00:01.000 -->
+00:00:04.000` before each cue; voices `<v Naam>`, `Naam: tekst`, or a name line under the timing line
+as in old Teams/Stream .docx transcripts).
+
 Label layouts: `CodeLabelLayout` (hand-typed `I:` / `R1:` transcripts with hard-wrapped lines and a
 header above the first label) and `LabelLayout` (the general "Label: text" reading of labels.py).
 """
@@ -32,7 +36,7 @@ from typing import Protocol
 from interviews.readers.errors import InputError
 from interviews.readers.labels import (_ARTICLES, _FORBIDDEN, _HARD_STOP, _PARTICLES, Block, accept_labels,
                                        build_turns, clean, is_code, normalise_timestamp, split_prefix)
-from interviews.readers.subtitles import Piece, merge_pieces
+from interviews.readers.subtitles import Piece, label_pieces, merge_pieces, plain
 from interviews.records import Turn
 
 _PREAMBLE_BLOCKS, _PREAMBLE_LINES, _PREAMBLE_WORDS = 8, 3, 15
@@ -190,6 +194,57 @@ TIME_THEN_LABEL = HeaderLayout(
 HEADER_LAYOUTS: tuple[HeaderLayout, ...] = (BRACKET_NAME_TIME, NAME_TIME, TIME_NAME, TIME_THEN_LABEL)
 
 
+_VOICE = re.compile(r"<v(?:\.[^\s>]*)?\s+([^>]*)>")
+_CUE_ID = re.compile(r"^[\w/-]*\d[\w/-]*$")
+# A timing line; lenient about digits, as old Teams/Stream wrote "0:0:4.120 --> 0:0:9.0".
+_CUE_TIME = r"(?:(\d+):)?(\d{1,2}):(\d{1,2})(?:[.,]\d{1,3})?"
+TIMING = re.compile(rf"^\s*{_CUE_TIME}\s*-->\s*{_CUE_TIME}")
+
+
+def start_time(timing: str) -> str:
+    hours, minutes, seconds = TIMING.match(timing).groups()[:3]  # type: ignore[union-attr]
+    return f"{int(hours or 0):02d}:{int(minutes):02d}:{int(seconds):02d}"
+
+
+@dataclass(frozen=True)
+class CueTextLayout:
+    """Subtitle cues inside a text document; see the module docstring.
+
+    Before the first timing line only a `WEBVTT` header, `NOTE` lines and a cue id may stand. A cue
+    id is a single word with a digit on the line before a timing line (`12`, `GUID/14-0`). Cues of one
+    speaker merge; cues without a speaker are never merged.
+    """
+
+    name: str = "ondertitels als tekst (tijdcode '-->')"
+
+    def read(self, blocks: Sequence[Block]) -> Reading | Miss | None:
+        lines = [line for block in blocks for line in block.lines]
+        timings = [i for i, line in enumerate(lines) if TIMING.match(line.text)]
+        if len(timings) < 2:
+            return None
+        for line in lines[:timings[0]]:
+            head = line.text.strip()
+            if not (head.startswith(("WEBVTT", "NOTE")) or (_CUE_ID.match(head) and line is lines[timings[0] - 1])):
+                return Miss(self.name, line.number, "tekst vóór de eerste tijdcode", len(timings))
+        pieces: list[Piece] = []
+        for k, at in enumerate(timings):
+            end = timings[k + 1] if k + 1 < len(timings) else len(lines)
+            cue = [line.text.strip() for line in lines[at + 1:end]]
+            if k + 1 < len(timings) and cue and _CUE_ID.match(cue[-1]):
+                cue = cue[:-1]  # the next cue's id
+            start = start_time(lines[at].text)
+            text = " ".join(cue)
+            voice = _VOICE.search(text)
+            speaker = " ".join(voice.group(1).split()) if voice else None
+            if speaker is None and len(cue) >= 2 and ":" not in cue[0] and name_shaped(cue[0], strict=True):
+                speaker, text = cue[0], " ".join(cue[1:])  # a name line (Stream)
+            if plain(text):
+                pieces.append(Piece(speaker, start, plain(text), lines[at].number))
+        if not pieces:
+            return None
+        return Reading(self.name, merge_pieces(label_pieces(pieces), False))
+
+
 def _first_label(block: Block, codes_only: bool) -> str | None:
     if block.label:
         return None if codes_only else block.label
@@ -277,3 +332,7 @@ def choose(blocks: Sequence[Block], layouts: Sequence[Layout], general: LabelLay
             f"lijkt op de indeling {miss.layout} ({miss.hits} koppen), maar past hier niet meer: "
             f"{miss.reason}; narratief raadt niet: herstel de indeling of lever 'Naam: tekst'-alinea's aan"))
     return reading
+
+
+PARAGRAPH_LAYOUTS: tuple[Layout, ...] = HEADER_LAYOUTS + (CueTextLayout(), CodeLabelLayout())
+"""The specific layouts of paragraph documents, in the order `choose` tries them."""

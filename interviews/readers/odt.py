@@ -22,7 +22,7 @@ from odf.style import Style, TextProperties
 
 from interviews.readers.base import RawDocument
 from interviews.readers.errors import InputError
-from interviews.readers.layouts import HEADER_LAYOUTS, CodeLabelLayout, LabelLayout, choose
+from interviews.readers.layouts import PARAGRAPH_LAYOUTS, LabelLayout, choose
 from interviews.readers.paragraphs import Para, paragraph_blocks
 
 _BOLD = {"bold", "600", "700", "800", "900"}
@@ -46,7 +46,7 @@ class OdtReader:
             raise InputError("N103", path=source, detail=(
                 "geen geldig .odt-bestand (beschadigd of afgekapt); open en bewaar het opnieuw")) from None
         meta, blocks = paragraph_blocks(paras, source)
-        reading = choose(blocks, HEADER_LAYOUTS + (CodeLabelLayout(),), LabelLayout(drop_preamble=True, merge=True), source)
+        reading = choose(blocks, PARAGRAPH_LAYOUTS, LabelLayout(drop_preamble=True, merge=True), source)
         return RawDocument(tuple(meta), reading.turns, reading.layout, reading.clock_time)
 
 

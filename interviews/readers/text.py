@@ -23,7 +23,7 @@ from interviews.metadata import canonical_key, parse_meta_line
 from interviews.readers.base import MetaField, RawDocument
 from interviews.readers.errors import InputError
 from interviews.readers.labels import Block, Line
-from interviews.readers.layouts import HEADER_LAYOUTS, CodeLabelLayout, LabelLayout, choose
+from interviews.readers.layouts import PARAGRAPH_LAYOUTS, LabelLayout, choose
 
 _HEADING = re.compile(r"^\s{0,3}#{1,6}(\s|$)")
 _RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
@@ -54,7 +54,7 @@ class TextReader:
                 current.append(Line(number, text.strip()))
         if current:
             blocks.append(Block(tuple(current)))
-        reading = choose(blocks, HEADER_LAYOUTS + (CodeLabelLayout(),), LabelLayout(), source)
+        reading = choose(blocks, PARAGRAPH_LAYOUTS, LabelLayout(), source)
         return RawDocument(tuple(meta), reading.turns, reading.layout, reading.clock_time)
 
 

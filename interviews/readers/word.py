@@ -20,7 +20,7 @@ import docx  # python-docx
 
 from interviews.readers.base import RawDocument
 from interviews.readers.errors import InputError
-from interviews.readers.layouts import HEADER_LAYOUTS, CodeLabelLayout, LabelLayout, choose
+from interviews.readers.layouts import PARAGRAPH_LAYOUTS, LabelLayout, choose
 from interviews.readers.paragraphs import Para, Row, TableLayout, paragraph_blocks
 
 _HEADING_STYLES = ("Heading", "Title", "Kop", "Titel")
@@ -45,7 +45,7 @@ class DocxReader:
                 "geen geldig .docx-bestand (beschadigd of afgekapt); open en bewaar het opnieuw in Word"
             )) from None
         meta, blocks = paragraph_blocks(paras, source)
-        layouts = ((TableLayout(rows),) if rows else ()) + HEADER_LAYOUTS + (CodeLabelLayout(),)
+        layouts = ((TableLayout(rows),) if rows else ()) + PARAGRAPH_LAYOUTS
         reading = choose(blocks, layouts, LabelLayout(), source)
         return RawDocument(tuple(meta), reading.turns, reading.layout, reading.clock_time)
 

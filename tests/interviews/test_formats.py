@@ -205,6 +205,38 @@ def test_typed_i_r_transcript_with_wrapped_lines(tmp_path):
                         ("I", None, "Dank jullie.")]
 
 
+def test_subtitles_saved_as_text(tmp_path):
+    text = ("WEBVTT\n\n1\n00:00:01.000 --> 00:00:03.500\nFenna Vos: Welkom, we beginnen.\n\n"
+            "2\n00:00:03.500 --> 00:00:06.000\nFenna Vos: Eerst een rondje.\n\n"
+            "3\n00:00:06.200 --> 00:00:08.000\nJoris Ruiter: Ik ben Joris: trainer.\n")
+    t = read(tmp_path, "zoom-als-tekst.txt", text)
+    assert turns(t) == [("Fenna Vos", "00:00:01", "Welkom, we beginnen. Eerst een rondje."),
+                        ("Joris Ruiter", "00:00:06", "Ik ben Joris: trainer.")]
+    assert "tijdcode" in t.layout
+
+
+def test_stream_docx_with_timing_and_name_lines(tmp_path):
+    document = docx.Document()
+    for timing, name, said in (("0:0:0.0 --> 0:0:4.120", "Jansen, Eva", "Goedemiddag allemaal."),
+                               ("0:0:4.120 --> 0:0:9.0", "Mulder, Tim", "Hallo, ik ben er ook."),
+                               ("0:0:9.0 --> 0:0:12.500", "Mulder, Tim", "Zullen we starten?")):
+        document.add_paragraph(f"{timing}\n{name}\n{said}")
+    t = read(tmp_path, "stream.docx", save_docx(document, tmp_path))
+    assert turns(t) == [("Jansen, Eva", "00:00:00", "Goedemiddag allemaal."),
+                        ("Mulder, Tim", "00:00:04", "Hallo, ik ben er ook. Zullen we starten?")]
+
+
+def test_amberscript_docx(tmp_path):
+    document = docx.Document()
+    for time, said in (("00:00:02", "Interviewer: Hoe vaak komt u hier?"), ("00:00:07", "Speaker 2: Elke week."),
+                       ("00:00:11", "Interviewer: Dank u.")):
+        document.add_paragraph(time)
+        document.add_paragraph(said)
+    t = read(tmp_path, "amber.docx", save_docx(document, tmp_path))
+    assert [x[:2] for x in turns(t)] == [("Interviewer", "00:00:02"), ("Speaker 2", "00:00:07"),
+                                         ("Interviewer", "00:00:11")]
+
+
 def test_txt_that_merely_resembles_otter_is_refused(tmp_path):
     text = ("Verslag\n\nTom Berg  0:05\nEerste punt was de speeltuin.\n\nDaarna de verlichting.\n\n"
             "Nog een opmerking over de bankjes.\n\nIris Kuipers  0:50\nZij wil meer toezicht.\n")
