@@ -79,9 +79,9 @@ class Pipeline:
     @cached_property
     def _corpus(self):
         """The transcripts, read once per pipeline (ingest and pseudonymise share them)."""
-        from interviews.corpus import read_corpus
+        from interviews.corpus import DEFAULT_FORMATS, read_corpus
 
-        formats = self.ws.section("invoer").get("formaten", ["txt", "md", "docx", "vtt", "srt"])
+        formats = self.ws.section("invoer").get("formaten", list(DEFAULT_FORMATS))
         result = read_corpus(self.ws.interviews_dir, formats=formats, skip_invalid=self.skip_invalid,
                              name_pattern=self.ws.name_pattern)
         for error in result.skipped:
