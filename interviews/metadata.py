@@ -43,6 +43,9 @@ META_LINE = re.compile(r"^\s*(jaar|year|type|wijk|datum|date|titel|title)\s*:\s*
 _KEY_VALUE = re.compile(r"""([A-Za-z]+)\s*=\s*("[^"]*"|'[^']*'|\S+)""")
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _DUTCH_DATE = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
+_MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+           "oktober", "november", "december")
+_WORD_DATE = re.compile(r"^(\d{1,2})\s+([a-z]+)\.?\s+(\d{4})$", re.I)  # "3 april 2025", "3 apr. 2025"
 _HINTS = {
     "txt": "zet '{key}: ...' in de front matter",
     "md": "zet '{key}: ...' in de front matter",
@@ -188,16 +191,19 @@ def parse_year(field: MetaField, source: str) -> int:
 
 def parse_date(field: MetaField, source: str) -> dt.date:
     value = field.value.strip()
-    iso, dutch = _ISO.match(value), _DUTCH_DATE.match(value)
+    iso, dutch, words = _ISO.match(value), _DUTCH_DATE.match(value), _WORD_DATE.match(value)
     parts = (iso.group(1), iso.group(2), iso.group(3)) if iso else (
         (dutch.group(3), dutch.group(2), dutch.group(1)) if dutch else None)
+    if words and len(words.group(2)) >= 3:
+        month = next((i for i, m in enumerate(_MONTHS, 1) if m.startswith(words.group(2).lower())), None)
+        parts = (words.group(3), str(month), words.group(1)) if month else None
     try:
         if parts is None:
             raise ValueError
         date = dt.date(int(parts[0]), int(parts[1]), int(parts[2]))
     except ValueError:
         raise _error("N104", field, source,
-                     f"'date' '{_shown(value)}' is geen datum; schrijf 2025-04-02 of 2-4-2025") from None
+                     f"'date' '{_shown(value)}' is geen datum; schrijf 2025-04-02, 2-4-2025 of 2 april 2025") from None
     if not 2000 <= date.year <= 2100:
         raise _error("N104", field, source, f"'date' {date.isoformat()} ligt niet tussen 2000 en 2100")
     return date

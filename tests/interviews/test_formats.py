@@ -400,6 +400,13 @@ def test_conflicting_sources_are_an_error(tmp_path):
     assert "metadata.csv, regel 2" in info.value.errors[0].message
 
 
+@pytest.mark.parametrize("written, expected", [("3 april 2025", "2025-04-03"), ("19 Maart 2025", "2025-03-19"),
+                                               ("1 okt. 2025", "2025-10-01")])
+def test_dates_with_dutch_month_names(tmp_path, written, expected):
+    t = read(tmp_path, "d.txt", f"Datum: {written}\n\n" + LABELLED)
+    assert t.meta.date.isoformat() == expected
+
+
 def test_invalid_folder_value_names_the_folders(tmp_path):
     root = tmp_path / "interviews"
     write(root, "2025/wijk/Onbekend/a.txt", LABELLED)
