@@ -15,7 +15,9 @@ a time; the speech is the rest of that paragraph or, if the header stands alone,
     Amberscript .txt/.docx      `00:00:02` + `Interviewer: tekst` (also a time line + text without
                                 label: Otter without speaker names; those turns have no speaker)
 Consecutive blocks of one speaker merge into one turn with the start of the first (HH:MM:SS).
-Lines before the first header (a title, a date, a duration) are not turns; they must be short.
+Lines before the first header (a title, a date, a duration) are not turns; they must be short. So
+are at most two one-line paragraphs after the last block (a closing marker such as "... stopped
+transcription" in any language; known English markers are skipped anywhere).
 
 `CueTextLayout`: subtitles saved as text or pasted into Word (a timing line `00:00:01.000 -->
 00:00:04.000` before each cue; voices `<v Naam>`, `Naam: tekst`, or a name line under the timing line
@@ -141,6 +143,8 @@ class HeaderLayout:
             i += 1
             if self._furniture(block):
                 continue
+            if head is None and _trailer(blocks[i - 1:]):
+                break  # a closing marker in another language ("... heeft de transcriptie gestopt")
             if head is None:
                 return Miss(self.name, block.lines[0].number,
                             "een alinea zonder sprekerkop (elke alinea hoort een kop met naam en tijd te hebben)",
@@ -158,6 +162,11 @@ class HeaderLayout:
         if not pieces:
             return None
         return Reading(self.name, merge_pieces(pieces, False), self.clock_time)
+
+
+def _trailer(blocks: Sequence[Block]) -> bool:
+    """At most two one-line blocks of at most ten words at the end: the tool's closing lines, not speech."""
+    return len(blocks) <= 2 and all(len(b.lines) == 1 and len(b.lines[0].text.split()) <= 10 for b in blocks)
 
 
 def _labelled(pieces: Sequence[Piece]) -> list[Piece]:

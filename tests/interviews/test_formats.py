@@ -5,6 +5,7 @@ Every file is generated here from sentences written for these tests.
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
@@ -94,6 +95,14 @@ def test_teams_docx_lines_in_one_paragraph_and_furniture(tmp_path):
         ("Visser, Anna", "00:12:40", "Mooi, dan sluiten we af."),
     ]
     assert "Teams" in t.layout and not t.clock_time
+
+
+def test_teams_docx_with_a_closing_marker_in_another_language(tmp_path):
+    data = teams_docx(tmp_path, TEAMS_BLOCKS)
+    document = docx.Document(io.BytesIO(data))
+    document.paragraphs[-1].text = "Anna Visser heeft de transcriptie gestopt"
+    t = read(tmp_path, "teams-nl.docx", save_docx(document, tmp_path))
+    assert turns(t)[-1] == ("Visser, Anna", "00:12:40", "Mooi, dan sluiten we af.")
 
 
 def test_teams_docx_header_and_text_in_separate_paragraphs(tmp_path):
