@@ -76,7 +76,7 @@ def log_to_file(output_dir: Path) -> Path | None:
     except OSError:
         file_handler = logging.NullHandler()
     file_handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
-    file_handler.setLevel(logging.DEBUG)
+    file_handler.setLevel(logging.INFO)
     console = logging.StreamHandler(sys.stderr)
     console.setLevel(logging.WARNING)
     console.addFilter(_OwnWarnings())
@@ -84,7 +84,16 @@ def log_to_file(output_dir: Path) -> Path | None:
     for handler in (file_handler, console):
         handler._narratief = True  # type: ignore[attr-defined]
         root.addHandler(handler)
-    root.setLevel(logging.DEBUG)
+    root.setLevel(logging.INFO)
+    # pypandoc adds its own console handler unless its logger has one: give it one that does nothing
+    # (its lines reach the log file through the root logger). spaCy's own handler prints from INFO up.
+    pypandoc = logging.getLogger("pypandoc")
+    if not any(getattr(h, "_narratief", False) for h in pypandoc.handlers):
+        null = logging.NullHandler()
+        null._narratief = True  # type: ignore[attr-defined]
+        pypandoc.addHandler(null)
+    for name in ("spacy", "numba"):
+        logging.getLogger(name).setLevel(logging.WARNING)
     logging.captureWarnings(True)
     warnings.simplefilter("default")  # shown once each, in the log file (py.warnings logger)
     return path if isinstance(file_handler, logging.FileHandler) else None

@@ -479,6 +479,9 @@ class Pipeline:
             _write_text(folder / f"{theme}.md", text)
         return folder
 
+    def _report_formats(self) -> list[str]:
+        return list(self.ws.settings.rapport.formaten)
+
     def _report_year(self, year: int | None) -> int:
         years = sorted(int(y) for y in self.segments()["year"].unique())
         if year is None:
@@ -503,7 +506,7 @@ class Pipeline:
         from reports.render import render_chapter
 
         year = self._report_year(year)
-        formats = list(formats or self.ws.settings.rapport.formaten)
+        formats = list(formats or self._report_formats())
         input_hash = self._report_hash(str(year), ",".join(formats))
         if not force and self.manifest.is_current("rapport", input_hash, self.out):
             self.progress.skipped("Rapport")
@@ -533,7 +536,7 @@ class Pipeline:
 
         year = self._report_year(year)
         settings = self._share_settings()
-        formats = list(self.ws.settings.rapport.formaten)
+        formats = self._report_formats()
         input_hash = self._report_hash(str(year), repr(settings), ",".join(formats))
         if not force and self.manifest.is_current("deel", input_hash, self.out):
             self.progress.skipped("Editie lerend netwerk")
