@@ -72,7 +72,7 @@ def log_to_file(output_dir: Path) -> Path | None:
             handler.close()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        file_handler: logging.Handler = logging.FileHandler(path, mode="w", encoding="utf-8", delay=True)
+        file_handler: logging.Handler = logging.FileHandler(path, mode="a", encoding="utf-8")
     except OSError:
         file_handler = logging.NullHandler()
     file_handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))

@@ -221,7 +221,8 @@ def init_workspace(root: Path, *, name: str | None = None, demo: bool = False) -
         raise WorkspaceError("N701", f"kan de werkmap niet maken ({exc.strerror})", root) from None
     config = root / CONFIG_NAME
     if not config.exists():
-        _write_text(config, CONFIG_TEMPLATE.format(name=name or root.name, workspace_id=new_workspace_id()))
+        project = (name or root.name).replace("\\", "\\\\").replace('"', '\\"')  # a TOML string
+        _write_text(config, CONFIG_TEMPLATE.format(name=project, workspace_id=new_workspace_id()))
     else:
         open_workspace(root)  # an existing, broken narratief.toml is reported before anything is added
     for sub in ("interviews", "codebook", "output", "interpretatie", "privacy"):
@@ -282,8 +283,13 @@ def open_workspace(root: Path) -> Workspace:
     try:
         text = config.read_text(encoding="utf-8")
         data = tomllib.loads(text)
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise WorkspaceError("N704", f"ongeldige instellingen: {exc}", config) from None
+    except tomllib.TOMLDecodeError as exc:
+        where = re.search(r"at line (\d+)", str(exc))
+        raise WorkspaceError("N704", "geen geldige TOML: controleer op deze regel de aanhalingstekens rond "
+                             "tekst, het '=' en de [sectie]-kop", config,
+                             line=int(where.group(1)) if where else None) from None
+    except UnicodeDecodeError:
+        raise WorkspaceError("N704", "geen UTF-8-tekst; sla het bestand op als UTF-8", config) from None
     except OSError as exc:
         raise WorkspaceError("N704", f"instellingen niet leesbaar ({exc.strerror})", config) from None
     settings = parse_settings(data, config)

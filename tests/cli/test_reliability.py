@@ -71,6 +71,7 @@ BAD_SETTINGS = [
     ('formaten = ["html", "docx", "pdf"]', 'formaten = ["html", "pfd"]', "N713", ["rapport.formaten", "'pdf'"]),
     ("wijkcijfers = false", 'wijkcijfers = "nee"', "N712", ["deel.wijkcijfers"]),
     ('persoon = "[{label} {n:02d}]"', 'persoon = "[{label}]"', "N713", ["pseudonimisering.persoon"]),
+    ('naam = "werkmap"', "naam = werkmap", "N704", ["regel 4"]),
 ]
 
 
