@@ -1,5 +1,6 @@
 """The README's commands, as a new user types them: the `narratief` CLI as a subprocess, from a
-temporary current directory, with a relative workspace path. One demo run is shared by the module.
+temporary current directory, with a relative workspace path. One demo run is shared by the module;
+the tests run in file order (the re-run check comes before the review import changes the inputs).
 
 Repeat with: python -m pytest -q tests/e2e
 """
@@ -69,6 +70,19 @@ def test_report_and_deel_with_a_relative_path(demo):
     assert "narratief-deel-2026.pdf" in share.stdout
 
 
+def test_rerun_on_unchanged_inputs_is_byte_identical_and_sources_untouched(demo):
+    cwd, sources, _ = demo
+    out = cwd / "werkmap" / "output"
+    before = hashes(out, skip=REPORT_FOLDERS)
+    for command in ("pseudonymise", "code", "topics", "compare"):  # each forces its stage to run again
+        result = narratief(cwd, command, "werkmap")
+        assert result.returncode == 0, (command, result.stderr)
+    assert hashes(out, skip=REPORT_FOLDERS) == before
+    again = narratief(cwd, "run", "werkmap")
+    assert again.returncode == 0 and "ongewijzigd, overgeslagen" in again.stderr
+    assert hashes(cwd / "werkmap", skip=("output",)) == sources
+
+
 def test_review_export_then_import_with_the_path_the_readme_gives(demo):
     from openpyxl import load_workbook
 
@@ -94,17 +108,3 @@ def test_qda_export(demo):
     assert result.returncode == 0, result.stderr
     for name in ("codeboek.qdc", "project.qdpx"):
         assert (cwd / "werkmap" / "output" / "qda" / name).stat().st_size > 0
-
-
-def test_rerun_on_unchanged_inputs_is_byte_identical_and_sources_untouched(demo):
-    cwd, sources, _ = demo
-    out = cwd / "werkmap" / "output"
-    assert narratief(cwd, "run", "werkmap").returncode == 0  # settles the imported review codes
-    before = hashes(out, skip=REPORT_FOLDERS)
-    for command in ("pseudonymise", "code", "topics", "compare"):  # each forces its stage to run again
-        result = narratief(cwd, command, "werkmap")
-        assert result.returncode == 0, (command, result.stderr)
-    assert hashes(out, skip=REPORT_FOLDERS) == before
-    again = narratief(cwd, "run", "werkmap")
-    assert again.returncode == 0 and "ongewijzigd, overgeslagen" in again.stderr
-    assert hashes(cwd / "werkmap", skip=("output",)) == sources

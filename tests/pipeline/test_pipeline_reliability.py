@@ -1,7 +1,7 @@
 """Never lose anything: every settings key reaches its stage, a missing key is an error, leaking files
 go into quarantine, interpretation text is pseudonymised. Sources stay byte-identical.
 
-Repeat with: python -m pytest -q tests/pipeline/test_reliability.py
+Repeat with: python -m pytest -q tests/pipeline/test_pipeline_reliability.py
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Bad settings, unsafe paths, symlinks, locks and bad input: each a numbered Dutch error, exit code 2,
 no traceback, and the sources byte-identical afterwards.
 
-Repeat with: python -m pytest -q tests/cli/test_reliability.py
+Repeat with: python -m pytest -q tests/cli/test_cli_reliability.py
 """
 
 from __future__ import annotations
