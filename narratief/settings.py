@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
+from interviews.corpus import DEFAULT_FORMATS
 from nlp.errors import NarratiefError
 
 
@@ -38,7 +39,7 @@ def setting(default: Any, *, min: float | None = None, max: float | None = None,
     return field(default=default, metadata=meta)
 
 
-INPUT_FORMATS = ("txt", "md", "docx", "vtt", "srt")
+INPUT_FORMATS = DEFAULT_FORMATS  # one list, kept by the reading stage
 REPORT_FORMATS = ("html", "docx", "pdf")
 # spaCy's Dutch pipelines; anything else is a typo or a model for another language.
 LANGUAGE_MODELS = ("nl_core_news_lg", "nl_core_news_md", "nl_core_news_sm", "nl_core_news_trf")
