@@ -455,8 +455,18 @@ class Pipeline:
         from interviews.records import Transcript, TranscriptMeta, Turn
         from reports.inputs import read_interpretations
 
+        from interviews.pseudonymise.review import read_decisions
+
         texts = read_interpretations(self.codebook, self.ws.interpretation_dir)
         folder = self.out / "interpretatie"
+        review = self.ws.key_dir / "bevindingen-interpretatie.csv"
+        input_hash = hash_bytes(
+            json.dumps(texts, sort_keys=True),
+            (self.manifest.stage("pseudonimiseren") or {}).get("input_hash", ""),  # transcripts, lists, settings
+            json.dumps(sorted([*k, d] for k, d in read_decisions(review).by_key.items())),
+        )
+        if self.manifest.is_current("interpretatie", input_hash, self.out):
+            return folder
         notes = []
         for theme, text in sorted(texts.items()):
             paragraphs = [p for p in text.split("\n\n") if p.strip()]
@@ -469,7 +479,7 @@ class Pipeline:
         if notes:
             self.progress.step("interpretaties pseudonimiseren")
             outcome = pseudonymise_corpus(
-                notes, self.key, review_path=self.ws.key_dir / "bevindingen-interpretatie.csv",
+                notes, self.key, review_path=review,
                 allow=self._terms("toestaan.txt"), deny=self._terms("weigeren.txt"),
                 protected_terms=self._protected_terms(), style=self._pseudonym_style())
             for note in outcome.transcripts:
@@ -477,6 +487,7 @@ class Pipeline:
         folder.mkdir(parents=True, exist_ok=True)
         for theme, text in cleaned.items():
             _write_text(folder / f"{theme}.md", text)
+        self.manifest.record("interpretatie", input_hash, ["interpretatie"], {"files": len(notes)})
         return folder
 
     def _report_formats(self) -> list[str]:
