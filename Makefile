@@ -5,6 +5,10 @@ PYTHON ?= python3.11
 VENV   := .venv
 BIN    := $(VENV)/bin
 DEMO   ?= demo-werkmap
+# Where pip looks for torch. Empty = the default index (right here, where only PyPI is reachable).
+# On a normal Linux machine pip's default torch is the large CUDA build; get the CPU wheel with
+#   make demo TORCH_INDEX=https://download.pytorch.org/whl/cpu
+TORCH_INDEX ?=
 # A demo passphrase for the demo corpus only; real work sets its own NARRATIEF_PASSPHRASE.
 DEMO_PASSPHRASE ?= demo-wachtwoord-niet-voor-echte-data
 
@@ -14,9 +18,9 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
-# torch first: the pinned CPU build, so that nothing pulls a CUDA build.
+# torch first, pinned, from TORCH_INDEX when set (see above), so the project install reuses it.
 $(VENV)/.installed: $(BIN)/python pyproject.toml
-	$(BIN)/pip install --quiet torch==2.13.0
+	$(BIN)/pip install --quiet torch==2.13.0 $(if $(TORCH_INDEX),--index-url $(TORCH_INDEX))
 	$(BIN)/pip install --quiet -e ".[dev]"
 	touch $@
 

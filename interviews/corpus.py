@@ -111,11 +111,29 @@ def _is_ignored(name: str) -> bool:
 
 
 def find_files(interviews_dir: Path) -> list[Path]:
-    """Candidate transcript files under the folder, sorted by relative path; see module docstring."""
-    found = []
-    for folder, dirs, files in os.walk(interviews_dir):
+    """Candidate transcript files under the folder, sorted by relative path; see module docstring.
+
+    Symlinked folders inside the folder are read; a file or folder whose link resolves outside it is
+    an error (N119) naming the links, as narratief would otherwise read data from elsewhere.
+    """
+    found, outside, seen = [], [], set()
+    real_root = interviews_dir.resolve()
+    for folder, dirs, files in os.walk(interviews_dir, followlinks=True):
+        real = Path(folder).resolve()
+        if real in seen:  # a link back to a folder already read
+            dirs[:] = []
+            continue
+        seen.add(real)
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in [*dirs, *files]:
+            path = Path(folder) / name
+            if path.is_symlink() and real_root not in [path.resolve(), *path.resolve().parents]:
+                outside.append(path.relative_to(interviews_dir).as_posix())
         found += [Path(folder) / f for f in files if not _is_ignored(f)]
+    if outside:
+        raise InterviewError("N119", path=str(interviews_dir), detail=(
+            "koppeling(en) naar buiten de interviewmap: " + ", ".join(sorted(outside))
+            + "; zet de bestanden zelf in de interviewmap of verwijder de koppeling"))
     return sorted(found, key=lambda p: p.relative_to(interviews_dir).as_posix())
 
 

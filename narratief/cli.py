@@ -47,12 +47,19 @@ def main_options(
     """narratief: narratief onderzoek voor Preventie met Gezag."""
 
 
-def _pipeline(root: Path, quiet: bool = False, skip_invalid: bool = False):
-    from narratief.console import Progress
+NieuweSleutel = typer.Option(False, "--nieuwe-sleutel",
+                             help="Begin bewust met een nieuwe sleutel terwijl er al uitvoer is "
+                             "(terugkerende personen krijgen dan een ander pseudoniem).")
+
+
+def _pipeline(root: Path, quiet: bool = False, skip_invalid: bool = False, new_key: bool = False):
+    from narratief.console import Progress, log_to_file
     from narratief.pipeline import Pipeline
     from narratief.workspace import open_workspace
 
-    return Pipeline(open_workspace(root), Progress(quiet=quiet), skip_invalid=skip_invalid)
+    ws = open_workspace(root)
+    log_to_file(ws.output_dir)
+    return Pipeline(ws, Progress(quiet=quiet), skip_invalid=skip_invalid, new_key=new_key)
 
 
 @app.command()
@@ -98,9 +105,10 @@ def ingest(
 def pseudonymise(
     map: Path = MapArg,
     skip_invalid: bool = typer.Option(False, "--skip-invalid", help="Ga door zonder onleesbare bestanden."),
+    nieuwe_sleutel: bool = NieuweSleutel,
 ) -> None:
     """Vervang alle persoonsgegevens door vaste pseudoniemen; de sleutel blijft versleuteld apart."""
-    _pipeline(map, skip_invalid=skip_invalid).pseudonymise(force=True)
+    _pipeline(map, skip_invalid=skip_invalid, new_key=nieuwe_sleutel).pseudonymise(force=True)
 
 
 @app.command()
@@ -197,9 +205,10 @@ def deel(
 def run(
     map: Path = MapArg,
     skip_invalid: bool = typer.Option(False, "--skip-invalid", help="Ga door zonder onleesbare bestanden."),
+    nieuwe_sleutel: bool = NieuweSleutel,
 ) -> None:
     """Voer de hele keten uit; ongewijzigde stappen worden overgeslagen, een onderbroken run hervat."""
-    _pipeline(map, skip_invalid=skip_invalid).run()
+    _pipeline(map, skip_invalid=skip_invalid, new_key=nieuwe_sleutel).run()
 
 
 @app.command()
@@ -213,8 +222,19 @@ def demo(map: Path = typer.Argument(Path("demo-werkmap"), help="De werkmap voor 
 
 def main() -> None:
     """Entry point: run the app and turn narratief's errors into a message and exit code 2."""
+    from narratief.cli_nl import dutch_command, usage_error_message
+    from typer._click import exceptions as click_exceptions
+
     try:
-        app(standalone_mode=False)
+        result = dutch_command(app).main(prog_name="narratief", standalone_mode=False)
+        if isinstance(result, int) and result:  # --help and --version return their exit code
+            raise SystemExit(result)
+    except click_exceptions.NoArgsIsHelpError as exc:
+        typer.echo(exc.ctx.get_help())
+        raise SystemExit(0)
+    except click_exceptions.UsageError as exc:
+        typer.echo(usage_error_message(exc), err=True)
+        raise SystemExit(2)
     except NarratiefError as exc:
         typer.secho(exc.message, err=True, fg=typer.colors.RED)
         raise SystemExit(2)
@@ -223,8 +243,14 @@ def main() -> None:
         raise SystemExit(130)
     except typer.Exit as exc:
         raise SystemExit(exc.exit_code)
-    except Exception as exc:  # usage errors of the CLI library
-        if hasattr(exc, "show") and hasattr(exc, "exit_code"):
-            exc.show()
-            raise SystemExit(exc.exit_code)
-        raise
+    except click_exceptions.ClickException as exc:
+        typer.echo(f"Fout: {exc.format_message()}", err=True)
+        raise SystemExit(exc.exit_code)
+    except OSError as exc:  # a file or folder the user named cannot be used: no traceback
+        import errno
+
+        where = f"{exc.filename}: " if exc.filename else ""
+        reason = exc.strerror or errno.errorcode.get(exc.errno or 0, str(exc))
+        typer.secho(f"[N799] {where}bestand of map niet bruikbaar ({reason}); controleer het pad en de rechten",
+                    err=True, fg=typer.colors.RED)
+        raise SystemExit(2)

@@ -8,6 +8,7 @@ after the last finished stage. Raw transcripts are handled only inside the `inte
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 from functools import cached_property
@@ -19,17 +20,31 @@ import pandas as pd
 from interviews.records import PseudonymisedTranscript
 from narratief.console import Progress, is_interactive
 from narratief.manifest import Manifest, hash_bytes, hash_files
+from narratief.lock import LOCK_NAME, WorkspaceLock
 from narratief.workspace import Workspace, WorkspaceError
+
+
+def _locked(method):
+    """Run a writing step under the workspace lock (re-entrant: `run` and its stages lock once)."""
+
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        with WorkspaceLock(self.out / LOCK_NAME, say=self.progress.warn):
+            return method(self, *args, **kwargs)
+
+    return wrapper
+
 
 class Pipeline:
     """One workspace's pipeline. Expensive resources (language, embedder) load once, on first use."""
 
     def __init__(self, workspace: Workspace, progress: Progress | None = None, *, skip_invalid: bool = False,
-                 passphrase: Callable[[], str | None] | None = None):
+                 passphrase: Callable[[], str | None] | None = None, new_key: bool = False):
         self.ws = workspace
         self.progress = progress or Progress(quiet=True)
         self.skip_invalid = skip_invalid
         self._passphrase = passphrase
+        self.new_key = new_key
         self.out = workspace.output_dir
         self.manifest = Manifest(self.out / "manifest.json")
 
@@ -49,7 +64,7 @@ class Pipeline:
 
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", MissingModelWarning)  # the N401 log line already says it
-            lang = load_language(self.ws.section("codering").get("taalmodel", "nl_core_news_lg"))
+            lang = load_language(self.ws.settings.codering.taalmodel)
         self.progress.step(f"taalmodel: {lang.backend}")
         return lang
 
@@ -57,7 +72,7 @@ class Pipeline:
     def embedder(self):
         from nlp.embeddings import CachedEmbedder, load_embedder
 
-        inner = load_embedder(self.ws.section("codering").get("embeddings", "auto"))
+        inner = load_embedder(self.ws.settings.codering.embeddings)
         self.progress.step(f"embeddingmodel: {inner.name}")
         return CachedEmbedder(inner, self.out / "embeddings")
 
@@ -66,6 +81,7 @@ class Pipeline:
         """The pseudonymisation key, opened once (the passphrase is asked at most once)."""
         from interviews.pseudonymise import open_key, passphrase_from_env
 
+        self._check_key_dir()
         phrase = passphrase_from_env()
         if phrase is None and self._passphrase is not None:
             phrase = self._passphrase()
@@ -75,13 +91,42 @@ class Pipeline:
             phrase = typer.prompt("Wachtwoordzin voor de pseudonimiseringssleutel", hide_input=True)
         return open_key(self.ws.key_dir / "sleutel.bin", phrase)
 
+    def _check_key_dir(self) -> None:
+        """The key folder must be a writable folder, and a key must not silently start anew.
+
+        Raises:
+            WorkspaceError: N719 key folder is a file or not writable; N718 no key while
+                pseudonymised outputs exist (returning people would get another pseudonym).
+        """
+        folder = self.ws.key_dir
+        config = self.ws.config_path
+        if folder.exists() and not folder.is_dir():
+            raise WorkspaceError("N719", f"de sleutelmap {folder} is een bestand, geen map; wijs met "
+                                 "paden.sleutelmap een map aan", config)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise WorkspaceError("N719", f"de sleutelmap {folder} kan niet worden gemaakt ({exc.strerror}); "
+                                 "wijs met paden.sleutelmap een schrijfbare map aan", config) from None
+        if not os.access(folder, os.W_OK | os.X_OK):
+            raise WorkspaceError("N719", f"de sleutelmap {folder} is niet schrijfbaar; pas de rechten aan of "
+                                 "wijs met paden.sleutelmap een andere map aan", config)
+        key_file = folder / "sleutel.bin"
+        earlier = self.manifest.stage("pseudonimiseren") or any((self.out / "pseudo").glob("*.json"))
+        if not key_file.exists() and earlier and not self.new_key:
+            raise WorkspaceError(
+                "N718", f"de sleutel ontbreekt: verwacht in {key_file}, maar deze werkmap is al eerder "
+                "gepseudonimiseerd. Zonder die sleutel krijgen terugkerende personen een ander pseudoniem. "
+                "Zet de sleutelmap terug, of wijs hem aan met paden.sleutelmap in narratief.toml of "
+                "NARRATIEF_KEY_DIR; wilt u bewust opnieuw beginnen, gebruik dan --nieuwe-sleutel", config)
+
     # ---------------------------------------------------------------- stages
     @cached_property
     def _corpus(self):
         """The transcripts, read once per pipeline (ingest and pseudonymise share them)."""
-        from interviews.corpus import DEFAULT_FORMATS, read_corpus
+        from interviews.corpus import read_corpus
 
-        formats = self.ws.section("invoer").get("formaten", list(DEFAULT_FORMATS))
+        formats = list(self.ws.settings.invoer.formaten)
         result = read_corpus(self.ws.interviews_dir, formats=formats, skip_invalid=self.skip_invalid,
                              name_pattern=self.ws.name_pattern)
         for error in result.skipped:
@@ -112,8 +157,10 @@ class Pipeline:
             hash_files(privacy),
             json.dumps(sorted([*key, decision] for key, decision in decisions.items())),
             json.dumps(self.ws.section("pseudonimisering"), sort_keys=True),
+            self.ws.settings.gemeente,
         )
 
+    @_locked
     def pseudonymise(self, force: bool = False) -> list[PseudonymisedTranscript]:
         """Detect, decide and apply pseudonyms; write output/pseudo and output/transcripten."""
         from interviews.pseudonymise.apply import write_outputs
@@ -133,7 +180,7 @@ class Pipeline:
                 review_path=self.ws.key_dir / "bevindingen.csv",
                 allow=self._terms("toestaan.txt"),
                 deny=self._terms("weigeren.txt"),
-                protected_terms=self.codebook.terms(),
+                protected_terms=self._protected_terms(),
                 style=self._pseudonym_style(),
                 progress=self.progress.step,
             )
@@ -150,9 +197,12 @@ class Pipeline:
     def _pseudonym_style(self):
         from interviews.pseudonymise.pseudonyms import PseudonymStyle
 
-        section = self.ws.section("pseudonimisering")
-        return PseudonymStyle(person=section.get("persoon", PseudonymStyle.person),
-                              number_all=bool(section.get("alles_nummeren", False)))
+        section = self.ws.settings.pseudonimisering
+        return PseudonymStyle(person=section.persoon, number_all=section.alles_nummeren)
+
+    def _protected_terms(self) -> set[str]:
+        """Programme vocabulary that is never pseudonymised: the codebook's terms and the municipality."""
+        return {*self.codebook.terms(), *([self.ws.settings.gemeente] if self.ws.settings.gemeente else [])}
 
     def _remove_stale(self, keep: set[str], folders: Sequence[str]) -> None:
         """Derived files of transcripts that no longer exist are removed (only inside output/)."""
@@ -178,9 +228,15 @@ class Pipeline:
         return self.out / "segments.parquet"
 
     def _coding_settings(self):
+        """CodingSettings with every [codering] key that names one of its fields (the language and
+        embedding model keys are consumed by `language` and `embedder`)."""
+        import dataclasses
+
         from codebook.coding.combine import CodingSettings
 
-        return CodingSettings()
+        known = {f.name for f in dataclasses.fields(CodingSettings)}
+        values = {k: v for k, v in self.ws.section("codering").items() if k in known}
+        return CodingSettings(**values)
 
     def _human_codes_path(self) -> Path:
         return self.out / "review" / "human_codes.csv"
@@ -191,6 +247,7 @@ class Pipeline:
             return None
         return pd.read_csv(path, dtype={"doc": str, "coder": str, "code": str}, keep_default_na=False)
 
+    @_locked
     def code(self, force: bool = False) -> pd.DataFrame:
         """Segment and code every pseudonymised transcript; write output/segments.csv|parquet."""
         from codebook.coding import code_segments, make_segments, save_segments
@@ -232,6 +289,7 @@ class Pipeline:
             raise WorkspaceError("N708", "nog niet gecodeerd: voer eerst 'narratief code' uit", path)
         return load_segments(self.out)
 
+    @_locked
     def review_export(self, coders: Sequence[str]) -> Path:
         from codebook.review import export_review
 
@@ -241,6 +299,7 @@ class Pipeline:
         path.parent.mkdir(parents=True, exist_ok=True)
         return export_review(segments, self.codebook, path, coders=tuple(coders) or ("codeur1",))
 
+    @_locked
     def review_import(self, workbook: Path) -> int:
         from codebook.review import read_review
 
@@ -265,6 +324,7 @@ class Pipeline:
             codes = pd.concat([old[keep], codes], ignore_index=True)
         write_csv(codes, self._human_codes_path())
 
+    @_locked
     def qda_export(self) -> list[Path]:
         from codebook.qdc import export_qdc
         from codebook.qdpx import export_qdpx
@@ -283,6 +343,7 @@ class Pipeline:
                         segments=segments, project_name=self.ws.name),
         ]
 
+    @_locked
     def qda_import(self, project: Path) -> int:
         from codebook.qdpx import import_qdpx
 
@@ -292,6 +353,7 @@ class Pipeline:
         return len(codes)
 
     # ---------------------------------------------------------------- agreement
+    @_locked
     def agreement(self, force: bool = False) -> pd.DataFrame:
         from analysis.agreement import compute_agreement, load_agreement, save_agreement
         from codebook.review import codings_from_segments
@@ -315,10 +377,11 @@ class Pipeline:
             return table
 
     # ---------------------------------------------------------------- topics and comparison
+    @_locked
     def topics(self, force: bool = False):
         from nlp.topics import TopicResult, TopicSettings, fit_topics
 
-        settings = TopicSettings(seed=int(self.ws.section("onderwerpen").get("seed", 42)))
+        settings = self._topic_settings()
         input_hash = hash_bytes(hash_files([self._segments_path(), self.ws.codebook_path]), repr(settings))
         folder = self.out / "topics"
         if not force and self.manifest.is_current("onderwerpen", input_hash, self.out):
@@ -340,12 +403,23 @@ class Pipeline:
                 "seed": settings.seed, "embedder": self.embedder.name, "info": dict(result.info)})
             return result
 
+    @_locked
+    def _topic_settings(self):
+        from nlp.topics import TopicSettings
+
+        return TopicSettings(seed=self.ws.settings.onderwerpen.seed)
+
+    def _compare_settings(self):
+        from analysis.compare import CompareSettings
+
+        section = self.ws.settings.vergelijking
+        return CompareSettings(n_boot=section.bootstrap, seed=section.seed)
+
     def compare(self, force: bool = False):
         from analysis.compare import CompareSettings, compare
         from analysis.tables import AnalysisTables
 
-        section = self.ws.section("vergelijking")
-        settings = CompareSettings(n_boot=int(section.get("bootstrap", 2000)), seed=int(section.get("seed", 42)))
+        settings = self._compare_settings()
         input_hash = hash_bytes(hash_files([self._segments_path()]), repr(settings))
         folder = self.out / "analysis"
         if not force and self.manifest.is_current("vergelijken", input_hash, self.out):
@@ -367,11 +441,58 @@ class Pipeline:
 
         record = self.manifest.stage("pseudonimiseren") or {}
         return load_report_inputs(
-            self.out, self.codebook, self.ws.interpretation_dir,
+            self.out, self.codebook, self._interpretations,
             shareable_path=self.out / "review" / "shareable.csv",
             pseudonymisation_counts=record.get("details", {}).get("replacements", {}),
             workspace=self.ws.name,
         )
+
+    @cached_property
+    def _interpretations(self) -> Path:
+        """The evaluator's interpretation files through the same detection as the transcripts (with
+        the same key, so a person keeps one pseudonym), written to output/interpretatie/ for the
+        chapter. Findings go to `bevindingen-interpretatie.csv` beside the key, for review."""
+        from interviews.pseudonymise import pseudonymise_corpus
+        from interviews.records import Transcript, TranscriptMeta, Turn
+        from reports.inputs import read_interpretations
+
+        from interviews.pseudonymise.review import read_decisions
+
+        texts = read_interpretations(self.codebook, self.ws.interpretation_dir)
+        folder = self.out / "interpretatie"
+        review = self.ws.key_dir / "bevindingen-interpretatie.csv"
+        input_hash = hash_bytes(
+            json.dumps(texts, sort_keys=True),
+            (self.manifest.stage("pseudonimiseren") or {}).get("input_hash", ""),  # transcripts, lists, settings
+            json.dumps(sorted([*k, d] for k, d in read_decisions(review).by_key.items())),
+        )
+        if self.manifest.is_current("interpretatie", input_hash, self.out):
+            return folder
+        notes = []
+        for theme, text in sorted(texts.items()):
+            paragraphs = [p for p in text.split("\n\n") if p.strip()]
+            if paragraphs:
+                turns = tuple(Turn(index=i, speaker=None, text=p) for i, p in enumerate(paragraphs))
+                notes.append(Transcript(doc=f"interpretatie-{theme}", source=f"interpretatie/{theme}.md",
+                                        meta=TranscriptMeta(year=0, type="wijk", wijk="stad"), turns=turns,
+                                        sha256="", format="md"))
+        cleaned = {theme: "" for theme in texts}
+        if notes:
+            self.progress.step("interpretaties pseudonimiseren")
+            outcome = pseudonymise_corpus(
+                notes, self.key, review_path=review,
+                allow=self._terms("toestaan.txt"), deny=self._terms("weigeren.txt"),
+                protected_terms=self._protected_terms(), style=self._pseudonym_style())
+            for note in outcome.transcripts:
+                cleaned[note.doc.removeprefix("interpretatie-")] = "\n\n".join(t.text for t in note.turns) + "\n"
+        folder.mkdir(parents=True, exist_ok=True)
+        for theme, text in cleaned.items():
+            _write_text(folder / f"{theme}.md", text)
+        self.manifest.record("interpretatie", input_hash, ["interpretatie"], {"files": len(notes)})
+        return folder
+
+    def _report_formats(self) -> list[str]:
+        return list(self.ws.settings.rapport.formaten)
 
     def _report_year(self, year: int | None) -> int:
         years = sorted(int(y) for y in self.segments()["year"].unique())
@@ -389,6 +510,7 @@ class Pipeline:
         files += list(self.ws.interpretation_dir.glob("*.md")) if self.ws.interpretation_dir.is_dir() else []
         return hash_bytes(hash_files(files), *extra)
 
+    @_locked
     def report(self, year: int | None = None, formats: Sequence[str] | None = None,
                force: bool = False) -> list[Path]:
         """Build and render the chapter 'Narratief onderzoek' under output/rapport/."""
@@ -396,7 +518,7 @@ class Pipeline:
         from reports.render import render_chapter
 
         year = self._report_year(year)
-        formats = list(formats or self.ws.section("rapport").get("formaten", ["html", "docx", "pdf"]))
+        formats = list(formats or self._report_formats())
         input_hash = self._report_hash(str(year), ",".join(formats))
         if not force and self.manifest.is_current("rapport", input_hash, self.out):
             self.progress.skipped("Rapport")
@@ -412,16 +534,21 @@ class Pipeline:
             self.manifest.record("rapport", input_hash, outputs, {"year": year, "engine": result.engine})
             return list(result.files)
 
+    @_locked
+    def _share_settings(self):
+        from reports.share import ShareSettings
+
+        section = self.ws.settings.deel
+        return ShareSettings(min_segments=section.min_segmenten, min_interviews=section.min_interviews,
+                             allow_wijk=section.wijkcijfers)
+
     def share(self, year: int | None = None, force: bool = False) -> list[Path]:
         """Write the anonymised edition for the learning community under output/deel/."""
         from reports.share import ShareSettings, build_shared_edition
 
         year = self._report_year(year)
-        section = self.ws.section("deel")
-        settings = ShareSettings(min_segments=int(section.get("min_segmenten", 5)),
-                                 min_interviews=int(section.get("min_interviews", 3)),
-                                 allow_wijk=bool(section.get("wijkcijfers", False)))
-        formats = list(self.ws.section("rapport").get("formaten", ["html", "docx", "pdf"]))
+        settings = self._share_settings()
+        formats = self._report_formats()
         input_hash = self._report_hash(str(year), repr(settings), ",".join(formats))
         if not force and self.manifest.is_current("deel", input_hash, self.out):
             self.progress.skipped("Editie lerend netwerk")
@@ -437,13 +564,87 @@ class Pipeline:
             return list(edition.files)
 
     def _leak_check(self) -> None:
-        """Fail (naming the file, never the string) when an original from the key is in output/."""
+        """Fail (naming the file, never the string) when an original from the key is in output/.
+
+        Leaking files are moved into a quarantine folder beside the key (outside the workspace,
+        files mode 0600), so nothing readable stays behind; the stages that wrote them will run again.
+        """
+        from interviews.pseudonymise import LeakError
+
+        try:
+            files = self._check_leaks(self.out)
+        except LeakError as exc:
+            leaking = self._leaking_files()
+            folder = self._quarantine(leaking)
+            raise LeakError(exc.code, exc.detail + (
+                f" De {len(leaking)} lekkende bestand(en) zijn uit output/ gehaald en staan in quarantaine in "
+                f"{folder} (alleen voor u leesbaar). Wat nu: zet de term in privacy/weigeren.txt of beoordeel "
+                "hem in bevindingen.csv, draai 'narratief run' opnieuw en verwijder daarna de quarantainemap."
+                if folder else ""), path=exc.path) from None
+        self.progress.step(f"lekcontrole: {files} bestanden zonder oorspronkelijke persoonsgegevens")
+
+    def _check_leaks(self, folder: Path) -> int:
         from interviews.pseudonymise import check_output
 
-        files = check_output(self.out, self.key, review_path=self.ws.key_dir / "bevindingen.csv",
-                             allow=self._terms("toestaan.txt"), deny=self._terms("weigeren.txt"),
-                             protected_terms=self.codebook.terms())
-        self.progress.step(f"lekcontrole: {files} bestanden zonder oorspronkelijke persoonsgegevens")
+        return check_output(folder, self.key, review_path=self.ws.key_dir / "bevindingen.csv",
+                            allow=self._terms("toestaan.txt"), deny=self._terms("weigeren.txt"),
+                            protected_terms=self._protected_terms())
+
+    def _leaking_files(self) -> list[Path]:
+        """Which files under output/ fail the leak check: each file checked on its own (through a
+        link of the same relative name in a scratch folder, so the file-name check applies too)."""
+        import tempfile
+
+        from interviews.pseudonymise import LeakError
+
+        leaking = []
+        with tempfile.TemporaryDirectory(prefix="narratief-lek-") as scratch:
+            for path in sorted(p for p in self.out.rglob("*") if p.is_file() and p.name != LOCK_NAME):
+                rel = path.relative_to(self.out)
+                probe = Path(scratch) / "probe" / rel
+                probe.parent.mkdir(parents=True, exist_ok=True)
+                probe.symlink_to(path)
+                try:
+                    self._check_leaks(Path(scratch) / "probe")
+                except LeakError:
+                    leaking.append(path)
+                finally:
+                    import shutil
+
+                    shutil.rmtree(Path(scratch) / "probe")
+        return leaking
+
+    @property
+    def _quarantine_dir(self) -> Path:
+        return self.ws.key_dir / "quarantaine"
+
+    def _quarantine(self, files: Sequence[Path]) -> Path | None:
+        """Move files out of output/ into key_dir/quarantaine/<n>/ (folders 0700, files 0600) and
+        forget the stages that wrote them, so the next run writes them again."""
+        import shutil
+
+        if not files:
+            return None
+        base = self._quarantine_dir
+        base.mkdir(mode=0o700, parents=True, exist_ok=True)
+        run = 1 + max((int(p.name) for p in base.iterdir() if p.name.isdigit()), default=0)
+        target_root = base / str(run)
+        moved = []
+        for path in files:
+            rel = path.relative_to(self.out)
+            target = target_root / rel
+            target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            shutil.move(str(path), str(target))
+            os.chmod(target, 0o600)
+            moved.append(target)
+            for name, record in list(self.manifest.data["stages"].items()):
+                if any(rel.as_posix() == out or rel.as_posix().startswith(out.rstrip("/") + "/")
+                       for out in record.get("outputs", [])):
+                    del self.manifest.data["stages"][name]
+        for folder in sorted({p.parent for p in moved}, key=lambda p: len(p.parts)):
+            os.chmod(folder, 0o700)
+        self.manifest.save()
+        return target_root
 
     def _terms(self, name: str) -> dict[str, str]:
         from interviews.pseudonymise import read_term_list
@@ -451,6 +652,7 @@ class Pipeline:
         return read_term_list(self.ws.privacy_dir / name)
 
     # ---------------------------------------------------------------- whole pipeline
+    @_locked
     def run(self) -> None:
         """Every stage in order; unchanged stages are skipped, so an interrupted run resumes."""
         self.ingest()
@@ -463,6 +665,12 @@ class Pipeline:
         self.share()
         self.progress.say(f"[bold green]Klaar.[/bold green] Rapport: {self.out / 'rapport'}  "
                           f"Editie lerend netwerk: {self.out / 'deel'}")
+
+
+def _write_text(path: Path, text: str) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
 
 
 def write_csv(frame: pd.DataFrame, path: Path) -> None:

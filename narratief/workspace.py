@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import os
 import re
+import secrets
 import shutil
 import tomllib
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
+from narratief.settings import Settings, parse_settings
 from nlp.errors import NarratiefError
 
 CONFIG_NAME = "narratief.toml"
@@ -26,9 +28,12 @@ class WorkspaceError(NarratiefError):
 CONFIG_TEMPLATE = """\
 # Instellingen van dit narratief-project. Regels met '#' zijn toelichting.
 
-# Naam van het project en de gemeente (komen in het rapport).
+# Naam van het project en de gemeente (de gemeentenaam wordt nooit gepseudonimiseerd).
 naam = "{name}"
 gemeente = "Helmond"
+# Vaste, willekeurige code van deze werkmap: de sleutelmap heet zo. Niet wijzigen, anders vindt
+# narratief de sleutel niet meer en krijgen terugkerende personen een ander pseudoniem.
+werkmap_id = "{workspace_id}"
 
 [paden]
 # Map met de transcripten (ook submappen, bijvoorbeeld één per jaar). narratief wijzigt hier nooit iets.
@@ -40,7 +45,8 @@ output = "output"
 # Interpretatie van de evaluator per thema (<thema>.md).
 interpretatie = "interpretatie"
 # Map voor de pseudonimiseringssleutel en het bevindingenbestand (ruwe gegevens!).
-# Leeg = buiten de werkmap: $NARRATIEF_KEY_DIR of ~/.local/share/narratief/<projectnaam>.
+# Leeg = buiten de werkmap: $NARRATIEF_KEY_DIR/<werkmap_id> of ~/.local/share/narratief/<werkmap_id>.
+# Een eigen map moet buiten de werkmap liggen.
 sleutelmap = ""
 
 [invoer]
@@ -89,72 +95,107 @@ class Workspace:
     """A workspace folder and its settings.
 
     Attributes:
-        root: the workspace folder.
+        root: the workspace folder, absolute (so every relative path in the README works from any
+            current directory).
         name: project name.
-        settings: the parsed `narratief.toml` (plain dict of sections).
+        settings: the validated `narratief.toml` (`narratief.settings.Settings`).
     """
 
     root: Path
     name: str
-    settings: dict = field(default_factory=dict)
+    settings: Settings = field(default_factory=Settings)
 
-    def _path(self, key: str, default: str) -> Path:
-        value = self.settings.get("paden", {}).get(key, default)
-        path = Path(value)
+    @property
+    def config_path(self) -> Path:
+        return self.root / CONFIG_NAME
+
+    def _path(self, value: str) -> Path:
+        path = Path(value).expanduser()
         return path if path.is_absolute() else self.root / path
 
     @property
     def interviews_dir(self) -> Path:
-        return self._path("interviews", "interviews")
+        return self._path(self.settings.paden.interviews)
 
     @property
     def codebook_path(self) -> Path:
-        return self._path("codebook", "codebook/codebook.yaml")
+        return self._path(self.settings.paden.codebook)
 
     @property
     def output_dir(self) -> Path:
-        return self._path("output", "output")
+        return self._path(self.settings.paden.output)
 
     @property
     def interpretation_dir(self) -> Path:
-        return self._path("interpretatie", "interpretatie")
+        return self._path(self.settings.paden.interpretatie)
 
     @property
     def privacy_dir(self) -> Path:
         return self.root / "privacy"
 
     @property
+    def workspace_id(self) -> str:
+        return self.settings.werkmap_id
+
+    @property
     def key_dir(self) -> Path:
-        """Where the key and the findings file live: never inside `output/`."""
-        configured = self.settings.get("paden", {}).get("sleutelmap", "")
-        if configured:
-            path = Path(configured).expanduser()
-            path = path if path.is_absolute() else self.root / path
-        elif os.environ.get("NARRATIEF_KEY_DIR"):
-            path = Path(os.environ["NARRATIEF_KEY_DIR"]).expanduser() / slug(self.name)
-        else:
-            path = Path.home() / ".local" / "share" / "narratief" / slug(self.name)
-        resolved_out = self.output_dir.resolve()
-        if resolved_out == path.resolve() or resolved_out in path.resolve().parents:
-            raise WorkspaceError(
-                "N702",
-                "de sleutelmap ligt binnen output/; kies een map buiten output/ (paden.sleutelmap)",
-                self.root / CONFIG_NAME,
-            )
-        return path
+        """Where the key and the findings file live: outside the workspace, named by the workspace id."""
+        if self.settings.paden.sleutelmap:
+            return self._path(self.settings.paden.sleutelmap).resolve()
+        return (_key_root() / self.workspace_id).resolve()
+
+    @property
+    def legacy_key_dir(self) -> Path:
+        """Where versions before the workspace id kept the key: named after the project."""
+        return (_key_root() / slug(self.name)).resolve()
 
     @property
     def name_pattern(self) -> str | None:
         """`[invoer] bestandsnaam`: file-name pattern for metadata, e.g. "{jaar}_{type}_{wijk}_*"."""
-        value = self.settings.get("invoer", {}).get("bestandsnaam", "")
-        if not isinstance(value, str):
-            from interviews.readers.errors import InputError
-
-            raise InputError("N117", path=CONFIG_NAME, detail="'bestandsnaam' in [invoer] moet tekst zijn")
-        return value.strip() or None
+        return self.settings.invoer.bestandsnaam.strip() or None
 
     def section(self, name: str) -> dict:
-        return dict(self.settings.get(name, {}))
+        return self.settings.section(name)
+
+    def validate_paths(self) -> None:
+        """Refuse settings that could overwrite sources or put raw data into the workspace.
+
+        Raises:
+            WorkspaceError: N715 output folder overlaps the workspace root or the sources;
+                N716/N702 key folder inside the workspace or inside output/.
+        """
+        out = self.output_dir.resolve()
+        config = self.config_path
+        sources = {"interviews": self.interviews_dir, "codebook": self.codebook_path,
+                   "interpretatie": self.interpretation_dir, "privacy": self.privacy_dir,
+                   CONFIG_NAME: config}
+        if out == self.root or _inside(out, self.root):
+            raise WorkspaceError("N715", f"paden.output = '{self.settings.paden.output}' is de werkmap zelf "
+                                 "(of een map erboven); narratief zou dan bronbestanden overschrijven. "
+                                 "Gebruik een eigen map, bijvoorbeeld output = \"output\"", config)
+        for label, source in sources.items():
+            src = source.resolve()
+            if out == src or _inside(out, src) or _inside(src, out):
+                raise WorkspaceError("N715", f"paden.output = '{self.settings.paden.output}' overlapt met "
+                                     f"{label}; kies een aparte map, bijvoorbeeld output = \"output\"", config)
+        key = self.key_dir
+        if key == out or _inside(out, key):
+            raise WorkspaceError("N702", "de sleutelmap ligt binnen output/; kies een map buiten de werkmap "
+                                 "(paden.sleutelmap)", config)
+        if key == self.root or _inside(self.root, key):
+            raise WorkspaceError("N716", f"paden.sleutelmap = '{self.settings.paden.sleutelmap}' ligt binnen de "
+                                 "werkmap; de sleutel en de bevindingen (ruwe gegevens) moeten erbuiten staan. "
+                                 "Kies een map buiten de werkmap of laat de waarde leeg", config)
+
+
+def _inside(parent: Path, path: Path) -> bool:
+    """True when `path` lies strictly inside `parent` (both resolved)."""
+    return parent != path and parent in path.parents
+
+
+def _key_root() -> Path:
+    env = os.environ.get("NARRATIEF_KEY_DIR")
+    return Path(env).expanduser() if env else Path.home() / ".local" / "share" / "narratief"
 
 
 def slug(name: str) -> str:
@@ -179,13 +220,19 @@ def init_workspace(root: Path, *, name: str | None = None, demo: bool = False) -
     """
     from codebook.load import default_codebook_path
 
-    root = Path(root)
+    root = Path(root).expanduser().resolve()
     if root.exists() and not root.is_dir():
         raise WorkspaceError("N701", "bestaat al en is geen map", root)
-    root.mkdir(parents=True, exist_ok=True)
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise WorkspaceError("N701", f"kan de werkmap niet maken ({exc.strerror})", root) from None
     config = root / CONFIG_NAME
     if not config.exists():
-        _write_text(config, CONFIG_TEMPLATE.format(name=name or root.resolve().name))
+        project = (name or root.name).replace("\\", "\\\\").replace('"', '\\"')  # a TOML string
+        _write_text(config, CONFIG_TEMPLATE.format(name=project, workspace_id=new_workspace_id()))
+    else:
+        open_workspace(root)  # an existing, broken narratief.toml is reported before anything is added
     for sub in ("interviews", "codebook", "output", "interpretatie", "privacy"):
         (root / sub).mkdir(exist_ok=True)
     codebook = root / "codebook" / "codebook.yaml"
@@ -226,25 +273,85 @@ def _copy_demo(root: Path) -> None:
 
 
 def open_workspace(root: Path) -> Workspace:
-    """Open an existing workspace, validating `narratief.toml`.
+    """Open an existing workspace, validating `narratief.toml` and the paths it names.
+
+    The root is made absolute first. A workspace without `werkmap_id` (made by an older version)
+    gets one, written once into `narratief.toml`.
 
     Raises:
-        WorkspaceError: no workspace there, or the settings file is invalid.
+        WorkspaceError: no workspace there, the settings file is invalid, or a path is unsafe.
+        SettingsError: a key with a wrong type or value, an unknown key or section (N710-N714).
     """
-    root = Path(root)
+    root = Path(root).expanduser().resolve()
     config = root / CONFIG_NAME
     if not config.is_file():
         raise WorkspaceError(
             "N703", f"geen werkmap: {CONFIG_NAME} ontbreekt (maak er een met 'narratief init')", root
         )
     try:
-        settings = tomllib.loads(config.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise WorkspaceError("N704", f"ongeldige instellingen: {exc}", config) from None
-    name = settings.get("naam") or root.resolve().name
-    if not isinstance(name, str):
-        raise WorkspaceError("N705", "'naam' moet tekst zijn", config)
-    return Workspace(root=root, name=name, settings=settings)
+        text = config.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        where = re.search(r"at line (\d+)", str(exc))
+        raise WorkspaceError("N704", "geen geldige TOML: controleer op deze regel de aanhalingstekens rond "
+                             "tekst, het '=' en de [sectie]-kop", config,
+                             line=int(where.group(1)) if where else None) from None
+    except UnicodeDecodeError:
+        raise WorkspaceError("N704", "geen UTF-8-tekst; sla het bestand op als UTF-8", config) from None
+    except OSError as exc:
+        raise WorkspaceError("N704", f"instellingen niet leesbaar ({exc.strerror})", config) from None
+    settings = parse_settings(data, config)
+    legacy = not settings.werkmap_id
+    if legacy:
+        settings = _add_workspace_id(config, text, settings)
+    ws = Workspace(root=root, name=settings.naam or root.name, settings=settings)
+    ws.validate_paths()
+    if legacy and not settings.paden.sleutelmap:
+        _copy_legacy_key(ws)
+    return ws
+
+
+def _copy_legacy_key(ws: Workspace) -> None:
+    """An older workspace kept its key in a folder named after the project: copy it (never move:
+    another workspace of the same name may use it too) into the folder named by the new id."""
+    import sys
+
+    old, new = ws.legacy_key_dir, ws.key_dir
+    if not (old / "sleutel.bin").is_file() or (new / "sleutel.bin").exists():
+        return
+    try:
+        new.mkdir(parents=True, exist_ok=True)
+        for name in ("sleutel.bin", "bevindingen.csv"):
+            if (old / name).is_file():
+                shutil.copy2(old / name, new / name)
+    except OSError as exc:
+        raise WorkspaceError("N719", f"kan de sleutel niet overzetten naar {new} ({exc.strerror})", old) from None
+    print(f"Sleutel van deze werkmap gekopieerd van {old} naar {new} (de sleutelmap heet nu naar "
+          "werkmap_id; de oude map blijft staan).", file=sys.stderr)
+
+
+def new_workspace_id() -> str:
+    return secrets.token_hex(8)
+
+
+def _add_workspace_id(config: Path, text: str, settings: Settings) -> Settings:
+    """Write a fresh `werkmap_id` into an older narratief.toml (before its first section)."""
+    import dataclasses
+
+    workspace_id = new_workspace_id()
+    line = ("# Vaste, willekeurige code van deze werkmap: de sleutelmap heet zo. Niet wijzigen.\n"
+            f'werkmap_id = "{workspace_id}"\n')
+    lines = text.splitlines(keepends=True)
+    first_section = next((i for i, ln in enumerate(lines) if ln.lstrip().startswith("[")), len(lines))
+    if lines[:first_section] and not lines[first_section - 1].endswith("\n"):
+        lines[first_section - 1] += "\n"
+    lines.insert(first_section, line + ("\n" if first_section < len(lines) else ""))
+    try:
+        _write_text(config, "".join(lines))
+    except OSError as exc:
+        raise WorkspaceError("N704", f"kan werkmap_id niet in de instellingen schrijven ({exc.strerror})",
+                             config) from None
+    return dataclasses.replace(settings, werkmap_id=workspace_id)
 
 
 def _write_text(path: Path, text: str) -> None:

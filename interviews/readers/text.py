@@ -68,7 +68,7 @@ def _front_matter(lines: list[str], source: str) -> tuple[list[MetaField], int]:
                          detail="front matter is niet afgesloten met een regel '---'")
     try:
         loaded = yaml.safe_load("\n".join(lines[1:end]))
-    except yaml.YAMLError as exc:
+    except (yaml.YAMLError, ValueError) as exc:  # ValueError: an impossible date such as 2025-13-45
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
         raise InputError("N112", path=source, line=line, detail=(
