@@ -26,6 +26,7 @@ import yaml
 
 from codebook.errors import CodebookError
 from codebook.model import NATIONAL_THEMES, Code, Codebook
+from interviews.profiles import Profile, default_profile
 
 TOP_KEYS: tuple[str, ...] = ("name", "version", "codes")
 CODE_KEYS: tuple[str, ...] = tuple(f.name for f in fields(Code))
@@ -35,9 +36,10 @@ _TEXT_KEYS = ("id", "kind", "name", "definition", "parent")
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*(\.[a-z0-9][a-z0-9_-]*)?$")
 
 
-def default_codebook_path() -> Path:
-    """The shipped Helmond codebook (`codebook/data/helmond.yaml`)."""
-    return Path(__file__).resolve().parent / "data" / "helmond.yaml"
+def default_codebook_path(profile: Profile | None = None) -> Path:
+    """The shipped codebook of a municipality profile (`codebook/data/<profile.codebook>`; default:
+    the default profile's, `helmond.yaml`)."""
+    return Path(__file__).resolve().parent / "data" / (profile or default_profile()).codebook
 
 
 def load_codebook(path: Path) -> Codebook:

@@ -4,13 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-NATIONAL_THEMES: tuple[str, ...] = (
-    "onderwijs",
-    "werk en inkomen",
-    "persoonlijke en psychologische ontwikkeling",
-    "sociale netwerk",
-    "criminaliteit en re-integratie",
-)
+from interviews.profiles import default_profile
+
+# The national PmG themes: declared once, in the national base profile (interviews/profiles/nederland.yaml).
+NATIONAL_THEMES: tuple[str, ...] = default_profile().national_themes
 
 
 @dataclass(frozen=True)

@@ -57,6 +57,7 @@ def read_transcript(
     overrides: Mapping[str, Any] | Sequence[MetaField] | None = None,
     registry: ReaderRegistry | None = None,
     name_pattern: NamePattern | None = None,
+    wijken: Sequence[str] | None = None,
 ) -> Transcript:
     """Read one transcript file.
 
@@ -69,6 +70,7 @@ def read_transcript(
         registry: readers by extension (default: `default_registry()`).
         name_pattern: the file-name pattern of narratief.toml, if any. The folder layout
             `<jaar>/<type>/<wijk>/` is always used; both fill missing fields, conflicts are errors.
+        wijken: allowed wijk values (`Profile.wijk_names`; default: the default profile's).
 
     Returns:
         The transcript; `doc` is the file stem, `sha256` the hash of the file's bytes.
@@ -95,7 +97,7 @@ def read_transcript(
     else:
         fields = tuple(overrides or ())
     fields += folder_fields(source) + (name_pattern.fields(source) if name_pattern else ())
-    meta, sources = resolve_meta_sources(raw.meta, fields, source, reader.format)
+    meta, sources = resolve_meta_sources(raw.meta, fields, source, reader.format, wijken)
     if not raw.turns:
         raise InputError("N108", path=source, detail="geen spreekbeurten gevonden (alleen metadata of kopjes)")
     return Transcript(
@@ -163,6 +165,7 @@ def read_corpus(
     skip_invalid: bool = False,
     registry: ReaderRegistry | None = None,
     name_pattern: str | None = None,
+    wijken: Sequence[str] | None = None,
 ) -> CorpusReadResult:
     """Read every transcript under a folder (any sub-folders).
 
@@ -174,6 +177,7 @@ def read_corpus(
         name_pattern: file-name pattern for metadata, e.g. "{jaar}_{type}_{wijk}_*" (narratief.toml
             `[invoer] bestandsnaam`); empty or None: none. The folder layout
             `<jaar>/<type>/<wijk>/file` is always used.
+        wijken: allowed wijk values (`Profile.wijk_names`; default: the default profile's).
 
     Returns:
         The transcripts, sorted by source path, and the skipped files' errors.
@@ -209,7 +213,7 @@ def read_corpus(
         row = rows.get(source)
         try:
             transcripts.append(read_transcript(path, interviews_dir, row.fields if row else None, registry,
-                                               pattern))
+                                               pattern, wijken))
         except InterviewError as exc:
             errors_by_source[source] = exc
     stems: dict[str, list[str]] = defaultdict(list)

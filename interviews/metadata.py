@@ -30,7 +30,8 @@ from pathlib import PurePosixPath
 from interviews.encoding import decode_text
 from interviews.readers.base import MetaField
 from interviews.readers.errors import InputError
-from interviews.records import INTERVIEW_TYPES, WIJKEN, TranscriptMeta
+from interviews.profiles import default_profile
+from interviews.records import INTERVIEW_TYPES, TranscriptMeta
 
 FIELDS: tuple[str, ...] = ("year", "type", "wijk", "date", "title")
 REQUIRED: tuple[str, ...] = ("year", "type", "wijk")
@@ -221,20 +222,24 @@ def _wijk_key(value: str) -> str:
     return re.sub(r"[\s_-]+", "", value).lower()
 
 
-def parse_wijk(field: MetaField, source: str) -> str:
-    """Canonical spelling of a wijk; accepts case and hyphen/space variants only."""
+def parse_wijk(field: MetaField, source: str, wijken: Sequence[str] | None = None) -> str:
+    """Canonical spelling of a wijk of the profile (`wijken`, default: the default profile's);
+    accepts case and hyphen/space variants only."""
+    wijken = default_profile().wijk_names if wijken is None else wijken
     wanted = _wijk_key(field.value)
-    for wijk in WIJKEN:
+    for wijk in wijken:
         if _wijk_key(wijk) == wanted:
             return wijk
-    choices = ", ".join(f"'{w}'" for w in WIJKEN)
+    choices = ", ".join(f"'{w}'" for w in wijken)
     raise _error("N104", field, source, f"'wijk' is '{_shown(field.value)}'; kies {choices}")
 
 
 _PARSERS = {"year": parse_year, "date": parse_date, "type": parse_type, "wijk": parse_wijk}
 
 
-def _parse(field: MetaField, source: str) -> object:
+def _parse(field: MetaField, source: str, wijken: Sequence[str] | None = None) -> object:
+    if field.name == "wijk":
+        return parse_wijk(field, source, wijken)
     parser = _PARSERS.get(field.name)
     return parser(field, source) if parser else " ".join(field.value.split())
 
@@ -244,6 +249,7 @@ def resolve_meta(
     overrides: Sequence[MetaField] | None,
     source: str,
     fmt: str,
+    wijken: Sequence[str] | None = None,
 ) -> TranscriptMeta:
     """Validate and combine metadata from the file and from the other sources.
 
@@ -253,6 +259,7 @@ def resolve_meta(
             missing fields), or None.
         source: the transcript's path relative to the interviews folder.
         fmt: the transcript's format, for hints in messages.
+        wijken: allowed wijk values (the profile's `wijk_names`; default: the default profile's).
 
     Returns:
         The validated metadata; `year` defaults to the year of `date`.
@@ -260,7 +267,7 @@ def resolve_meta(
     Raises:
         InputError: N104 invalid value, N105 missing field, N109 two sources disagree.
     """
-    return resolve_meta_sources(file_fields, overrides, source, fmt)[0]
+    return resolve_meta_sources(file_fields, overrides, source, fmt, wijken)[0]
 
 
 def resolve_meta_sources(
@@ -268,6 +275,7 @@ def resolve_meta_sources(
     overrides: Sequence[MetaField] | None,
     source: str,
     fmt: str,
+    wijken: Sequence[str] | None = None,
 ) -> tuple[TranscriptMeta, dict[str, str]]:
     """`resolve_meta`, plus where each value came from: `{"year": "mappen", "wijk": "bestand", ...}`."""
     values: dict[str, object] = {}
@@ -275,11 +283,11 @@ def resolve_meta_sources(
     for field in file_fields:
         if field.name in FIELDS and field.value.strip() and field.name not in found:
             found[field.name] = field
-            values[field.name] = _parse(field, source)
+            values[field.name] = _parse(field, source, wijken)
     for field in overrides or ():
         if field.name not in FIELDS or not field.value.strip():
             continue
-        value = _parse(field, source)
+        value = _parse(field, source, wijken)
         if field.name not in found:
             found[field.name] = field
             values[field.name] = value

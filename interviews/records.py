@@ -12,7 +12,6 @@ from typing import Any, Literal
 
 InterviewType = Literal["partnergroep", "wijk"]
 INTERVIEW_TYPES: tuple[str, ...] = ("partnergroep", "wijk")
-WIJKEN: tuple[str, ...] = ("Helmond-West", "Helmond-Oost", "Binnenstad", "stad")
 
 
 @dataclass(frozen=True)
@@ -21,7 +20,7 @@ class TranscriptMeta:
 
     year: int
     type: str  # one of INTERVIEW_TYPES
-    wijk: str  # one of WIJKEN
+    wijk: str  # one of the municipality profile's `wijk_names`
     date: dt.date | None = None
     title: str | None = None
 

@@ -67,11 +67,13 @@ def init(
     map: Path = typer.Argument(..., help="De map voor de nieuwe werkmap."),
     demo: bool = typer.Option(False, "--demo", help="Kopieer ook het synthetische democorpus."),
     naam: Optional[str] = typer.Option(None, "--naam", help="Projectnaam (standaard de mapnaam)."),
+    gemeente: str = typer.Option("Helmond", "--gemeente",
+                                 help="Gemeenteprofiel (wijken, scholen, partners, codeboek), bijvoorbeeld Eindhoven."),
 ) -> None:
     """Maak een werkmap: narratief.toml, interviews/, codebook/, interpretatie/, privacy/, output/."""
     from narratief.workspace import init_workspace
 
-    ws = init_workspace(map, name=naam, demo=demo)
+    ws = init_workspace(map, name=naam, demo=demo, gemeente=gemeente)
     typer.echo(f"Werkmap klaar: {ws.root}")
 
 

@@ -128,7 +128,7 @@ class Pipeline:
 
         formats = list(self.ws.settings.invoer.formaten)
         result = read_corpus(self.ws.interviews_dir, formats=formats, skip_invalid=self.skip_invalid,
-                             name_pattern=self.ws.name_pattern)
+                             name_pattern=self.ws.name_pattern, wijken=self.ws.profile.wijk_names)
         for error in result.skipped:
             self.progress.warn(f"overgeslagen: {error.message}")
         if not result.transcripts:
@@ -158,6 +158,7 @@ class Pipeline:
             json.dumps(sorted([*key, decision] for key, decision in decisions.items())),
             json.dumps(self.ws.section("pseudonimisering"), sort_keys=True),
             self.ws.settings.gemeente,
+            repr(self.ws.profile),
         )
 
     @_locked
@@ -183,6 +184,7 @@ class Pipeline:
                 protected_terms=self._protected_terms(),
                 style=self._pseudonym_style(),
                 progress=self.progress.step,
+                profile=self.ws.profile,
             )
             written = write_outputs(outcome.transcripts, self.out)
             self._remove_stale({p.name for p in written}, ("pseudo", "transcripten"))
@@ -445,6 +447,7 @@ class Pipeline:
             shareable_path=self.out / "review" / "shareable.csv",
             pseudonymisation_counts=record.get("details", {}).get("replacements", {}),
             workspace=self.ws.name,
+            profile=self.ws.profile,
         )
 
     @cached_property
@@ -482,7 +485,7 @@ class Pipeline:
             outcome = pseudonymise_corpus(
                 notes, self.key, review_path=review,
                 allow=self._terms("toestaan.txt"), deny=self._terms("weigeren.txt"),
-                protected_terms=self._protected_terms(), style=self._pseudonym_style())
+                protected_terms=self._protected_terms(), style=self._pseudonym_style(), profile=self.ws.profile)
             for note in outcome.transcripts:
                 cleaned[note.doc.removeprefix("interpretatie-")] = "\n\n".join(t.text for t in note.turns) + "\n"
         folder.mkdir(parents=True, exist_ok=True)
@@ -588,7 +591,7 @@ class Pipeline:
 
         return check_output(folder, self.key, review_path=self.ws.key_dir / "bevindingen.csv",
                             allow=self._terms("toestaan.txt"), deny=self._terms("weigeren.txt"),
-                            protected_terms=self._protected_terms())
+                            protected_terms=self._protected_terms(), profile=self.ws.profile)
 
     def _leaking_files(self) -> list[Path]:
         """Which files under output/ fail the leak check: each file checked on its own (through a

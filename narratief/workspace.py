@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
+from interviews.profiles import Profile, default_profile, load_profile
 from narratief.settings import Settings, parse_settings
 from nlp.errors import NarratiefError
 
 CONFIG_NAME = "narratief.toml"
-THEME_IDS = ("aanwezig", "school", "perspectief", "grenzen", "intergenerationeel")
 
 
 class WorkspaceError(NarratiefError):
@@ -28,7 +28,7 @@ class WorkspaceError(NarratiefError):
 CONFIG_TEMPLATE = """\
 # Instellingen van dit narratief-project. Regels met '#' zijn toelichting.
 
-# Naam van het project en de gemeente (de gemeentenaam wordt nooit gepseudonimiseerd).
+# Naam van het project en de gemeente; de gemeente kiest het gemeenteprofiel (wijken, scholen, partners).
 naam = "{name}"
 gemeente = "Helmond"
 # Vaste, willekeurige code van deze werkmap: de sleutelmap heet zo. Niet wijzigen, anders vindt
@@ -99,11 +99,14 @@ class Workspace:
             current directory).
         name: project name.
         settings: the validated `narratief.toml` (`narratief.settings.Settings`).
+        profile: the municipality profile `gemeente` selects (`interviews.profiles`), loaded once here
+            and passed to every stage.
     """
 
     root: Path
     name: str
     settings: Settings = field(default_factory=Settings)
+    profile: Profile = field(default_factory=default_profile)
 
     @property
     def config_path(self) -> Path:
@@ -207,18 +210,21 @@ def demo_data() -> Path:
     return Path(str(resources.files("narratief") / "demo"))
 
 
-def init_workspace(root: Path, *, name: str | None = None, demo: bool = False) -> Workspace:
+def init_workspace(root: Path, *, name: str | None = None, demo: bool = False,
+                   gemeente: str = "Helmond") -> Workspace:
     """Create a workspace (idempotent: existing files are never overwritten).
 
     Args:
         root: the folder to create or complete.
         name: project name (default: the folder name).
         demo: also copy in the synthetic demo corpus and example interpretations.
+        gemeente: the municipality profile of a new workspace (`interviews/profiles/<gemeente>.yaml`);
+            it selects the codebook copied in. An existing narratief.toml keeps its own.
 
     Returns:
         The opened workspace.
     """
-    from codebook.load import default_codebook_path
+    from codebook.load import default_codebook_path, load_codebook
 
     root = Path(root).expanduser().resolve()
     if root.exists() and not root.is_dir():
@@ -230,15 +236,17 @@ def init_workspace(root: Path, *, name: str | None = None, demo: bool = False) -
     config = root / CONFIG_NAME
     if not config.exists():
         project = (name or root.name).replace("\\", "\\\\").replace('"', '\\"')  # a TOML string
-        _write_text(config, CONFIG_TEMPLATE.format(name=project, workspace_id=new_workspace_id()))
+        profile = load_profile(gemeente)  # an unknown profile is reported before anything is written
+        text = CONFIG_TEMPLATE.format(name=project, workspace_id=new_workspace_id())
+        _write_text(config, text.replace('gemeente = "Helmond"', f'gemeente = "{profile.municipality}"', 1))
     else:
-        open_workspace(root)  # an existing, broken narratief.toml is reported before anything is added
+        profile = open_workspace(root).profile  # a broken narratief.toml is reported before anything is added
     for sub in ("interviews", "codebook", "output", "interpretatie", "privacy"):
         (root / sub).mkdir(exist_ok=True)
     codebook = root / "codebook" / "codebook.yaml"
     if not codebook.exists():
-        shutil.copyfile(default_codebook_path(), codebook)
-    for theme in THEME_IDS:
+        shutil.copyfile(default_codebook_path(profile), codebook)
+    for theme in (t.id for t in load_codebook(default_codebook_path(profile)).themes):
         interp = root / "interpretatie" / f"{theme}.md"
         if not interp.exists():
             _write_text(interp, "")
@@ -304,7 +312,8 @@ def open_workspace(root: Path) -> Workspace:
     legacy = not settings.werkmap_id
     if legacy:
         settings = _add_workspace_id(config, text, settings)
-    ws = Workspace(root=root, name=settings.naam or root.name, settings=settings)
+    profile = load_profile(settings.gemeente, str(config))  # N140 names the available profiles
+    ws = Workspace(root=root, name=settings.naam or root.name, settings=settings, profile=profile)
     ws.validate_paths()
     if legacy and not settings.paden.sleutelmap:
         _copy_legacy_key(ws)

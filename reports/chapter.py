@@ -237,7 +237,9 @@ def build_chapter(inputs: ReportInputs, year: int, out_dir: Path) -> ChapterSour
     intro_fig = figure(bars.path, bars.caption, bars.alt)
     text = string.Template(template_text("hoofdstuk.qmd")).substitute(
         year=year,
-        subtitle=json.dumps(f"Preventie met Gezag Helmond – {inputs.workspace}", ensure_ascii=False),
+        subtitle=json.dumps(f"{inputs.profile.programme} {inputs.profile.municipality} – {inputs.workspace}",
+                            ensure_ascii=False),
+        programme=inputs.profile.programme, municipality=inputs.profile.municipality,
         workspace=json.dumps(inputs.workspace, ensure_ascii=False),
         interviews=method.interviews_block(inputs.overview) + "\n\n" + intro_fig,
         participants=method.participants_block(inputs.segments, inputs.overview, year),

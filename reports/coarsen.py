@@ -1,40 +1,34 @@
-"""Coarsen indirect identifiers in a (pseudonymised) quote before it is shared outside Helmond.
+"""Coarsen indirect identifiers in a (pseudonymised) quote before it is shared outside the municipality.
 
 Decisions (documented in the shared edition's text too):
 - pseudonym markers lose their number: "[Persoon 07]" -> "[persoon]", "[Adres 2]" -> "[adres]";
-- the focus wijken -> "een wijk"; their buurten (Houtsdonk, Oud-West, 't Haagje, ...) -> "een buurt";
-  extra place names from the settings -> "een plek";
-- school names (the programme's schools, and "Kindcentrum/Basisschool/Praktijkschool/ROC/VSO X",
+- the profile's focus wijken -> "een wijk"; their buurten -> "een buurt"; extra place names from
+  the settings -> "een plek" (wijken, buurten and schools come from the municipality profile,
+  `interviews.profiles`);
+- school names (the profile's schools, and "Kindcentrum/Basisschool/Praktijkschool/ROC/VSO X",
   "...college", "...lyceum") -> "een school";
-- street names ("...straat", "...laan", "...weg", "...plein", ... with an optional house number)
-  -> "een straat";
+- street names (a capitalised word ending in one of the profile's street suffixes: "...straat",
+  "...laan", ..., with an optional house number) -> "een straat";
 - exact ages ("15-jarige", "15 jaar oud", "van 15 jaar" for 8..27) -> age bands of the programme's
   target group: 8-11, 12-17, 18-23, 24-27 (younger/older: "jonger dan 8"/"ouder dan 27").
-Partner organisations (politie, HALT, Senzer, woCom, ...) stay: they identify no person.
+Partner organisations (politie, HALT, ...) stay: they identify no person.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterable
 
-WIJKEN: tuple[str, ...] = ("Helmond-West", "Helmond-Oost", "Binnenstad")
-BUURTEN: tuple[str, ...] = ("Houtsdonk", "Oud-West", "Bloemenbuurt", "Straakven", "Beisterveldse Broek",
-                            "Leonardus", "Heipoort", "Vossenberg", "Stationsgebied")
-SCHOOLS: tuple[str, ...] = ("Kindcentrum Westwijzer", "VSO De Korenaer", "De Korenaer", "Korenaer",
-                            "Praktijkschool Helmond", "ROC Ter AA", "Westwijzer")
+from interviews.profiles import Profile, default_profile
 
-_ARTICLE = r"(?:\b(?:[Dd]e|[Hh]et)\s+)?"
+_ARTICLE = r"(?:(?:\b[Dd]e|\b[Hh]et|['’‘]t)\s+)?"
 _SCHOOL_RE = re.compile(
     _ARTICLE + r"(?:\b(?:Kindcentrum|Basisschool|Praktijkschool|Scholengemeenschap|ROC|VSO|SBO|Montessorischool)"
     r"(?:\s+(?:[A-Z][\w'’-]*|de|De|ter|Ter|het|Het|AA|Aa)){1,3}"
     r"|\b[A-Z][\w.-]*(?:college|lyceum|school)\b)")
-_STREET_RE = re.compile(
-    _ARTICLE + r"\b[A-Z][a-zà-ÿ-]*(?:straat|laan|weg|plein|singel|dreef|kade|steeg|wal|dijk|hof)\b"
-    r"(?:\s+\d+[a-zA-Z]?)?")
 _MARKER_RE = re.compile(r"\[\s*([A-Za-zÀ-ÿ]+)[^\]]*\]")
 _BARE_PERSON_RE = re.compile(r"\b[Pp]ersoon\s+\d+\b")
-_HAAGJE_RE = re.compile(r"['’‘]t\s+Haagje\b")
 _AGE_RES = (
     re.compile(r"\b(\d{1,2})(\s?-\s?|\s)(jarigen|jarige|jarig)\b"),
     re.compile(r"\b(\d{1,2})(\s)(jaar oud)\b"),
@@ -52,6 +46,12 @@ def age_band(age: int) -> str:
     return "ouder dan 27"
 
 
+@lru_cache(maxsize=None)
+def _street_re(suffixes: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(_ARTICLE + r"\b[A-Z][a-zà-ÿ-]*(?:" + "|".join(map(re.escape, suffixes)) + r")\b"
+                      r"(?:\s+\d+[a-zA-Z]?)?")
+
+
 def _names_re(names: Iterable[str]) -> re.Pattern[str] | None:
     names = sorted({n for n in names if n.strip()}, key=len, reverse=True)
     if not names:
@@ -59,19 +59,28 @@ def _names_re(names: Iterable[str]) -> re.Pattern[str] | None:
     return re.compile(_ARTICLE + r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b", re.IGNORECASE)
 
 
-def coarsen(text: str, places: Iterable[str] = ()) -> str:
+def coarsen(text: str, places: Iterable[str] = (), profile: Profile | None = None) -> str:
     """Coarsen indirect identifiers in `text` (see the module docstring for the rules).
+
+    Args:
+        text: a pseudonymised text.
+        places: extra place names -> "een plek".
+        profile: the municipality profile (wijken, buurten, schools, street suffixes); default:
+            the default profile.
 
     Example:
         >>> coarsen("[Persoon 07] (15-jarige) woont in de Houtsdonk bij de Kerkstraat 12.")
         '[persoon] (12–17-jarige) woont in een buurt bij een straat.'
     """
-    out = _names_re(SCHOOLS).sub("een school", text)
+    profile = profile or default_profile()
+    out = text
+    for names, replacement in ((profile.schools, "een school"), ((w.name for w in profile.wijken), "een wijk"),
+                               (profile.buurten, "een buurt")):
+        pattern = _names_re(names)
+        if pattern is not None:
+            out = pattern.sub(replacement, out)
     out = _SCHOOL_RE.sub("een school", out)
-    out = _STREET_RE.sub("een straat", out)
-    out = _HAAGJE_RE.sub("een buurt", out)
-    out = _names_re(WIJKEN).sub("een wijk", out)
-    out = _names_re(BUURTEN).sub("een buurt", out)
+    out = _street_re(profile.street_suffixes).sub("een straat", out)
     extra = _names_re(places)
     if extra is not None:
         out = extra.sub("een plek", out)

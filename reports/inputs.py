@@ -21,6 +21,7 @@ from typing import Any, Mapping
 import pandas as pd
 
 from codebook.model import Codebook
+from interviews.profiles import Profile, default_profile
 from reports.errors import ReportError
 
 TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -63,6 +64,7 @@ class ReportInputs:
         interpretations: theme id -> the evaluator's Markdown text ("" when missing).
         shareable: (doc, turn, part) addresses of quotes a reviewer marked shareable.
         workspace: the workspace's display name (front matter parameter).
+        profile: the municipality profile (name, programme, wijken, schools for coarsening).
     """
 
     codebook: Codebook
@@ -83,6 +85,7 @@ class ReportInputs:
     interpretations: Mapping[str, str] = field(default_factory=dict)
     shareable: frozenset[Address] = frozenset()
     workspace: str = "werkmap"
+    profile: Profile = field(default_factory=default_profile)
 
     def __post_init__(self) -> None:
         for name, columns in TABLE_COLUMNS.items():
@@ -193,6 +196,7 @@ def load_report_inputs(
     shareable_path: Path | None = None,
     pseudonymisation_counts: Mapping[str, int] | None = None,
     workspace: str = "werkmap",
+    profile: Profile | None = None,
 ) -> ReportInputs:
     """Gather the report's inputs from a workspace's `output/` folder.
 
@@ -203,6 +207,7 @@ def load_report_inputs(
         shareable_path: CSV of quotes marked shareable (doc, turn, part[, deelbaar]).
         pseudonymisation_counts: replaced items per category (from the pseudonymisation stage).
         workspace: display name of the workspace.
+        profile: the municipality profile (default: the default profile).
 
     Returns:
         A validated `ReportInputs`.
@@ -234,5 +239,6 @@ def load_report_inputs(
         interpretations=read_interpretations(codebook, interpretation_dir),
         shareable=read_shareable(shareable_path),
         workspace=workspace,
+        profile=profile or default_profile(),
         **tables,
     )

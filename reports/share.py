@@ -27,7 +27,6 @@ from typing import Sequence
 
 import pandas as pd
 
-from codebook.model import NATIONAL_THEMES
 from reports.chapter import LENS_TITLES, VERDICT_WORDS, template_text
 from reports.coarsen import coarsen
 from reports.errors import ReportError
@@ -91,9 +90,10 @@ def _lens(frame: pd.DataFrame) -> pd.Series:
 
 def _crosswalk(inputs: ReportInputs) -> str:
     rows = [(t.name, "; ".join(t.national) or "–") for t in inputs.codebook.themes]
-    return ("Helmond werkt met vijf eigen thema's. Landelijk groepeert Preventie met Gezag risico- en "
-            "beschermende factoren in vijf andere thema's. Zo verhouden ze zich:\n\n"
-            + table(["Thema Helmond", "Landelijke PmG-thema's"], rows, caption="Vertaling naar de landelijke thema's"))
+    town = inputs.profile.municipality
+    return (f"{town} werkt met {len(rows)} eigen thema's. Landelijk groepeert Preventie met Gezag risico- en "
+            f"beschermende factoren in {len(inputs.profile.national_themes)} andere thema's. Zo verhouden ze zich:\n\n"
+            + table([f"Thema {town}", "Landelijke PmG-thema's"], rows, caption="Vertaling naar de landelijke thema's"))
 
 
 def _national(inputs: ReportInputs, year: int, cells: _Cells) -> str:
@@ -104,7 +104,7 @@ def _national(inputs: ReportInputs, year: int, cells: _Cells) -> str:
     mapping = {t.id: set(t.national) for t in inputs.codebook.themes}
     total = max(len(seg), 1)
     rows = []
-    for nat in NATIONAL_THEMES:
+    for nat in inputs.profile.national_themes:
         mask = seg["themes"].astype(str).map(lambda s: any(nat in mapping.get(t, ()) for t in s.split(";") if t))
         hits = seg[mask]
         rows.append((nat, *cells.row(len(hits), len(hits) / total, hits["doc"].nunique())))
@@ -164,7 +164,7 @@ def _quotes(inputs: ReportInputs, year: int, settings: ShareSettings) -> tuple[s
             continue
         out.append(f"## {escape(theme.name)}")
         for _, r in mine.iterrows():
-            text = coarsen(str(r["text"]), settings.places)
+            text = coarsen(str(r["text"]), settings.places, inputs.profile)
             where = f"{r['type']}gesprek" if r["type"] == "wijk" else str(r["type"])
             out.append(f"> {escape(text)}\n>\n> — {escape(where)}, {int(r['year'])}")
             count += 1
@@ -180,8 +180,8 @@ def _topics(inputs: ReportInputs, settings: ShareSettings) -> str:
     t = t[t["emergent"].astype(str).str.lower().isin(("true", "1")) & (t["size"].astype(int) >= settings.min_segments)]
     if t.empty:
         return "Er zijn geen nieuwe onderwerpen van voldoende omvang gevonden."
-    lines = [f"- **{escape(coarsen(str(r.label), settings.places))}**: "
-             f"{escape(coarsen(', '.join(str(r.words).split()), settings.places))}"
+    lines = [f"- **{escape(coarsen(str(r.label), settings.places, inputs.profile))}**: "
+             f"{escape(coarsen(', '.join(str(r.words).split()), settings.places, inputs.profile))}"
              f"{' (groeiend)' if str(r.growing).lower() in ('true', '1') else ''}" for r in t.itertuples()]
     return "Onderwerpen buiten de vijf thema's, met hun kernwoorden:\n\n" + "\n".join(lines)
 
@@ -213,11 +213,13 @@ def build_shared_edition(inputs: ReportInputs, year: int, out_dir: Path, setting
             else "Cijfers per wijk zijn in deze editie weggelaten.")
     quotes, n_quotes = _quotes(inputs, year, s)
     title = json.dumps(f"Narratief onderzoek {year} – editie voor de lerende gemeenschap", ensure_ascii=False)
-    front = f'---\ntitle: {title}\nsubtitle: "Preventie met Gezag Helmond"\nlang: nl\nparams:\n  year: {year}\n---'
+    subtitle = json.dumps(f"{inputs.profile.programme} {inputs.profile.municipality}", ensure_ascii=False)
+    front = f'---\ntitle: {title}\nsubtitle: {subtitle}\nlang: nl\nparams:\n  year: {year}\n---'
     body = [
         front,
         "# Over deze editie",
-        "Deze editie deelt de inzichten uit het narratief onderzoek van Helmond met andere gemeenten en het "
+        f"Deze editie deelt de inzichten uit het narratief onderzoek van {inputs.profile.municipality} met "
+        "andere gemeenten en het "
         "ministerie. Zij bevat alleen samengevoegde cijfers: aantallen onder de "
         f"{s.min_segments} segmenten of {s.min_interviews} gesprekken zijn onderdrukt.{FOOTNOTE} "
         + ("Cijfers per wijk staan erin. " if s.allow_wijk else "Cijfers per wijk staan er niet in. ")
@@ -230,7 +232,7 @@ def build_shared_edition(inputs: ReportInputs, year: int, out_dir: Path, setting
         "leiden zou zijn, staat als \"–\".",
         "# Thema's en de landelijke PmG-thema's", _crosswalk(inputs),
         "# Cijfers per landelijk thema", _national(inputs, year, cells),
-        "# Cijfers per thema van Helmond", _helmond(inputs, year, cells),
+        f"# Cijfers per thema van {inputs.profile.municipality}", _helmond(inputs, year, cells),
         "# Naar type gesprek", _split(inputs, year, "type", cells),
         "# Naar wijk", wijk,
         "# Citaten", quotes,

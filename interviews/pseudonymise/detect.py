@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from typing import Any
 
+from interviews.profiles import Profile, default_profile
 from interviews.records import Transcript
 
 from .findings import Finding, Span, normalise
@@ -45,7 +46,7 @@ _EDGE_WORDS = {
     "van", "de", "der", "den", "het", "ter", "ten", "te", "en", "'t", "met", "bij", "voor",
     "dr", "mr", "ir", "prof", "dhr", "mevr", "mw", "hr", "mw.", "dhr.", "mevr.",
 }
-_INTERFIX = {"de", "van", "der", "den", "ter", "ten", "te", "het", "'t", "el", "al", "la", "le", "da", "di", "du"}
+_INTERFIX = frozenset(default_profile().name_particles)
 _LABEL_WORDS = {
     "interviewer", "interviewster", "deelnemer", "spreker", "speaker", "respondent", "onbekend",
     "unknown", "man", "vrouw", "jongen", "meisje", "jongere", "ouder", "moeder", "vader", "bewoner",
@@ -105,6 +106,7 @@ class Detector:
         deny: terms that are always personal data (workspace deny list), category per term.
         known_names: person names already in the key (returning people are caught everywhere).
         use_ner: use spaCy NER when `nl_core_news_lg` is installed.
+        profile: the municipality profile (street suffixes, name particles); default: the default profile.
     """
 
     def __init__(
@@ -114,12 +116,13 @@ class Detector:
         deny: dict[str, str] | None = None,
         known_names: Iterable[str] = (),
         use_ner: bool = True,
+        profile: Profile | None = None,
     ):
         self.protected = protected
         self.deny = dict(deny or {})
         self.known_names = [n for n in known_names if n.strip()]
         self.use_ner = use_ner
-        self.recognizers = pattern_recognizers()
+        self.recognizers = pattern_recognizers(profile)
         self.roles = role_words()
 
     # ------------------------------------------------------------------ public

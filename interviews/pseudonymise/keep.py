@@ -1,8 +1,8 @@
 """Protected vocabulary: what the analysis needs and is never redacted unless a user denies it.
 
-Wijk and buurt names, Helmond, organisations, roles, interventions and schools (from the programme
-plan, see `/work/shared/domain.md`), plus any extra terms passed in (every codebook keyword, the
-workspace allow list). Organisation names not on the list are recognised by their form
+Generic Dutch role words (here) and the municipality profile's names - wijken, buurten, places,
+schools, partners, interventions, terms never to pseudonymise (`interviews.profiles`) - plus any
+extra terms passed in (every codebook keyword, the workspace allow list). Organisation names not on the list are recognised by their form
 ("... College", "Basisschool ...", "Stichting ...").
 """
 
@@ -13,34 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-PLACES: tuple[str, ...] = (
-    "Helmond", "Helmond-West", "Helmond-Oost", "Helmond-Noord", "Binnenstad",
-    "Houtsdonk", "Oud-West", "'t Haagje", "Haagje", "Bloemenbuurt", "Straakven",
-    "Beisterveldse Broek", "Centrum", "Leonardus", "Heipoort", "Vossenberg", "Stationsgebied",
-    "Mierlo-Hout", "Brandevoort", "Rijpelberg", "Stiphout", "Brouwhuis", "Dierdonk", "Warande",
-    "Eindhoven", "Brabant", "Noord-Brabant", "Nederland",
-)
-
-ORGANISATIONS: tuple[str, ...] = (
-    "Preventie met Gezag", "PmG", "Gemeente Helmond", "gemeente", "Veiligheid en Naleving",
-    "Sociaal Domein", "politie", "OM", "Openbaar Ministerie", "Raad voor de Kinderbescherming",
-    "jeugdreclassering", "reclassering", "3RO", "HALT", "Zorg- en Veiligheidshuis",
-    "Veiligheidshuis", "Sociale Teams Helmond", "STH", "jongerenwerk", "leerplicht", "Senzer",
-    "woCom", "Veilig Thuis", "Stichting Jeugdcoach", "Jeugdcoach", "Rood-Wit '62", "Rood-Wit",
-    "s.v. Rood-Wit '62", "Kindcentrum Westwijzer", "Westwijzer", "VSO De Korenaer", "De Korenaer",
-    "Korenaer", "Praktijkschool Helmond", "ROC Ter AA", "Ter AA", "Carolus Borromeus College",
-    "Jeugd Teams", "Jeugdteam", "Jeugd Team",
-)
-
-INTERVENTIONS: tuple[str, ...] = (
-    "Daadkrachtige Preventie", "Begrenzen met Perspectief", "#KansRIJK", "KansRIJK", "HackShield",
-    "Hack_Right", "re_B00TCMP", "Helmond Aanpak", "AVE-model", "JPT", "JPT+", "PGA Jeugd",
-    "HALT in de wijk", "MAS", "Veilig In en Om School", "VIOS", "Veilige School",
-    "Keep It Real", "Alleen Jij Bepaalt Wie Je Bent", "AJB", "IPTA", "IPTA-coach", "IPTA-coaches",
-    "Jongeren Perspectief Fonds", "JPF", "schuldhulpverlening", "saneringskrediet",
-    "gebiedsverbod", "last onder dwangsom", "Familieaanpak", "Casus Op Maat", "MDA++", "MDA",
-    "jonge aanwas", "harde kern", "doorgroeiers", "risicojongeren", "AVG",
-)
+from interviews.profiles import Profile, default_profile
 
 ROLES: tuple[str, ...] = (
     "wijkagent", "jeugdagent", "agent", "politieagent", "wijkbeheerder", "jongerenwerker",
@@ -68,9 +41,9 @@ _ORG_RES = (
 )
 
 
-def default_terms() -> set[str]:
-    """Every built-in protected term (places, organisations, interventions, roles)."""
-    return set(PLACES) | set(ORGANISATIONS) | set(INTERVENTIONS) | set(ROLES)
+def default_terms(profile: Profile | None = None) -> set[str]:
+    """Every built-in protected term: the profile's names (default: the default profile) and roles."""
+    return (profile or default_profile()).protected_terms() | set(ROLES)
 
 
 ROLE_SUFFIXES: tuple[str, ...] = (
@@ -109,10 +82,11 @@ class ProtectedVocabulary:
     pattern: re.Pattern[str] | None
 
     @classmethod
-    def build(cls, extra: Iterable[str] = (), *, include_defaults: bool = True) -> "ProtectedVocabulary":
+    def build(cls, extra: Iterable[str] = (), *, include_defaults: bool = True,
+              profile: Profile | None = None) -> "ProtectedVocabulary":
         terms = {t.strip() for t in extra if t and t.strip()}
         if include_defaults:
-            terms |= default_terms()
+            terms |= default_terms(profile)
         if not terms:
             return cls(None)
         alts = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))

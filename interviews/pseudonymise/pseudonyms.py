@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from interviews.errors import PseudonymisationError
+from interviews.profiles import default_profile
 
 from .findings import CATEGORIES, normalise
 from .keystore import PseudonymKey
@@ -30,7 +31,7 @@ DEFAULT_LABELS: dict[str, str] = {
     "url": "Link",
     "nummer": "Nummer",
 }
-_INTERFIX = {"van", "de", "der", "den", "het", "ter", "ten", "te", "'t", "el", "al", "da", "di", "du", "le", "la", "bin", "ben"}
+_INTERFIX = frozenset(default_profile().name_particles)
 
 
 @dataclass(frozen=True)

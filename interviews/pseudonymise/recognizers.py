@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from interviews.profiles import Profile, default_profile
+
 from .findings import Span
 
 MONTHS = (
@@ -22,10 +24,6 @@ MONTHS = (
 DATE = rf"(?:\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:19|20)?\d{{2}}|\d{{1,2}}\s+(?:{MONTHS})\.?(?:\s+(?:19|20)\d{{2}})?)"
 _BIRTH_CUE = r"(?:geboren|geb\.|geboortedatum|geboortedag|verjaardag|jarig)"
 _SEP = r"(?:[ \t]?[-./][ \t]?|[ \t])?"
-_STREET_SUFFIX = (
-    r"straat|laan|weg|plein|dreef|singel|gracht|kade|pad|hof|steeg|dijk|markt|park|baan|ring|"
-    r"wal|veld|akker|erf|kamp|pleintje|hoek|donk|hout|broek|kwartier|boulevard|allee|passage"
-)
 PERSON_CUES = (
     "heet", "heette", "genaamd", "bijnaam", "meneer", "mevrouw", "mevr.", "dhr.", "mw.", "juf",
     "meester", "tante", "oom", "opa", "oma", "broer", "broertje", "zus", "zusje", "zoon",
@@ -83,9 +81,13 @@ def _licence_plate(value: str) -> bool:
     )
 
 
-def pattern_recognizers() -> tuple[RegexRecognizer, ...]:
-    """The built-in pattern recognizers (phone, e-mail, postcode, BSN, birth date, ...)."""
+def pattern_recognizers(profile: Profile | None = None) -> tuple[RegexRecognizer, ...]:
+    """The built-in pattern recognizers (phone, e-mail, postcode, BSN, birth date, ...); street
+    suffixes and name particles come from the municipality profile (default: the default profile)."""
     flags = re.IGNORECASE
+    profile = profile or default_profile()
+    street_suffix = "|".join(re.escape(s) for s in profile.street_suffixes)
+    particle = "|".join(re.escape(p) for p in profile.name_particles)
     return (
         RegexRecognizer("email", "email", re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", flags), 0.95),
         RegexRecognizer(
@@ -122,7 +124,7 @@ def pattern_recognizers() -> tuple[RegexRecognizer, ...]:
             "straat_huisnummer",
             "adres",
             re.compile(
-                rf"\b(?:[A-Z][\w'-]*[ \t](?:(?:van|de|der|den)[ \t])*){{0,3}}[A-Za-z][\w'-]*?(?:{_STREET_SUFFIX})[ \t]+\d{{1,4}}(?:[ \t]?[a-zA-Z]\b|-\d{{1,3}}\b)?"
+                rf"\b(?:[A-Z][\w'-]*[ \t](?:(?:{particle})[ \t])*){{0,3}}[A-Za-z][\w'-]*?(?:{street_suffix})[ \t]+\d{{1,4}}(?:[ \t]?[a-zA-Z]\b|-\d{{1,3}}\b)?"
             ),
             0.85,
         ),

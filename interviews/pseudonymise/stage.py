@@ -16,6 +16,8 @@ from interviews.records import PseudonymisedTranscript, Transcript
 from .apply import apply_findings
 from .detect import Detector, ner_backend
 from .findings import Finding
+from interviews.profiles import Profile
+
 from .keep import ProtectedVocabulary
 from .keystore import PseudonymKey
 from .leakcheck import check_for_leaks
@@ -62,6 +64,7 @@ def pseudonymise_corpus(
     progress: Callable[[str], None] | None = None,
     use_ner: bool = True,
     save_key: bool = True,
+    profile: Profile | None = None,
 ) -> PseudonymisationResult:
     """Pseudonymise a corpus consistently with (and into) the key.
 
@@ -96,9 +99,9 @@ def pseudonymise_corpus(
     deny_terms = _as_terms(deny)
     for text, category in decisions.confirmed_terms().items():
         deny_terms.setdefault(text, category)
-    protected = ProtectedVocabulary.build({*protected_terms, *allow})
+    protected = ProtectedVocabulary.build({*protected_terms, *allow}, profile=profile)
     known = [name for names in key.persons.values() for name in names]
-    detector = Detector(protected, deny=deny_terms, known_names=known, use_ner=use_ner)
+    detector = Detector(protected, deny=deny_terms, known_names=known, use_ner=use_ner, profile=profile)
     findings = detector.detect(transcripts, progress=progress)
     texts: dict[tuple[str, int, str], str] = {}
     for t in transcripts:
@@ -137,6 +140,7 @@ def check_output(
     allow: Iterable[str] = (),
     deny: Mapping[str, str] | Iterable[str] = (),
     protected_terms: Iterable[str] = (),
+    profile: Profile | None = None,
 ) -> int:
     """The final leak check of a run, with the same settings the stage ran with.
 
@@ -152,5 +156,5 @@ def check_output(
     extra = set(_as_terms(deny))
     if review_path is not None:
         extra |= set(read_decisions(review_path).confirmed_terms())
-    protected = ProtectedVocabulary.build({*protected_terms, *allow})
+    protected = ProtectedVocabulary.build({*protected_terms, *allow}, profile=profile)
     return check_for_leaks(output_dir, key, extra=extra, protected=protected)

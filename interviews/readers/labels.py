@@ -23,6 +23,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from interviews.profiles import default_profile
+
 from interviews.records import Turn
 
 _TIMESTAMP = re.compile(r"^\[\s*(\d{1,2}(?::\d{1,2}){1,2})(?:[.,]\d{1,3})?\s*\]\s*")
@@ -40,8 +42,8 @@ _HARD_STOP = frozenset("""
     maw dwz bv nb ps tip eigenlijk verder tot
 """.split())
 _ARTICLES = frozenset({"de", "het", "een", "'t"})
-_PARTICLES = frozenset({"van", "de", "der", "den", "het", "'t", "te", "ter", "ten", "uit", "voor",
-                        "bij", "en", "op", "in", "aan", "la", "le", "du", "da", "dos", "von", "el"})
+# Lower-case words inside a label: the name particles of the profile plus label connectives.
+_PARTICLES = frozenset(default_profile().name_particles) | {"uit", "voor", "bij", "en", "op", "in", "aan"}
 
 
 @dataclass(frozen=True)

@@ -80,8 +80,8 @@ def test_every_template_key_is_known_and_reaches_the_stage_that_uses_it(tmp_path
     monkeypatch.setattr(nlp.language, "load_language", lambda name: seen.setdefault("taalmodel", name) and None)
     monkeypatch.setattr(nlp.embeddings, "load_embedder", lambda name: seen.setdefault("embeddings", name) and None)
     monkeypatch.setattr(interviews.corpus, "read_corpus",
-                        lambda folder, formats, skip_invalid, name_pattern: seen.setdefault(
-                            "read", (folder, formats, name_pattern)) and None)
+                        lambda folder, formats, skip_invalid, name_pattern, wijken: seen.setdefault(
+                            "read", (folder, formats, name_pattern, wijken)) and None)
     ws = open_workspace(root)
     p = Pipeline(ws, Progress(quiet=True))
     for attribute in ("language", "embedder", "_corpus"):
@@ -91,7 +91,8 @@ def test_every_template_key_is_known_and_reaches_the_stage_that_uses_it(tmp_path
             pass
     reached = {
         "naam": ws.name == "Ander project",
-        "gemeente": "Eindhoven" in p._protected_terms() and "Helmond" not in p._protected_terms(),
+        "gemeente": "Eindhoven" in p._protected_terms() and "Helmond" not in p._protected_terms()
+                    and ws.profile.id == "eindhoven" and "Woensel-Zuid" in seen["read"][3],
         "werkmap_id": ws.workspace_id == "ab" * 8,
         "paden.interviews": ws.interviews_dir == root / "transcripten" and seen["read"][0] == ws.interviews_dir,
         "paden.codebook": ws.codebook_path == root / "cb" / "eigen.yaml",
