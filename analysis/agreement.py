@@ -34,7 +34,7 @@ import pandas as pd
 from sklearn.metrics import cohen_kappa_score
 
 from analysis.errors import AnalysisError
-from codebook.load import write_bytes_atomic
+from nlp.io import write_bytes
 from codebook.model import Codebook
 
 AGREEMENT_COLUMNS: tuple[str, ...] = ("code", "coder_a", "coder_b", "n", "percent", "kappa", "alpha", "reading")
@@ -154,8 +154,8 @@ def save_agreement(table: pd.DataFrame, directory: Path) -> tuple[Path, Path]:
     try:
         parquet = io.BytesIO()
         table.to_parquet(parquet, index=False)
-        p1 = write_bytes_atomic(directory / "agreement.parquet", parquet.getvalue())
-        p2 = write_bytes_atomic(directory / "agreement.csv", table.to_csv(index=False).encode("utf-8"))
+        p1 = write_bytes(directory / "agreement.parquet", parquet.getvalue())
+        p2 = write_bytes(directory / "agreement.csv", table.to_csv(index=False).encode("utf-8"))
     except OSError as exc:
         raise AnalysisError("N502", f"overeenstemmingstabel niet te schrijven ({type(exc).__name__})",
                             path=directory) from None

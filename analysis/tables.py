@@ -21,7 +21,7 @@ from typing import Any, Mapping
 import pandas as pd
 
 from analysis.errors import AnalysisError
-from nlp.topic_io import read_table, write_json, write_table
+from nlp.io import read_table, write_json, write_table
 
 TABLES = ("overview", "theme_year", "theme_split", "theme_change", "cooccurrence", "quotes", "signals")
 

@@ -15,9 +15,7 @@ Example:
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from dataclasses import fields
 from pathlib import Path
 from typing import Any
@@ -27,6 +25,7 @@ import yaml
 from codebook.errors import CodebookError
 from codebook.model import NATIONAL_THEMES, Code, Codebook
 from interviews.profiles import Profile, default_profile
+from nlp.io import write_text
 
 TOP_KEYS: tuple[str, ...] = ("name", "version", "codes")
 CODE_KEYS: tuple[str, ...] = tuple(f.name for f in fields(Code))
@@ -260,24 +259,4 @@ def dump_codebook(codebook: Codebook, path: Path) -> Path:
         The path written.
     """
     text = yaml.safe_dump(codebook_to_dict(codebook), allow_unicode=True, sort_keys=False, width=100)
-    return write_text_atomic(Path(path), text)
-
-
-def write_text_atomic(path: Path, text: str) -> Path:
-    """Write `text` (UTF-8) to `path` through a temporary file in the same folder and os.replace."""
-    return write_bytes_atomic(path, text.encode("utf-8"))
-
-
-def write_bytes_atomic(path: Path, data: bytes) -> Path:
-    """Write `data` to `path` through a temporary file in the same folder and os.replace."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=path.suffix, dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
+    return write_text(Path(path), text)

@@ -34,7 +34,8 @@ from typing import Any
 from lxml import etree
 
 from codebook.errors import CodebookError
-from codebook.load import codebook_from_data, write_bytes_atomic
+from codebook.load import codebook_from_data
+from nlp.io import write_bytes
 from codebook.model import Code, Codebook
 
 QDC_NS = "urn:QDA-XML:codebook:1.0"
@@ -126,7 +127,7 @@ def export_qdc(codebook: Codebook, path: Path) -> Path:
     if sets is not None:
         root.append(sets)
     data = etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True)
-    return write_bytes_atomic(Path(path), data)
+    return write_bytes(Path(path), data)
 
 
 def import_qdc(path: Path, name: str | None = None, version: str = "qdc") -> Codebook:

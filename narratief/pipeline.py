@@ -22,6 +22,7 @@ from narratief.console import Progress, is_interactive
 from narratief.manifest import Manifest, hash_bytes, hash_files
 from narratief.lock import LOCK_NAME, WorkspaceLock
 from narratief.workspace import Workspace, WorkspaceError
+from nlp.io import write_csv, write_text
 
 
 def _locked(method):
@@ -490,7 +491,7 @@ class Pipeline:
                 cleaned[note.doc.removeprefix("interpretatie-")] = "\n\n".join(t.text for t in note.turns) + "\n"
         folder.mkdir(parents=True, exist_ok=True)
         for theme, text in cleaned.items():
-            _write_text(folder / f"{theme}.md", text)
+            write_text(folder / f"{theme}.md", text)
         self.manifest.record("interpretatie", input_hash, ["interpretatie"], {"files": len(notes)})
         return folder
 
@@ -669,15 +670,3 @@ class Pipeline:
         self.progress.say(f"[bold green]Klaar.[/bold green] Rapport: {self.out / 'rapport'}  "
                           f"Editie lerend netwerk: {self.out / 'deel'}")
 
-
-def _write_text(path: Path, text: str) -> None:
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
-
-
-def write_csv(frame: pd.DataFrame, path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    frame.to_csv(tmp, index=False)
-    os.replace(tmp, path)

@@ -17,6 +17,7 @@ from pathlib import Path
 from interviews.profiles import Profile, default_profile, load_profile
 from narratief.settings import Settings, parse_settings
 from nlp.errors import NarratiefError
+from nlp.io import write_text
 
 CONFIG_NAME = "narratief.toml"
 
@@ -238,7 +239,7 @@ def init_workspace(root: Path, *, name: str | None = None, demo: bool = False,
         project = (name or root.name).replace("\\", "\\\\").replace('"', '\\"')  # a TOML string
         profile = load_profile(gemeente)  # an unknown profile is reported before anything is written
         text = CONFIG_TEMPLATE.format(name=project, workspace_id=new_workspace_id())
-        _write_text(config, text.replace('gemeente = "Helmond"', f'gemeente = "{profile.municipality}"', 1))
+        write_text(config, text.replace('gemeente = "Helmond"', f'gemeente = "{profile.municipality}"', 1))
     else:
         profile = open_workspace(root).profile  # a broken narratief.toml is reported before anything is added
     for sub in ("interviews", "codebook", "output", "interpretatie", "privacy"):
@@ -249,14 +250,14 @@ def init_workspace(root: Path, *, name: str | None = None, demo: bool = False,
     for theme in (t.id for t in load_codebook(default_codebook_path(profile)).themes):
         interp = root / "interpretatie" / f"{theme}.md"
         if not interp.exists():
-            _write_text(interp, "")
+            write_text(interp, "")
     for fname, header in (
         ("toestaan.txt", "# Termen die nooit gepseudonimiseerd worden, één per regel.\n"),
         ("weigeren.txt", "# Termen die altijd gepseudonimiseerd worden, één per regel.\n"),
     ):
         target = root / "privacy" / fname
         if not target.exists():
-            _write_text(target, header)
+            write_text(target, header)
     if demo:
         _copy_demo(root)
     return open_workspace(root)
@@ -356,14 +357,9 @@ def _add_workspace_id(config: Path, text: str, settings: Settings) -> Settings:
         lines[first_section - 1] += "\n"
     lines.insert(first_section, line + ("\n" if first_section < len(lines) else ""))
     try:
-        _write_text(config, "".join(lines))
+        write_text(config, "".join(lines))
     except OSError as exc:
         raise WorkspaceError("N704", f"kan werkmap_id niet in de instellingen schrijven ({exc.strerror})",
                              config) from None
     return dataclasses.replace(settings, werkmap_id=workspace_id)
 
-
-def _write_text(path: Path, text: str) -> None:
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)

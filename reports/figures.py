@@ -8,8 +8,6 @@ returns a `FigureInfo` with the Dutch caption and alt text the chapter uses.
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +17,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from codebook.model import Codebook
+from nlp.io import write_bytes
 
 _COLOURS = ("#1b6ca8", "#d1495b", "#edae49", "#00798c", "#66a182", "#8d6a9f", "#30638e")
 
@@ -47,12 +46,7 @@ def _save(fig: Figure, out_dir: Path, name: str) -> str:
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=150, bbox_inches="tight", metadata={"Software": None})
     target = out_dir / "figuren" / name
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".png")
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(buffer.getvalue())
-    os.chmod(tmp, 0o644)
-    os.replace(tmp, target)
+    write_bytes(target, buffer.getvalue())
     return f"figuren/{name}"
 
 

@@ -6,9 +6,7 @@ markup, citations (`@x`), math (`$`), Quarto shortcodes (`{{< >}}`) or raw HTML.
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -61,19 +59,3 @@ def demote_headings(markdown: str, levels: int = 2) -> str:
     """Push the evaluator's own headings down so they nest inside a theme section."""
     return re.sub(r"(?m)^(#{1,6})(\s)", lambda m: "#" * min(6, len(m.group(1)) + levels) + m.group(2),
                   markdown)
-
-
-def write_atomic(path: Path, data: str | bytes) -> None:
-    """Write a file via a temporary file in the same folder and `os.replace`."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data.encode("utf-8") if isinstance(data, str) else data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise

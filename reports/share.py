@@ -32,7 +32,8 @@ from reports.coarsen import coarsen
 from reports.errors import ReportError
 from reports.figures import pct
 from reports.inputs import ReportInputs
-from reports.markdown import escape, table, write_atomic
+from nlp.io import write_text
+from reports.markdown import escape, table
 from reports.render import FORMATS, render_document
 
 FOOTNOTE = "[^klein]"
@@ -239,8 +240,8 @@ def build_shared_edition(inputs: ReportInputs, year: int, out_dir: Path, setting
         "# Nieuwe onderwerpen", _topics(inputs, s),
     ]
     source = out_dir / f"deel-{year}.qmd"
-    write_atomic(source, "\n\n".join(body) + "\n")
-    write_atomic(out_dir / "_quarto.yml", template_text("quarto.yaml"))
+    write_text(source, "\n\n".join(body) + "\n")
+    write_text(out_dir / "_quarto.yml", template_text("quarto.yaml"))
     files: tuple[Path, ...] = ()
     used = "geen"
     if formats:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 import pandas as pd
 
 from codebook.errors import CodebookError
+from nlp.io import atomic_write
 
 CSV_NAME = "segments.csv"
 PARQUET_NAME = "segments.parquet"
@@ -25,8 +24,8 @@ def save_segments(table: pd.DataFrame, output_dir: Path) -> tuple[Path, Path]:
     output_dir = Path(output_dir)
     output_dir.mkdir(parents=True, exist_ok=True)
     csv_path, parquet_path = output_dir / CSV_NAME, output_dir / PARQUET_NAME
-    _atomic(csv_path, lambda tmp: table.to_csv(tmp, index=False, encoding="utf-8"))
-    _atomic(parquet_path, lambda tmp: table.to_parquet(tmp, index=False))
+    atomic_write(csv_path, lambda tmp: table.to_csv(tmp, index=False, encoding="utf-8"))
+    atomic_write(parquet_path, lambda tmp: table.to_parquet(tmp, index=False))
     return csv_path, parquet_path
 
 
@@ -47,13 +46,3 @@ def load_segments(output_dir: Path) -> pd.DataFrame:
         raise CodebookError("N353", f"gecodeerde segmenten onleesbaar ({type(exc).__name__}); voer 'narratief code' opnieuw uit", path=output_dir) from exc
     raise CodebookError("N353", "geen gecodeerde segmenten gevonden; voer eerst 'narratief code' uit", path=output_dir)
 
-
-def _atomic(path: Path, write) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
-    os.close(fd)
-    try:
-        write(tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

@@ -13,10 +13,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from interviews.records import PseudonymisedTranscript, Transcript, Turn
+from nlp.io import write_text
 
 from .findings import Finding
 from .pseudonyms import PseudonymAssigner
-from .review import atomic_write_text
 
 
 def resolve_overlaps(findings: Sequence[Finding]) -> list[Finding]:
@@ -83,8 +83,8 @@ def write_outputs(transcripts: Sequence[PseudonymisedTranscript], output_dir: Pa
     written = []
     for t in transcripts:
         json_path = output_dir / "pseudo" / f"{t.doc}.json"
-        atomic_write_text(json_path, json.dumps(t.to_dict(), ensure_ascii=False, indent=1))
+        write_text(json_path, json.dumps(t.to_dict(), ensure_ascii=False, indent=1))
         txt_path = output_dir / "transcripten" / f"{t.doc}.txt"
-        atomic_write_text(txt_path, t.to_text())
+        write_text(txt_path, t.to_text())
         written += [json_path, txt_path]
     return written

@@ -15,7 +15,6 @@ import base64
 import json
 import os
 import secrets
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,6 +23,7 @@ from cryptography.fernet import Fernet, InvalidToken
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from interviews.errors import PseudonymisationError
+from nlp.io import PRIVATE, write_bytes
 
 MAGIC = b"NARRATIEF-SLEUTEL\x01"
 SALT_BYTES = 16
@@ -85,18 +85,7 @@ class PseudonymKey:
         data = json.dumps(self.to_payload(), ensure_ascii=False).encode("utf-8")
         blob = MAGIC + self._salt + self._fernet.encrypt(data)
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".sleutel-", suffix=".tmp", dir=self.path.parent)
-            try:
-                with os.fdopen(fd, "wb") as handle:
-                    handle.write(blob)
-                    handle.flush()
-                    os.fsync(handle.fileno())
-                os.chmod(tmp, 0o600)
-                os.replace(tmp, self.path)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
+            write_bytes(self.path, blob, mode=PRIVATE)
         except OSError as exc:
             raise KeyFileError("N205", f"sleutel kan niet worden opgeslagen ({exc.strerror})", path=self.path) from None
 

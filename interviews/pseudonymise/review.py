@@ -13,15 +13,14 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import re
-import tempfile
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from interviews.errors import PseudonymisationError
+from nlp.io import PRIVATE, write_text
 
 from .findings import CATEGORIES, Finding, normalise
 
@@ -115,7 +114,7 @@ def write_review(path: Path, findings: Sequence[Finding], texts: dict[tuple[str,
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
     writer.writerows(rows)
-    atomic_write_text(path, buffer.getvalue(), encoding="utf-8-sig")
+    write_text(path, buffer.getvalue(), encoding="utf-8-sig", mode=PRIVATE)  # raw data
     return len(rows)
 
 
@@ -140,17 +139,6 @@ def read_term_list(path: Path) -> dict[str, str]:
     return out
 
 
-def atomic_write_text(path: Path, content: str, encoding: str = "utf-8") -> None:
-    """Write text via a tmp file in the same folder and os.replace."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding=encoding, newline="") as handle:
-            handle.write(content)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def terms_of(lists: Iterable[dict[str, str]]) -> set[str]:

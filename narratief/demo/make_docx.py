@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
 import zipfile
 from pathlib import Path
 
 from docx import Document
+
+from nlp.io import atomic_write
 
 META = {
     'doc': '2024_wijk_helmond-west',
@@ -212,15 +213,17 @@ def build(target: Path) -> Path:
         paragraph.add_run(f" {text}")
     buffer = io.BytesIO()
     document.save(buffer)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(target.name + ".tmp")
-    # Rewrite the zip with fixed entry dates so that the file is reproducible.
-    with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as source,             zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as result:
-        for item in source.infolist():
-            info = zipfile.ZipInfo(item.filename, date_time=stamp.timetuple()[:6])
-            info.compress_type = zipfile.ZIP_DEFLATED
-            result.writestr(info, source.read(item.filename))
-    os.replace(tmp, target)
+
+    def rewrite(tmp: Path) -> None:
+        # Rewrite the zip with fixed entry dates so that the file is reproducible.
+        with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as source, \
+                zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as result:
+            for item in source.infolist():
+                info = zipfile.ZipInfo(item.filename, date_time=stamp.timetuple()[:6])
+                info.compress_type = zipfile.ZIP_DEFLATED
+                result.writestr(info, source.read(item.filename))
+
+    atomic_write(target, rewrite)
     return target
 
 
