@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from nlp.errors import NarratiefError
+from nlp.errors import NarratiefError, catalogue
 
 
 class InterviewError(NarratiefError):
@@ -24,3 +24,27 @@ class CorpusErrors(InterviewError):
 
 class PseudonymisationError(NarratiefError):
     """Pseudonymisation, key or leak-check problems (N2xx)."""
+
+
+# Codes of this package outside the reading catalogue (`interviews.readers.errors`: N101-N119).
+CATALOGUE = catalogue(
+    ("N100", "een of meer transcripten zijn niet leesbaar", "los elke genoemde fout op, of gebruik --skip-invalid"),
+    ("N140", "geen gemeenteprofiel met deze naam",
+     "zet 'gemeente' in narratief.toml op een van de genoemde profielen, of voeg interviews/profiles/<gemeente>.yaml toe"),
+    ("N141", "het gemeenteprofiel is ongeldig", "verbeter de genoemde sleutel in het profielbestand"),
+    ("N201", "het wachtwoord van de sleutel is onjuist", "geef het wachtwoord waarmee de sleutel is gemaakt"),
+    ("N202", "geen wachtwoord voor de sleutel", "zet NARRATIEF_PASSPHRASE of voer het wachtwoord in"),
+    ("N203", "het sleutelbestand is geen (volledig) narratief-sleutelbestand",
+     "zet een reservekopie van sleutel.bin terug"),
+    ("N204", "het sleutelbestand is niet leesbaar of niet te schrijven", "controleer de rechten op de sleutelmap"),
+    ("N205", "de sleutel is niet geopend met een wachtwoord", "open de sleutel eerst (programmeerfout)"),
+    ("N207", "dit is geen pseudoniem in de ingestelde stijl", "geef een pseudoniem zoals het in de uitvoer staat"),
+    ("N208", "dit pseudoniem is niet genummerd en dus niet eenduidig herleidbaar",
+     "zet [pseudonimisering] alles_nummeren = true en voer de run opnieuw uit"),
+    ("N210", "de pseudoniemstijl mist een label voor een categorie", "geef elke categorie een label"),
+    ("N211", "geen pseudoniem ingesteld voor een categorie", "geef elke categorie een label"),
+    ("N212", "onbekend besluit in het bevindingenbestand", "gebruik leeg, 'bevestigd' of 'afgewezen'"),
+    ("N213", "onbekende categorie in de weigerlijst", "gebruik een van de categorieën, bijvoorbeeld [adres]"),
+    ("N220", "de lekcontrole vond een oorspronkelijk persoonsgegeven in de uitvoer",
+     "deel niets; bevestig de bevinding of zet de term op de weigerlijst en voer de run opnieuw uit"),
+)

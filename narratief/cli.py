@@ -222,6 +222,14 @@ def demo(map: Path = typer.Argument(Path("demo-werkmap"), help="De werkmap voor 
     _pipeline(map).run()
 
 
+@app.command()
+def uitleg(code: str = typer.Argument(..., help="Een foutcode, bijvoorbeeld N605.")) -> None:
+    """Leg een foutcode uit: wat ze betekent en wat u kunt doen."""
+    from narratief.errors import explain
+
+    typer.echo(explain(code))
+
+
 def main() -> None:
     """Entry point: run the app and turn narratief's errors into a message and exit code 2."""
     from narratief.cli_nl import dutch_command, usage_error_message

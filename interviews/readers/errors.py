@@ -17,26 +17,29 @@ never holds transcript text or speaker names. Metadata values such as a year or 
 from __future__ import annotations
 
 from interviews.errors import InterviewError
+from nlp.errors import catalogue
 
-CATALOGUE: dict[str, str] = {
-    "N101": "leeg bestand",
-    "N102": "binair of onleesbaar bestand",
-    "N103": "beschadigd Word-bestand",
-    "N104": "ongeldige metadata",
-    "N105": "ontbrekende metadata",
-    "N106": "onbekend bestandstype",
-    "N107": "ondertitelbestand zonder cues",
-    "N108": "geen spreekbeurten gevonden",
-    "N109": "tegenstrijdige metadata",
-    "N110": "dubbele document-id",
-    "N111": "fout in metadata.csv",
-    "N112": "ongeldige front matter",
-    "N113": "bestand niet te openen",
-    "N114": "ongeldig ondertitelbestand",
-    "N115": "interviewmap niet gevonden",
-    "N116": "indeling niet herkend",
-    "N117": "ongeldig bestandsnaampatroon",
-}
+CATALOGUE = catalogue(
+    ("N101", "leeg bestand", "vul het bestand of haal het uit de interviewmap"),
+    ("N102", "binair of onleesbaar bestand", "sla het op als UTF-8-tekst, .docx, .odt, .vtt of .srt"),
+    ("N103", "beschadigd Word-bestand", "open en bewaar het opnieuw in Word of LibreOffice"),
+    ("N104", "ongeldige metadata", "gebruik een van de genoemde waarden"),
+    ("N105", "ontbrekende metadata", "zet jaar, type en wijk in het bestand, in metadata.csv of in de mapnamen"),
+    ("N106", "onbekend bestandstype", "gebruik een van de genoemde formaten"),
+    ("N107", "ondertitelbestand zonder cues", "exporteer het ondertitelbestand opnieuw"),
+    ("N108", "geen spreekbeurten gevonden", "schrijf beurten als 'Spreker: tekst'"),
+    ("N109", "tegenstrijdige metadata", "maak de bronnen gelijk of laat er één weg"),
+    ("N110", "dubbele document-id", "geef de bestanden een unieke naam"),
+    ("N111", "fout in metadata.csv", "verbeter de genoemde regel van metadata.csv"),
+    ("N112", "ongeldige front matter", "verbeter de YAML tussen de '---'-regels"),
+    ("N113", "bestand niet te openen", "controleer de rechten op het bestand"),
+    ("N114", "ongeldig ondertitelbestand", "verbeter de kop- of tijdregel"),
+    ("N115", "interviewmap niet gevonden", "maak de map of verbeter [paden] interviews"),
+    ("N116", "indeling niet herkend", "volg de indeling van de genoemde voorbeelden"),
+    ("N117", "ongeldig bestandsnaampatroon", "gebruik {jaar}, {type}, {wijk} en *"),
+    ("N119", "een koppeling in de interviewmap wijst naar buiten de map",
+     "kopieer het bestand naar de interviewmap in plaats van een koppeling"),
+)
 
 
 class InputError(InterviewError):
