@@ -23,7 +23,6 @@ Example:
 
 from __future__ import annotations
 
-import io
 import itertools
 import math
 from pathlib import Path
@@ -34,10 +33,13 @@ import pandas as pd
 from sklearn.metrics import cohen_kappa_score
 
 from analysis.errors import AnalysisError
-from nlp.io import write_bytes
+from nlp.io import table_schema
 from codebook.model import Codebook
 
-AGREEMENT_COLUMNS: tuple[str, ...] = ("code", "coder_a", "coder_b", "n", "percent", "kappa", "alpha", "reading")
+# output/agreement/agreement.parquet|.csv, declared once (docs/architecture.md lists the same).
+SCHEMA = table_schema("agreement", "agreement", "code:str coder_a:str coder_b:str n:int percent:float kappa:float "
+                      "alpha:float reading:str")
+AGREEMENT_COLUMNS: tuple[str, ...] = SCHEMA.names
 OVERALL = "__overall__"
 MACHINE = "machine"
 RELIABLE = 0.800
@@ -150,18 +152,18 @@ def save_agreement(table: pd.DataFrame, directory: Path) -> tuple[Path, Path]:
     Raises:
         AnalysisError: N502 when the files cannot be written.
     """
-    directory = Path(directory)
     try:
-        parquet = io.BytesIO()
-        table.to_parquet(parquet, index=False)
-        p1 = write_bytes(directory / "agreement.parquet", parquet.getvalue())
-        p2 = write_bytes(directory / "agreement.csv", table.to_csv(index=False).encode("utf-8"))
+        p1, p2 = SCHEMA.save(table, Path(directory))
     except OSError as exc:
         raise AnalysisError("N502", f"overeenstemmingstabel niet te schrijven ({type(exc).__name__})",
                             path=directory) from None
     return p1, p2
 
 
-def load_agreement(directory: Path) -> pd.DataFrame:
-    """Read the table `save_agreement` wrote."""
-    return pd.read_parquet(Path(directory) / "agreement.parquet")
+def load_agreement(directory: Path) -> pd.DataFrame | None:
+    """Read the table `save_agreement` wrote (Parquet, else the CSV); None when there is none.
+
+    Raises:
+        TableError: the file is unreadable or lacks a column.
+    """
+    return SCHEMA.load(Path(directory))

@@ -21,8 +21,23 @@ from typing import Any, Mapping
 import pandas as pd
 
 from analysis.errors import AnalysisError
-from nlp.io import read_table, write_json, write_table
+from nlp.io import TableSchema, read_table, table_schema, write_json
 
+_WHO = "doc:str turn:int part:int speaker:str type:str wijk:str text:str"
+# The tables of output/analysis/, declared once (docs/architecture.md lists the same).
+SCHEMAS: dict[str, TableSchema] = {s.name: s for s in (
+    table_schema("overview", "analysis", "year:int type:str wijk:str interviews:int segments:int speakers:int words:int"),
+    table_schema("theme_year", "analysis", "year:int theme:str lens:str segments:int share:float interviews:int "
+                 "speakers:int"),
+    table_schema("theme_split", "analysis", "year:int theme:str lens:str split:str value:str segments:int "
+                 "share:float interviews:int speakers:int"),
+    table_schema("theme_change", "analysis", "year:int prev_year:int theme:str lens:str share:float prev_share:float "
+                 "diff:float ci_low:float ci_high:float n_boot:int verdict:str"),
+    table_schema("cooccurrence", "analysis", "year:int level:str theme_a:str theme_b:str count:int jaccard:float"),
+    table_schema("quotes", "analysis", f"year:int theme:str lens:str rank:int {_WHO} typicality:float"),
+    table_schema("signals", "analysis", f"year:int theme:str {_WHO}"),
+    table_schema("notes", "analysis", "note:str"),
+)}
 TABLES = ("overview", "theme_year", "theme_split", "theme_change", "cooccurrence", "quotes", "signals")
 
 
@@ -48,9 +63,8 @@ class AnalysisTables:
         folder = Path(folder)
         written: list[Path] = []
         for name in TABLES:
-            write_table(getattr(self, name), folder, name)
-            written += [folder / f"{name}.parquet", folder / f"{name}.csv"]
-        write_table(pd.DataFrame({"note": list(self.notes)}, dtype=str), folder, "notes")
+            written += SCHEMAS[name].save(getattr(self, name), folder)
+        SCHEMAS["notes"].save(pd.DataFrame({"note": list(self.notes)}, dtype=str), folder)
         written += [folder / "notes.parquet", folder / "notes.csv"]
         write_json(dict(self.info), folder / "info.json")
         return written + [folder / "info.json"]

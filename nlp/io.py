@@ -20,6 +20,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -119,3 +120,89 @@ def replace_dir(build: Callable[[Path], Any], target: Path) -> None:
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+
+
+class TableError(ValueError):
+    """A table file exists but cannot be read, or lacks declared columns (the owning stage turns
+    this into its own numbered error)."""
+
+
+_DTYPES = ("str", "int", "float", "bool")
+
+
+@dataclass(frozen=True)
+class TableSchema:
+    """One artifact table, declared once next to the stage that writes it.
+
+    Args:
+        name: file stem, e.g. "theme_year" (written as `<name>.parquet` and `<name>.csv`).
+        folder: folder under `output/` ("" for `output/` itself).
+        columns: (column, dtype) pairs; dtype is "str", "int", "float" or "bool". Tables may carry
+            more columns (e.g. one `score_<code>` per code); these are the ones readers rely on.
+
+    Example:
+        >>> s = table_schema("over_time", "topics", "topic:int year:int count:int share:float")
+        >>> s.names, s.path_in(Path("output"))
+        (('topic', 'year', 'count', 'share'), PosixPath('output/topics/over_time.parquet'))
+    """
+
+    name: str
+    folder: str
+    columns: tuple[tuple[str, str], ...]
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(c for c, _ in self.columns)
+
+    def path_in(self, output_dir: Path) -> Path:
+        return Path(output_dir) / self.folder / f"{self.name}.parquet"
+
+    def missing(self, frame: pd.DataFrame) -> list[str]:
+        return [c for c in self.names if c not in frame.columns]
+
+    def save(self, frame: pd.DataFrame, folder: Path) -> tuple[Path, Path]:
+        """Write the table (Parquet + CSV) into `folder`, atomically.
+
+        Raises:
+            TableError: when a declared column is missing (a bug in the producing stage).
+        """
+        missing = self.missing(frame)
+        if missing:
+            raise TableError(f"table '{self.name}' lacks declared column(s): {', '.join(missing)}")
+        return write_table(frame, folder, self.name)
+
+    def load(self, folder: Path, need: tuple[str, ...] | None = None) -> pd.DataFrame | None:
+        """Read the table from `folder` (Parquet, else its CSV twin); None when neither exists.
+
+        Text columns come back as str with "" for empty cells, however the file was written.
+        `need`: the declared columns this reader relies on (default: all of them).
+
+        Raises:
+            TableError: the file cannot be read or lacks a declared column.
+        """
+        for suffix in (".parquet", ".csv"):
+            path = Path(folder) / f"{self.name}{suffix}"
+            if not path.exists():
+                continue
+            try:
+                frame = pd.read_parquet(path) if suffix == ".parquet" else pd.read_csv(
+                    path, dtype={c: str for c, t in self.columns if t == "str"})
+            except Exception as exc:  # pyarrow/pandas raise many types for a broken file
+                raise TableError(f"tabel niet leesbaar ({type(exc).__name__})") from None
+            missing = [c for c in (need or self.names) if c not in frame.columns]
+            if missing:
+                raise TableError(f"tabel '{self.name}' mist kolom(men): {', '.join(missing)}")
+            for column, dtype in self.columns:
+                if dtype == "str" and column in frame.columns:
+                    frame[column] = frame[column].fillna("").astype(str)
+            return frame
+        return None
+
+
+def table_schema(name: str, folder: str, columns: str) -> TableSchema:
+    """A `TableSchema` from "column:dtype column:dtype ..." (see `TableSchema`)."""
+    pairs = tuple(tuple(item.split(":")) for item in columns.split())
+    for pair in pairs:
+        if len(pair) != 2 or pair[1] not in _DTYPES:
+            raise ValueError(f"bad column declaration {':'.join(pair)!r} in table {name!r}")
+    return TableSchema(name, folder, pairs)  # type: ignore[arg-type]

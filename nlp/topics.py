@@ -33,7 +33,7 @@ import pandas as pd
 from nlp.errors import NlpError
 from nlp.topic_align import (centred_similarities, centroids, is_growing, normalise, reference_similarity,
                               theme_sets)
-from nlp.io import read_table, replace_dir, write_json, write_table
+from nlp.io import TableSchema, read_table, replace_dir, table_schema, write_json
 
 #: Words the pseudonymiser puts in place of personal data, and transcript scaffolding: never a topic word.
 PSEUDONYM_TOKENS: tuple[str, ...] = (
@@ -45,7 +45,15 @@ PSEUDONYM_TOKENS: tuple[str, ...] = (
 _BRACKETED = re.compile(r"\[[^\]]*\]|<[^>]*>|\{[^}]*\}")
 _TOKEN_PATTERN = r"(?u)\b[^\W\d_]{3,}\b"  # letters only, at least three: no numbers or pseudonym ids
 
-TOPIC_TABLES = ("topics", "segment_topics", "over_time", "per_class")
+# The tables of output/topics/, declared once (docs/architecture.md lists the same).
+SCHEMAS: dict[str, TableSchema] = {s.name: s for s in (
+    table_schema("topics", "topics", "topic:int size:int words:str label:str nearest_theme:str similarity:float "
+                 "emergent:bool growing:bool representative:str"),
+    table_schema("segment_topics", "topics", "doc:str turn:int part:int topic:int"),
+    table_schema("over_time", "topics", "topic:int year:int count:int share:float"),
+    table_schema("per_class", "topics", "topic:int split:str value:str count:int"),
+)}
+TOPIC_TABLES = tuple(SCHEMAS)
 _REQUIRED = ("doc", "turn", "part", "year", "type", "wijk", "text")
 
 
@@ -124,7 +132,7 @@ class TopicResult:
         """Write the tables (Parquet + CSV), `info.json` and, if fitted, `model/` (safetensors)."""
         folder = Path(folder)
         for name in TOPIC_TABLES:
-            write_table(getattr(self, name), folder, name)
+            SCHEMAS[name].save(getattr(self, name), folder)
         write_json({"notes": list(self.notes), "info": dict(self.info)}, folder / "info.json")
         if self.model is not None:
             with _quiet_bertopic():

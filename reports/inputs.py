@@ -20,29 +20,29 @@ from typing import Any, Mapping
 
 import pandas as pd
 
+from analysis.agreement import SCHEMA as AGREEMENT_SCHEMA
+from analysis.tables import SCHEMAS as ANALYSIS_SCHEMAS
+from analysis.tables import TABLES as ANALYSIS_TABLES
+from codebook.coding.io import SCHEMA as SEGMENTS_SCHEMA
 from codebook.model import Codebook
 from interviews.profiles import Profile, default_profile
+from nlp.io import TableError, TableSchema
+from nlp.topics import SCHEMAS as TOPIC_SCHEMAS
 from reports.errors import ReportError
 
+# The producing stages own the schemas; the report reads each table through its producer's schema.
+_SCHEMAS: dict[str, TableSchema] = {
+    **{name: ANALYSIS_SCHEMAS[name] for name in ANALYSIS_TABLES},
+    "topics": TOPIC_SCHEMAS["topics"],
+    "topics_over_time": TOPIC_SCHEMAS["over_time"],
+    "agreement": AGREEMENT_SCHEMA,
+    "segments": SEGMENTS_SCHEMA,
+}
+# The columns the report relies on (of segments: the ones it keeps; the text is not needed).
 TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
-    "overview": ("year", "type", "wijk", "interviews", "segments", "speakers", "words"),
-    "theme_year": ("year", "theme", "lens", "segments", "share", "interviews", "speakers"),
-    "theme_split": ("year", "theme", "lens", "split", "value", "segments", "share", "interviews",
-                    "speakers"),
-    "theme_change": ("year", "prev_year", "theme", "lens", "share", "prev_share", "diff", "ci_low",
-                     "ci_high", "n_boot", "verdict"),
-    "cooccurrence": ("year", "level", "theme_a", "theme_b", "count", "jaccard"),
-    "quotes": ("year", "theme", "lens", "rank", "doc", "turn", "part", "speaker", "type", "wijk",
-               "text", "typicality"),
-    "signals": ("year", "theme", "doc", "turn", "part", "speaker", "type", "wijk", "text"),
-    "topics": ("topic", "size", "words", "label", "nearest_theme", "similarity", "emergent",
-               "growing", "representative"),
-    "topics_over_time": ("topic", "year", "count", "share"),
-    "agreement": ("code", "coder_a", "coder_b", "n", "percent", "kappa", "alpha", "reading"),
+    **{name: schema.names for name, schema in _SCHEMAS.items()},
     "segments": ("doc", "turn", "part", "speaker", "year", "type", "wijk", "themes"),
 }
-_ANALYSIS_TABLES = ("overview", "theme_year", "theme_split", "theme_change", "cooccurrence",
-                    "quotes", "signals")
 
 Address = tuple[str, int, int]
 
@@ -112,22 +112,17 @@ class ReportInputs:
         return years[-1]
 
 
-def _read_table(folder: Path, name: str, required: bool) -> pd.DataFrame | None:
-    for suffix in (".parquet", ".csv"):
-        path = folder / f"{name}{suffix}"
-        if path.exists():
-            try:
-                frame = pd.read_parquet(path) if suffix == ".parquet" else pd.read_csv(path)
-            except Exception as exc:  # pyarrow/pandas raise many types for a broken file
-                raise ReportError("N601", f"tabel niet leesbaar ({type(exc).__name__})", path=path) from None
-            for col in ("lens", "wijk", "type", "value", "themes"):
-                if col in frame.columns:
-                    frame[col] = frame[col].fillna("").astype(str)
-            return frame
-    if required:
-        raise ReportError("N601", f"tabel '{name}' ontbreekt; voer eerst de vergelijking uit",
-                          path=folder / f"{name}.parquet")
-    return None
+def _read_table(output_dir: Path, name: str, required: bool) -> pd.DataFrame | None:
+    """Read a table through its producer's schema (Parquet, else CSV)."""
+    schema = _SCHEMAS[name]
+    try:
+        frame = schema.load(Path(output_dir) / schema.folder, need=TABLE_COLUMNS[name])
+    except TableError as exc:
+        raise ReportError("N601", str(exc), path=schema.path_in(output_dir)) from None
+    if frame is None and required:
+        raise ReportError("N601", f"tabel '{schema.name}' ontbreekt; voer eerst de vergelijking uit",
+                          path=schema.path_in(output_dir))
+    return frame
 
 
 def _read_notes(folder: Path) -> tuple[str, ...]:
@@ -217,8 +212,7 @@ def load_report_inputs(
     """
     output_dir = Path(output_dir)
     analysis_dir = output_dir / "analysis"
-    tables = {name: _read_table(analysis_dir, name, required=True) for name in _ANALYSIS_TABLES}
-    topics_dir = output_dir / "topics"
+    tables = {name: _read_table(output_dir, name, required=True) for name in ANALYSIS_TABLES}
     manifest_path = output_dir / "manifest.json"
     manifest = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.exists() else {}
     segments = _read_table(output_dir, "segments", required=False)
@@ -228,11 +222,9 @@ def load_report_inputs(
     return ReportInputs(
         codebook=codebook,
         notes=_read_notes(analysis_dir),
-        topics=_read_table(topics_dir, "topics", required=False),
-        topics_over_time=(_read_table(topics_dir, "over_time", required=False)  # nlp.topics' name
-                          if (topics_dir / "over_time.parquet").exists() or (topics_dir / "over_time.csv").exists()
-                          else _read_table(topics_dir, "topics_over_time", required=False)),
-        agreement=_read_table(output_dir / "agreement", "agreement", required=False),
+        topics=_read_table(output_dir, "topics", required=False),
+        topics_over_time=_read_table(output_dir, "topics_over_time", required=False),
+        agreement=_read_table(output_dir, "agreement", required=False),
         segments=segments,
         manifest=manifest,
         pseudonymisation=dict(pseudonymisation_counts or {}),

@@ -7,25 +7,21 @@ from pathlib import Path
 import pandas as pd
 
 from codebook.errors import CodebookError
-from nlp.io import atomic_write
+from nlp.io import TableError, table_schema
 
-CSV_NAME = "segments.csv"
-PARQUET_NAME = "segments.parquet"
+# output/segments.parquet|.csv, declared once (docs/architecture.md lists the same). The table also
+# has one `score_<code id>` column per code.
+SCHEMA = table_schema("segments", "", "doc:str turn:int part:int speaker:str year:int type:str wijk:str text:str "
+                      "themes:str lenses:str reasons:str")
 
 
 def save_segments(table: pd.DataFrame, output_dir: Path) -> tuple[Path, Path]:
-    """Write `table` as `segments.csv` (UTF-8) and `segments.parquet` in `output_dir`.
-
-    Each file is written to a temporary file in the same folder and then moved into place.
+    """Write `table` as `segments.csv` (UTF-8) and `segments.parquet` in `output_dir`, atomically.
 
     Returns:
         (csv path, parquet path).
     """
-    output_dir = Path(output_dir)
-    output_dir.mkdir(parents=True, exist_ok=True)
-    csv_path, parquet_path = output_dir / CSV_NAME, output_dir / PARQUET_NAME
-    atomic_write(csv_path, lambda tmp: table.to_csv(tmp, index=False, encoding="utf-8"))
-    atomic_write(parquet_path, lambda tmp: table.to_parquet(tmp, index=False))
+    parquet_path, csv_path = SCHEMA.save(table, Path(output_dir))
     return csv_path, parquet_path
 
 
@@ -36,13 +32,12 @@ def load_segments(output_dir: Path) -> pd.DataFrame:
         CodebookError: N353 when neither file exists or it cannot be read.
     """
     output_dir = Path(output_dir)
-    parquet_path, csv_path = output_dir / PARQUET_NAME, output_dir / CSV_NAME
     try:
-        if parquet_path.exists():
-            return pd.read_parquet(parquet_path)
-        if csv_path.exists():
-            return pd.read_csv(csv_path, dtype={"doc": str, "themes": str, "lenses": str}, keep_default_na=False)
-    except (OSError, ValueError) as exc:
-        raise CodebookError("N353", f"gecodeerde segmenten onleesbaar ({type(exc).__name__}); voer 'narratief code' opnieuw uit", path=output_dir) from exc
-    raise CodebookError("N353", "geen gecodeerde segmenten gevonden; voer eerst 'narratief code' uit", path=output_dir)
-
+        table = SCHEMA.load(output_dir)
+    except (OSError, TableError) as exc:
+        raise CodebookError("N353", f"gecodeerde segmenten onleesbaar ({exc}); voer 'narratief code' opnieuw uit",
+                            path=output_dir) from exc
+    if table is None:
+        raise CodebookError("N353", "geen gecodeerde segmenten gevonden; voer eerst 'narratief code' uit",
+                            path=output_dir)
+    return table

@@ -1,0 +1,25 @@
+"""Every artifact table the stages declare, gathered for docs checks and tooling.
+
+Each schema lives next to its writer (`analysis.tables.SCHEMAS`, `nlp.topics.SCHEMAS`,
+`analysis.agreement.SCHEMA`, `codebook.coding.io.SCHEMA`); only this orchestration package
+imports them all.
+"""
+
+from __future__ import annotations
+
+from nlp.io import TableSchema
+
+
+def table_schemas() -> tuple[TableSchema, ...]:
+    """The declared tables, in pipeline order."""
+    from analysis.agreement import SCHEMA as AGREEMENT
+    from analysis.tables import SCHEMAS as ANALYSIS
+    from codebook.coding.io import SCHEMA as SEGMENTS
+    from nlp.topics import SCHEMAS as TOPICS
+
+    return (SEGMENTS, AGREEMENT, *TOPICS.values(), *ANALYSIS.values())
+
+
+def key(schema: TableSchema) -> str:
+    """The table's place under output/, as docs/architecture.md names it: "topics/over_time"."""
+    return f"{schema.folder}/{schema.name}" if schema.folder else schema.name

@@ -1,0 +1,40 @@
+"""docs/architecture.md lists exactly the artifact tables the code declares, with their columns."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from narratief.artifacts import key, table_schemas
+
+DOC = Path(__file__).resolve().parents[2] / "docs" / "architecture.md"
+
+
+def documented_tables() -> dict[str, tuple[str, ...]]:
+    """`- `name`: col, col (remark)` lines of the section on tables."""
+    text = DOC.read_text(encoding="utf-8")
+    section = text.split("## Tables (declared by the stage that writes them)", 1)[1].split("\n## ", 1)[0]
+    tables = {}
+    for match in re.finditer(r"^- `([\w/]+)`: (.+)$", section, re.MULTILINE):
+        columns = re.sub(r"\([^)]*\)", "", match.group(2))
+        tables[match.group(1)] = tuple(c.strip() for c in columns.split(",") if c.strip())
+    return tables
+
+
+def test_docs_list_exactly_the_declared_tables():
+    declared = {key(s): s.names for s in table_schemas()}
+    documented = documented_tables()
+    assert sorted(documented) == sorted(declared)
+    for name, columns in declared.items():
+        assert documented[name] == columns, name
+
+
+def test_every_schema_round_trips(tmp_path):
+    import pandas as pd
+
+    values = {"str": "a", "int": 1, "float": 0.5, "bool": True}
+    for schema in table_schemas():
+        frame = pd.DataFrame({c: [values[t]] for c, t in schema.columns})
+        schema.save(frame, tmp_path / schema.folder)
+        loaded = schema.load(tmp_path / schema.folder)
+        assert loaded is not None and list(loaded.columns) == list(schema.names), schema.name
