@@ -50,6 +50,20 @@ def template_text(name: str) -> str:
         raise ReportError("N608", f"sjabloon '{name}' ontbreekt in de installatie") from None
 
 
+PROJECT_FILES = ("hoofdstuk.css", "referentie.docx", "hoofdstuk-typst.typ")
+
+
+def write_project(out_dir: Path) -> None:
+    """Write `_quarto.yml` and the style files it names (CSS, reference DOCX, Typst rules)."""
+    write_project(out_dir)
+    for name in PROJECT_FILES:
+        try:
+            data = resources.files("reports").joinpath("templates", name).read_bytes()
+        except OSError:
+            raise ReportError("N608", f"sjabloon '{name}' ontbreekt in de installatie") from None
+        write_atomic(out_dir / name, data)
+
+
 def _lens(frame: pd.DataFrame) -> pd.Series:
     return frame["lens"].fillna("").astype(str)
 
@@ -256,6 +270,6 @@ def build_chapter(inputs: ReportInputs, year: int, out_dir: Path) -> ChapterSour
     )
     qmd = out_dir / "hoofdstuk.qmd"
     write_atomic(qmd, text)
-    write_atomic(out_dir / "_quarto.yml", template_text("quarto.yaml"))
+    write_project(out_dir)
     figs = tuple(f for f in (bars, dev, cooc) if f is not None)
     return ChapterSource(out_dir, qmd, year, f"narratief-onderzoek-{year}", figs)

@@ -63,7 +63,8 @@ def _render_quarto(quarto: str, qmd: Path, stem: str, formats: tuple[str, ...]) 
         tmp_name = f"{stem}.tmp-render.{fmt}"
         try:
             proc = subprocess.run([quarto, "render", qmd.name, "--to", _QUARTO_TO[fmt], "--output", tmp_name],
-                                  cwd=qmd.parent, capture_output=True, text=True, timeout=900)
+                                  cwd=qmd.parent, capture_output=True, text=True, timeout=900,
+                                  env={**os.environ, **_REPRODUCIBLE_ENV})
         except (OSError, subprocess.TimeoutExpired) as exc:
             raise ReportError("N603", f"quarto kon niet draaien ({type(exc).__name__})", path=qmd) from None
         if proc.returncode != 0:
@@ -77,40 +78,72 @@ def _render_quarto(quarto: str, qmd: Path, stem: str, formats: tuple[str, ...]) 
     return RenderResult(tuple(files), "quarto")
 
 
-def _typst_source(qmd: Path) -> str:
+# Typst rules added to pandoc's template (templates/hoofdstuk-typst.typ): tables that break across
+# pages with their header row repeated (pandoc emits `table.header`), ruled and zebra-striped tables,
+# no creation date (the same inputs give the same PDF bytes). The page size is A4.
+TOC_TITLE = "Inhoud"
+# No wall-clock time in any output: pandoc reads SOURCE_DATE_EPOCH for DOCX metadata and zip entries.
+_REPRODUCIBLE_ENV = {"SOURCE_DATE_EPOCH": "0"}
+
+
+def _pandoc(args: list[str], cwd: Path) -> None:
+    """Run the pandoc binary of pypandoc-binary with absolute paths in a known working directory."""
     import pypandoc
 
-    text = pypandoc.convert_file(str(qmd), "typst-smart", format="markdown",
-                                 extra_args=["--standalone", "--toc"], cworkdir=str(qmd.parent))
+    env = {**os.environ, **_REPRODUCIBLE_ENV}
+    try:
+        proc = subprocess.run([pypandoc.get_pandoc_path(), *args], cwd=cwd, env=env, capture_output=True,
+                              text=True, timeout=600)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise RuntimeError(f"pandoc kon niet draaien ({type(exc).__name__})") from None
+    if proc.returncode != 0:
+        raise RuntimeError(proc.stderr or proc.stdout or f"exitcode {proc.returncode}")
+
+
+def _template(name: str) -> Path:
+    from importlib import resources
+
+    return Path(str(resources.files("reports").joinpath("templates", name)))
+
+
+def _typst_source(qmd: Path, out: Path) -> None:
+    _pandoc([str(qmd), "--from", "markdown", "--to", "typst-smart", "--standalone", "--toc",
+                 "--include-in-header", str(_template("hoofdstuk-typst.typ")), "-V", "papersize=a4", "-V", "region=NL",
+                 "-V", "fontsize=10.5pt",
+                 "--output", str(out)], qmd.parent)
+    text = out.read_text(encoding="utf-8")
     alts = dict(_FIG_ALT.findall(qmd.read_text(encoding="utf-8")))
     for path, alt in alts.items():
         safe = alt.replace("\\", "\\\\").replace('"', '\\"')
         text = text.replace(f'image("{path}")', f'image("{path}", alt: "{safe}")')
-    return text
+    out.write_text(text, encoding="utf-8")
 
 
-def _render_pandoc(qmd: Path, stem: str, formats: tuple[str, ...]) -> RenderResult:
+def _render_pandoc(qmd: Path, stem: str, formats: tuple[str, ...],
+                   reference_docx: Path | None = None) -> RenderResult:
     import pypandoc
     import typst
 
     files, warnings = [], []
+    qmd = qmd.resolve()
     folder = qmd.parent
-    common = ["--resource-path", str(folder)]
+    common = [str(qmd), "--from", "markdown", "--resource-path", str(folder), "--toc",
+              "--metadata", f"toc-title={TOC_TITLE}"]
     for fmt in formats:
         final = folder / f"{stem}.{fmt}"
         tmp = folder / f".{stem}.tmp-render.{fmt}"
         try:
             if fmt == "html":
-                pypandoc.convert_file(str(qmd), "html5", format="markdown", outputfile=str(tmp),
-                                      extra_args=common + ["--standalone", "--embed-resources", "--toc"],
-                                      cworkdir=str(folder))
+                _pandoc(common + ["--to", "html5", "--standalone", "--embed-resources",
+                                  "--css", str(_template("hoofdstuk.css")), "--output", str(tmp)], folder)
             elif fmt == "docx":
-                pypandoc.convert_file(str(qmd), "docx", format="markdown", outputfile=str(tmp),
-                                      extra_args=common + ["--toc"], cworkdir=str(folder))
+                reference = Path(reference_docx).resolve() if reference_docx else _template("referentie.docx")
+                _pandoc(common + ["--to", "docx", "--reference-doc", str(reference), "--output", str(tmp)],
+                        folder)
             else:
                 typ = folder / f".{stem}.tmp-render.typ"
-                typ.write_text(_typst_source(qmd), encoding="utf-8")
                 try:
+                    _typst_source(qmd, typ)
                     _, found = typst.compile_with_warnings(str(typ), output=str(tmp), root=str(folder),
                                                            ignore_system_fonts=True)
                 finally:
@@ -145,7 +178,7 @@ def render_document(qmd: Path, stem: str, formats: Sequence[str] = FORMATS, engi
         ReportError: N603/N604 (quarto), N605 (pandoc), N606 (typst), N607 (format/engine).
     """
     formats = _check_formats(formats)
-    qmd = Path(qmd)
+    qmd = Path(qmd).resolve()  # renderers run in the document's folder: never rely on the caller's cwd
     quarto = shutil.which("quarto")
     if engine == "quarto" and not quarto:
         raise ReportError("N607", "quarto staat niet op het PATH; kies engine 'pandoc' of 'auto'")

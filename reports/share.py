@@ -28,7 +28,7 @@ from typing import Sequence
 import pandas as pd
 
 from codebook.model import NATIONAL_THEMES
-from reports.chapter import LENS_TITLES, VERDICT_WORDS, template_text
+from reports.chapter import LENS_TITLES, VERDICT_WORDS, write_project
 from reports.coarsen import coarsen
 from reports.errors import ReportError
 from reports.figures import pct
@@ -238,7 +238,7 @@ def build_shared_edition(inputs: ReportInputs, year: int, out_dir: Path, setting
     ]
     source = out_dir / f"deel-{year}.qmd"
     write_atomic(source, "\n\n".join(body) + "\n")
-    write_atomic(out_dir / "_quarto.yml", template_text("quarto.yaml"))
+    write_project(out_dir)
     files: tuple[Path, ...] = ()
     used = "geen"
     if formats:
