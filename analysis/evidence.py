@@ -33,7 +33,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", re.UNICODE)
 _OPENERS = r"(?:(?:ja|nou|oké|ok|hoi|hallo|goedemorgen|goedemiddag|goedenavond|eh|uh|dus|en|ik begin wel)[,.!]?\s+)*"
 # Self-introductions in general Dutch: name, function or employer, said at the start of a turn.
 _INTRO = re.compile(
-    r"^\s*" + _OPENERS + r"(?:ik ben\b|mijn naam is\b|ik heet\b|ik werk (?:als|bij|voor)\b|ik zit hier (?:namens|voor)\b"
+    r"^\s*" + _OPENERS + r"(?:voor wie (?:me|mij) (?:nog )?niet kent\b|ik ben\b|mijn naam is\b|ik heet\b|ik werk (?:als|bij|voor)\b|ik zit hier (?:namens|voor)\b"
     r"|wij zijn\b|ik ben werkzaam\b|ik ben van\b)", re.IGNORECASE)
 _MARKER_INTRO = re.compile(r"^\s*\[[^\]]+\]\s*[,–—-]\s*\w+", re.UNICODE)
 MIN_WORDS = 8
@@ -55,10 +55,13 @@ def is_introduction(text: str) -> bool:
     text = str(text)
     n = words(text)
     first = re.split(r"(?<=[.!?])\s+", text.strip(), maxsplit=1)[0]
-    if _MARKER_INTRO.match(text) and (n <= 12 or (words(first) <= 6 and n <= MAX_INTRO_WORDS)):
+    if _MARKER_INTRO.match(text) and (n <= 12 or (words(first) <= 12 and n <= MAX_INTRO_WORDS)):
         return True  # "[Persoon 3], wijkagent in de wijk. ..."
-    if not _INTRO.match(text) or n > MAX_INTRO_WORDS:
+    sentences = re.split(r"(?<=[.!?])\s+", text.strip())
+    opening = next((s for s in sentences[:2] if _INTRO.match(s)), None)
+    if opening is None or n > MAX_INTRO_WORDS:
         return False
+    text = opening
     # "Ik ben blij dat ..." / "ik ben het eens" are opinions, not introductions
     return not re.match(r"^\s*" + _OPENERS + r"ik ben (?:blij|bang|bezorgd|het|er|niet|wel|trots|boos|"
                         r"verbaasd|benieuwd|ervan|van mening|zelf|ook)\b", text, re.IGNORECASE)

@@ -163,7 +163,8 @@ def _cell(cand: pd.DataFrame, vectors: np.ndarray, scores: np.ndarray, settings:
         idx = np.flatnonzero(labels == c)
         centre = vectors[idx].mean(axis=0)
         closeness = vectors[idx] @ (centre / max(np.linalg.norm(centre), 1e-12))
-        order = idx[np.lexsort((-scores[idx], -closeness))]
+        # central for the storyline and typical for the theme and lens: the first members are its quotes
+        order = idx[np.lexsort((idx, -(closeness + scores[idx])))]
         members = cand.iloc[order]
         rep = members.iloc[0]
         rows.append({

@@ -107,7 +107,7 @@ def _template(name: str) -> Path:
 
 
 def _typst_source(qmd: Path, out: Path) -> None:
-    _pandoc([str(qmd), "--from", "markdown", "--to", "typst-smart", "--standalone", "--toc",
+    _pandoc([str(qmd), "--from", "markdown", "--to", "typst-smart", "--standalone", "--toc", "--toc-depth=2",
                  "--include-in-header", str(_template("hoofdstuk-typst.typ")), "-V", "papersize=a4", "-V", "region=NL",
                  "-V", "fontsize=10.5pt",
                  "--output", str(out)], qmd.parent)
@@ -127,7 +127,7 @@ def _render_pandoc(qmd: Path, stem: str, formats: tuple[str, ...],
     files, warnings = [], []
     qmd = qmd.resolve()
     folder = qmd.parent
-    common = [str(qmd), "--from", "markdown", "--resource-path", str(folder), "--toc",
+    common = [str(qmd), "--from", "markdown", "--resource-path", str(folder), "--toc", "--toc-depth=2",
               "--metadata", f"toc-title={TOC_TITLE}"]
     for fmt in formats:
         final = folder / f"{stem}.{fmt}"
