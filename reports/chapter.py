@@ -93,7 +93,7 @@ def _row(frame: pd.DataFrame | None, **match: object) -> pd.Series | None:
 
 def change_phrase(change: pd.DataFrame, year: int, theme: str, lens: str) -> str | None:
     """The change since the previous year in plain Dutch, e.g. "vaker genoemd dan in 2025 (duidelijk
-    verschil)", "ongeveer even vaak als in 2025"; None when there is no previous year."""
+    verschil)", "ongeveer even vaak genoemd als in 2025"; None when there is no previous year."""
     row = _row(change, year=year, theme=theme, lens=lens)
     if row is None:
         return None
@@ -107,7 +107,7 @@ def change_phrase(change: pd.DataFrame, year: int, theme: str, lens: str) -> str
         return f"vaker genoemd dan in {prev} (duidelijk verschil)"
     if verdict == "afname":
         return f"minder vaak genoemd dan in {prev} (duidelijk verschil)"
-    return f"ongeveer even vaak als in {prev}"
+    return f"ongeveer even vaak genoemd als in {prev}"
 
 
 def _year_totals(inputs: ReportInputs, year: int) -> tuple[int, int]:
@@ -124,7 +124,7 @@ def _lead(inputs: ReportInputs, year: int, theme: Code) -> str:
             f"{int(row['segments'])} van de {total} segmenten ({pct(row['share'])}).")
     change = change_phrase(inputs.theme_change, year, theme.id, "")
     if change:
-        text += f" Het werd {change}."
+        text += f" {change[:1].upper()}{change[1:]}."
     split = inputs.theme_split
     wijk = split[(split["year"].astype(int) == year) & (split["theme"] == theme.id) & (_lens(split) == "")
                  & (split["split"] == "wijk") & (split["segments"].astype(int) > 0)]
@@ -195,9 +195,11 @@ def changes_block(inputs: ReportInputs, year: int) -> str:
             r = _row(change, year=year, theme=theme.id, lens=lens_id)
             if r is None:
                 continue
-            interval = ("–" if int(r["n_boot"]) == 0 else
+            both_zero = float(r["share"]) == 0 and float(r["prev_share"]) == 0
+            interval = ("–" if int(r["n_boot"]) == 0 or both_zero else
                         f"{method.num(100 * r['ci_low'], 1, sign=True)} tot {method.num(100 * r['ci_high'], 1, sign=True)}")
-            words = TABLE_WORDS.get(str(r["verdict"]), "–") if int(r["n_boot"]) else "geen interval"
+            words = ("niet genoemd" if both_zero else
+                     TABLE_WORDS.get(str(r["verdict"]), "–") if int(r["n_boot"]) else "geen interval")
             rows.append((theme.name if lens_id == "" else "", label, pct(r["prev_share"]), pct(r["share"]),
                          method.num(100 * r["diff"], 1, sign=True), interval, words))
     return text + "\n\n" + table(["Thema", "Onderdeel", str(prev), str(year), "Verschil (procentpunt)",

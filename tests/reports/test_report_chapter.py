@@ -56,7 +56,7 @@ def test_interpretation_woven_in_or_visibly_missing(rendered):
 def test_change_in_plain_words():
     inputs = make_inputs()
     assert change_phrase(inputs.theme_change, 2025, "aanwezig", "") == "vaker genoemd dan in 2024 (duidelijk verschil)"
-    assert change_phrase(inputs.theme_change, 2025, "school", "") == "ongeveer even vaak als in 2024"
+    assert change_phrase(inputs.theme_change, 2025, "school", "") == "ongeveer even vaak genoemd als in 2024"
     assert change_phrase(inputs.theme_change, 2024, "aanwezig", "") is None
     change = inputs.theme_change.assign(verdict="afname")
     assert change_phrase(change, 2025, "school", "bijsturen") == "minder vaak genoemd dan in 2024 (duidelijk verschil)"
