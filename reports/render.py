@@ -119,6 +119,40 @@ def _typst_source(qmd: Path, out: Path) -> None:
     out.write_text(text, encoding="utf-8")
 
 
+_TOC_FIELD = re.compile(r'<w:p>(<w:r><w:fldChar w:fldCharType="begin"[^>]*/><w:instrText[^>]*>TOC [^<]*</w:instrText>'
+                        r'<w:fldChar w:fldCharType="separate" />)<w:fldChar w:fldCharType="end" /></w:r></w:p>')
+_HEADING = re.compile(r'<w:p>(?:(?!</w:p>).)*?<w:pStyle w:val="Heading([12])" />(.*?)</w:p>', re.DOTALL)
+_TEXT = re.compile(r"<w:t[^>]*>([^<]*)</w:t>")
+
+
+def _fill_docx_toc(path: Path) -> None:
+    """Put the headings into the DOCX contents field, so it is not empty before Word updates it
+    (the field stays marked for updating, which adds the page numbers). Entry order, names and
+    dates of the zip are kept, so the same input gives the same bytes."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        entries = [(info, archive.read(info)) for info in archive.infolist()]
+    out = []
+    for info, data in entries:
+        if info.filename == "word/document.xml":
+            xml = data.decode("utf-8")
+            field = _TOC_FIELD.search(xml)
+            if field:
+                lines = [(level, "".join(_TEXT.findall(body))) for level, body in _HEADING.findall(xml[field.end():])]
+                paras = [f'<w:p><w:pPr><w:pStyle w:val="TOC{level}" /><w:ind w:left="{(int(level) - 1) * 360}" />'
+                         f'</w:pPr><w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>' for level, text in lines if text]
+                if paras:
+                    first = paras[0].replace("<w:r>", field.group(1) + "</w:r><w:r>", 1)
+                    last = "<w:p><w:r><w:fldChar w:fldCharType=\"end\" /></w:r></w:p>"
+                    xml = xml[:field.start()] + first + "".join(paras[1:]) + last + xml[field.end():]
+                    data = xml.encode("utf-8")
+        out.append((info, data))
+    with zipfile.ZipFile(path, "w") as archive:
+        for info, data in out:
+            archive.writestr(info, data)
+
+
 def _render_pandoc(qmd: Path, stem: str, formats: tuple[str, ...],
                    reference_docx: Path | None = None) -> RenderResult:
     import pypandoc
@@ -140,6 +174,7 @@ def _render_pandoc(qmd: Path, stem: str, formats: tuple[str, ...],
                 reference = Path(reference_docx).resolve() if reference_docx else _template("referentie.docx")
                 _pandoc(common + ["--to", "docx", "--reference-doc", str(reference), "--output", str(tmp)],
                         folder)
+                _fill_docx_toc(tmp)
             else:
                 typ = folder / f".{stem}.tmp-render.typ"
                 try:

@@ -102,6 +102,14 @@ def test_docx_has_real_headings_tables_and_figures(rendered):
     assert len(doc.inline_shapes) == N_FIGURES
     assert len(doc.tables) == 9
     assert doc.tables[0].rows[0].cells[0].text == "Jaar"
+    # the contents: a Dutch heading and the chapter's headings before Word updates the field
+    import zipfile
+
+    xml = zipfile.ZipFile(docx_path).read("word/document.xml").decode("utf-8")
+    contents = xml[xml.index("<w:sdtContent>"):xml.index("</w:sdtContent>")]
+    entries = re.findall(r"<w:t[^>]*>([^<]*)</w:t>", contents)
+    assert entries[0] == "Inhoud" and all(t in entries for t in THEME_TITLES + SECTIONS)
+    assert "Table of Contents" not in entries
 
 
 def test_pdf_has_dutch_characters_titles_and_figures(rendered):
