@@ -103,9 +103,11 @@ def _all_suppressed(rows: list[tuple], column: int, settings: ShareSettings) -> 
 
 def _crosswalk(inputs: ReportInputs) -> str:
     rows = [(t.name, "; ".join(t.national) or "–") for t in inputs.codebook.themes]
-    return ("Helmond werkt met vijf eigen thema's. Landelijk groepeert Preventie met Gezag risico- en "
+    place = inputs.municipality.strip() or "De gemeente"
+    return (f"{escape(place)} werkt met {len(inputs.codebook.themes)} eigen thema's. Landelijk groepeert Preventie "
+            "met Gezag risico- en "
             "beschermende factoren in vijf andere thema's. Zo verhouden ze zich:\n\n"
-            + table(["Thema Helmond", "Landelijke PmG-thema's"], rows, caption="Vertaling naar de landelijke thema's"))
+            + table([f"Thema {inputs.municipality.strip() or 'gemeente'}", "Landelijke PmG-thema's"], rows, caption="Vertaling naar de landelijke thema's"))
 
 
 def _national(inputs: ReportInputs, year: int, cells: _Cells) -> str:
@@ -145,12 +147,12 @@ def _helmond(inputs: ReportInputs, year: int, cells: _Cells) -> str:
             if not ch.empty and seg.isdigit() and not prev.empty and not cells.small(
                     int(prev.iloc[0]["segments"]), int(prev.iloc[0]["interviews"])):
                 verdict = VERDICT_WORDS.get(str(ch.iloc[0]["verdict"]), str(ch.iloc[0]["verdict"]))
-            rows.append((theme.name, label, seg, share, n, verdict))
+            rows.append((theme.name if not lens_id else "", label, seg, share, n, verdict))
     empty = _all_suppressed(rows, 2, cells.s)
     if empty:
         return empty
     return table(["Thema", "Onderdeel", "Segmenten", "Aandeel", "Gesprekken", "Verandering t.o.v. vorig jaar"],
-                 rows, "llrrrl", caption=f"Segmenten per thema en onderdeel, {year}")
+                 rows, "llrrrl", caption=f"Segmenten per thema en onderdeel, {year}", widths=(6, 4, 3, 3, 3, 5))
 
 
 def _split(inputs: ReportInputs, year: int, split: str, cells: _Cells) -> str:
@@ -298,7 +300,8 @@ def build_shared_edition(inputs: ReportInputs, year: int, out_dir: Path, setting
     body = [
         front,
         "# Over deze editie",
-        "Deze editie deelt de inzichten uit het narratief onderzoek van Helmond met andere gemeenten en het "
+        "Deze editie deelt de inzichten uit het narratief onderzoek van "
+        f"{escape(inputs.municipality.strip() or 'de gemeente')} met andere gemeenten en het "
         "ministerie. Zij bevat alleen samengevoegde cijfers: aantallen onder de "
         f"{s.min_segments} segmenten of {s.min_interviews} gesprekken zijn onderdrukt.{FOOTNOTE} "
         + ("Cijfers per wijk staan erin. " if s.allow_wijk else "Cijfers per wijk staan er niet in. ")
@@ -311,7 +314,7 @@ def build_shared_edition(inputs: ReportInputs, year: int, out_dir: Path, setting
         "leiden zou zijn, staat als \"–\".",
         "# Thema's en de landelijke PmG-thema's", _crosswalk(inputs),
         "# Cijfers per landelijk thema", _national(inputs, year, cells),
-        "# Cijfers per thema van Helmond", _helmond(inputs, year, cells),
+        f"# Cijfers per thema van {inputs.municipality.strip() or 'de gemeente'}", _helmond(inputs, year, cells),
         "# Naar type gesprek", _split(inputs, year, "type", cells),
         "# Naar wijk", wijk,
         "# Citaten", quotes,

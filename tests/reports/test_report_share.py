@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from bs4 import BeautifulSoup
 from docx import Document
@@ -11,7 +13,7 @@ from codebook.model import NATIONAL_THEMES
 from reports.coarsen import age_band, coarsen
 from reports.errors import ReportError
 from reports.share import ShareSettings, build_shared_edition
-from report_fixtures import SECRET_QUOTE
+from report_fixtures import INTERVIEWER_TEXT, SECRET_QUOTE
 
 FORBIDDEN = ("[Persoon", "Persoon 0", "Wijkagent", "Interviewer", "gesprek-", "Helmond-West", "Binnenstad",
              "Houtsdonk", "Haagje", "Westwijzer", "Kerkstraat", "15-jarige", SECRET_QUOTE[:40])
@@ -105,3 +107,18 @@ def test_age_bands_and_extra_places():
     assert [age_band(a) for a in (5, 8, 17, 23, 27, 40)] == [
         "jonger dan 8", "8–11", "12–17", "18–23", "24–27", "ouder dan 27"]
     assert coarsen("bij de Rode Ster", places=("Rode Ster",)) == "bij een plek"
+
+
+def test_left_out_shareable_quotes_are_explained(inputs, tmp_path):
+    marked = inputs.shareable | {("gesprek-0", 0, 0), ("gesprek-1", 1, 0), ("gesprek-2", 2, 0), ("gesprek-2", 3, 0),
+                                 ("weg", 9, 0)}
+    edition = build_shared_edition(replace(inputs, shareable=frozenset(marked)), 2025, tmp_path,
+                                   ShareSettings(quotes_per_theme=1), formats=())
+    text = edition.source.read_text(encoding="utf-8")
+    citaten = text.split("# Citaten")[1].split("# Nieuwe onderwerpen")[0]
+    assert edition.quotes == 2  # the shareable quote of 'school' and the participant's statement
+    assert INTERVIEWER_TEXT not in citaten and "Ik ben" not in citaten
+    assert "4 zijn weggelaten" in citaten
+    assert "| geen uitspraak van een deelnemer (gespreksleider, voorstelronde of alleen een vraag) | 2 |" in citaten
+    assert "| niet meer te vinden in de gecodeerde gesprekken | 1 |" in citaten
+    assert "| bij dit thema stonden al genoeg citaten | 1 |" in citaten
