@@ -104,10 +104,12 @@ def storyline_blocks(lines: pd.DataFrame, book: QuoteBook, max_lines: int = 3, l
         rows = [book.row((str(d), int(t), int(p))) for d, t, p in members]
         rows = [r for r in rows if r is not None]
         # quote the members closest to the storyline's centre; the heading is the key sentence of the
-        # first quote (or the analysis' heading without a fresh quote), never a heading used before
+        # first quote, never a heading used before
         quotes = book.pick(rows, 2 if int(line["segments"]) >= 3 else 1)
+        if not quotes:
+            continue  # everything it rests on is quoted elsewhere already: no heading without evidence
         terms_list = str(line["terms"] or "").split()
-        title = heading(quotes[0]["text"], terms_list) if quotes else str(line["heading"])
+        title = heading(quotes[0]["text"], terms_list)
         if _norm(title) in book.headings:
             continue
         book.headings.add(_norm(title))
