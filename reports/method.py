@@ -13,8 +13,8 @@ from codebook.model import Codebook
 from reports.figures import decimal, pct
 from reports.markdown import escape, table
 
-# Speaker labels that are pseudonyms (not roles), e.g. "[Persoon 07]", "Persoon 7", "Spreker 2".
-PSEUDONYM_LABEL = re.compile(r"^\[?\s*(persoon|spreker|deelnemer|naam)\b[^\]]*\]?$", re.IGNORECASE)
+# Speaker labels that are pseudonyms or numbers (not roles), e.g. "[Persoon 07]", "Spreker 2", "R1".
+PSEUDONYM_LABEL = re.compile(r"^\[?\s*(?:(?:persoon|spreker|deelnemer|naam|respondent)\b[^\]]*|[rp]\s?\d+)\]?$", re.IGNORECASE)
 READINGS = {"betrouwbaar": "betrouwbaar (alpha ≥ 0,800)", "voorlopig": "voorlopig (alpha ≥ 0,667)",
             "onvoldoende": "onvoldoende (alpha < 0,667)"}
 
@@ -55,15 +55,15 @@ def participants_block(segments: pd.DataFrame | None, overview: pd.DataFrame, ye
         if is_interviewer_label(label):
             role = "gespreksleiding (telt niet als deelnemer)"
         elif PSEUDONYM_LABEL.match(label):
-            role = "deelnemer (gepseudonimiseerd)"
+            role = "deelnemer (pseudoniem of nummer)"
         else:
             role = label.lower()
         roles.setdefault(role, set()).add((str(doc), label))
     rows = [(role, len(pairs), len({d for d, _ in pairs}))
             for role, pairs in sorted(roles.items(), key=lambda kv: (-len(kv[1]), kv[0]))]
     return ("Deelnemers per rol in " + str(year) + ". Waar de sprekerslabels een rol noemen (bijvoorbeeld "
-            "wijkagent of jongerenwerker) tellen we elke rol per gesprek één keer; sprekers met een "
-            "pseudoniem tellen we samen als gepseudonimiseerde deelnemers.\n\n"
+            "wijkagent of jongerenwerker) tellen we elke rol per gesprek één keer; sprekers met een pseudoniem "
+            "of een nummer (zoals R1) tellen we samen als deelnemers.\n\n"
             + table(["Rol", "Deelnemers", "Gesprekken"], rows, "lrr", caption=f"Deelnemers per rol, {year}"))
 
 
