@@ -22,7 +22,7 @@ import os
 import re
 import shutil
 import subprocess
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Sequence
 
@@ -213,15 +213,19 @@ def render_document(qmd: Path, stem: str, formats: Sequence[str] = FORMATS, engi
         ReportError: N603/N604 (quarto), N605 (pandoc), N606 (typst), N607 (format/engine).
     """
     formats = _check_formats(formats)
-    qmd = Path(qmd).resolve()  # renderers run in the document's folder: never rely on the caller's cwd
+    given = Path(qmd)
+    qmd = given.resolve()  # renderers run in the document's folder: never rely on the caller's cwd
     quarto = shutil.which("quarto")
     if engine == "quarto" and not quarto:
         raise ReportError("N607", "quarto staat niet op het PATH; kies engine 'pandoc' of 'auto'")
     if engine not in ("auto", "quarto", "pandoc"):
         raise ReportError("N607", f"onbekende engine '{engine}'; kies auto, quarto of pandoc")
     if quarto and engine in ("auto", "quarto"):
-        return _render_quarto(quarto, qmd, stem, formats)
-    return _render_pandoc(qmd, stem, formats)
+        result = _render_quarto(quarto, qmd, stem, formats)
+    else:
+        result = _render_pandoc(qmd, stem, formats)
+    # the files named as the caller named the source (relative stays relative)
+    return replace(result, files=tuple(given.parent / p.name for p in result.files))
 
 
 def render_chapter(source: ChapterSource, formats: Sequence[str] = FORMATS, engine: str = "auto") -> RenderResult:
