@@ -134,16 +134,20 @@ def key_terms(texts: list[str], labels: np.ndarray, top: int) -> dict[int, list[
 
 
 def heading(text: str, terms: list[str], max_words: int = 12) -> str:
-    """A short heading: the segment's sentence with most key terms, opening fillers removed, cut to
-    `max_words` words; sentences with pseudonym markers only when nothing else is left."""
+    """A short heading: the segment's sentence with most key terms (then most content words), opening
+    fillers removed, cut to `max_words` words; sentences with pseudonym markers only when nothing else
+    is left."""
     sentences = [s.strip() for s in re.split(r"(?<=[.!?;])\s+", str(text).strip()) if s.strip()]
     sentences = sentences or [str(text).strip()]
     wanted = set(terms)
+    stop = stop_words()
 
     def rank(pair: tuple[int, str]) -> tuple:
         pos, s = pair
-        hits = len(wanted & set(re.findall(_TOKEN, s.lower())))
-        return (-int(not _MARKER.search(s)), -int(words(s) >= 5), -hits, pos)
+        tokens = re.findall(_TOKEN, s.lower())
+        hits = len(wanted & set(tokens))
+        content = len({t for t in tokens if t not in stop})  # ties: the sentence that says most
+        return (-int(not _MARKER.search(s)), -int(words(s) >= 5), -hits, -min(content, max_words), pos)
 
     best = min(enumerate(sentences), key=rank)[1]
     best = _OPENING.sub("", best).strip().rstrip(".!?;:,")
