@@ -2,12 +2,15 @@
 
 Tables (column names are English ids; the report translates them):
 - overview: year, type, wijk, interviews, segments, speakers, words
-- theme_year: year, theme, lens ("" = all lenses), segments, share, interviews, speakers
+- theme_year: year, theme, lens ("" = all lenses), segments, share, interviews, speakers, ci_low, ci_high
+  (percentile interval of the share, bootstrap over interviews; NaN with one interview in a year)
 - theme_split: year, theme, lens, split ("type" | "wijk"), value, segments, share, interviews, speakers
 - theme_change: year, prev_year, theme, lens, share, prev_share, diff, ci_low, ci_high, n_boot, verdict
 - cooccurrence: year, level ("segment" | "interview"), theme_a, theme_b, count, jaccard
 - quotes: year, theme, lens, rank, doc, turn, part, speaker, type, wijk, text, typicality
 - signals: year, theme, doc, turn, part, speaker, type, wijk, text
+- storylines: year, theme, lens, storyline, segments, interviews, types, wijken, terms, heading, members
+  (machine-made summaries of what participants said per theme x lens; see `analysis.storylines`)
 - notes: Dutch sentences on what cannot be compared (saved as table `notes` with column `note`)
 """
 
@@ -24,6 +27,7 @@ from analysis.errors import AnalysisError
 from nlp.topic_io import read_table, write_json, write_table
 
 TABLES = ("overview", "theme_year", "theme_split", "theme_change", "cooccurrence", "quotes", "signals")
+OPTIONAL_TABLES = ("storylines",)  # tables of earlier versions may lack these
 
 
 @dataclass(frozen=True)
@@ -37,6 +41,7 @@ class AnalysisTables:
     cooccurrence: pd.DataFrame
     quotes: pd.DataFrame
     signals: pd.DataFrame
+    storylines: pd.DataFrame | None = None
     notes: tuple[str, ...] = ()
     info: Mapping[str, Any] = field(default_factory=dict)
 
@@ -50,6 +55,10 @@ class AnalysisTables:
         for name in TABLES:
             write_table(getattr(self, name), folder, name)
             written += [folder / f"{name}.parquet", folder / f"{name}.csv"]
+        for name in OPTIONAL_TABLES:
+            if getattr(self, name) is not None:
+                write_table(getattr(self, name), folder, name)
+                written += [folder / f"{name}.parquet", folder / f"{name}.csv"]
         write_table(pd.DataFrame({"note": list(self.notes)}, dtype=str), folder, "notes")
         written += [folder / "notes.parquet", folder / "notes.csv"]
         write_json(dict(self.info), folder / "info.json")
@@ -70,4 +79,5 @@ class AnalysisTables:
         info_path = folder / "info.json"
         info = json.loads(info_path.read_text(encoding="utf-8")) if info_path.exists() else {}
         notes = tuple(read_table(folder, "notes")["note"].astype(str).tolist())
-        return cls(**{n: read_table(folder, n) for n in TABLES}, notes=notes, info=info)
+        optional = {n: read_table(folder, n) for n in OPTIONAL_TABLES if (folder / f"{n}.parquet").exists()}
+        return cls(**{n: read_table(folder, n) for n in TABLES}, **optional, notes=notes, info=info)

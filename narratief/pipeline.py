@@ -426,7 +426,8 @@ class Pipeline:
             self.progress.skipped("Vergelijken")
             return AnalysisTables.load(folder)
         with self.progress.stage("Vergelijken"):
-            tables = compare(self.segments(), settings)
+            segments = self.segments()
+            tables = compare(segments, settings, embeddings=self.embedder.embed(segments["text"].tolist()))
             tables.save(folder)
             for note in tables.notes:
                 self.progress.warn(note)
@@ -445,6 +446,8 @@ class Pipeline:
             shareable_path=self.out / "review" / "shareable.csv",
             pseudonymisation_counts=record.get("details", {}).get("replacements", {}),
             workspace=self.ws.name,
+            municipality=str(self.ws.settings.get("gemeente", "")),
+            programme=str(self.ws.settings.get("programma", "Preventie met Gezag")),
         )
 
     @cached_property

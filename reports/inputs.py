@@ -39,7 +39,12 @@ TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
     "topics_over_time": ("topic", "year", "count", "share"),
     "agreement": ("code", "coder_a", "coder_b", "n", "percent", "kappa", "alpha", "reading"),
     "segments": ("doc", "turn", "part", "speaker", "year", "type", "wijk", "themes"),
+    "storylines": ("year", "theme", "lens", "storyline", "segments", "interviews", "types", "wijken", "terms",
+                   "heading", "members"),
 }
+# Columns of the segment table the report keeps when present: the text (quotes of storylines) and the
+# coding stage's speaker role (interviewer turns are never quoted).
+SEGMENT_EXTRA = ("text", "role", "lenses")
 _ANALYSIS_TABLES = ("overview", "theme_year", "theme_split", "theme_change", "cooccurrence",
                     "quotes", "signals")
 
@@ -63,6 +68,8 @@ class ReportInputs:
         interpretations: theme id -> the evaluator's Markdown text ("" when missing).
         shareable: (doc, turn, part) addresses of quotes a reviewer marked shareable.
         workspace: the workspace's display name (front matter parameter).
+        storylines: `analysis.storylines` table, or None (older analysis output).
+        municipality, programme: from the settings; they make the title, never the folder name.
     """
 
     codebook: Codebook
@@ -83,6 +90,9 @@ class ReportInputs:
     interpretations: Mapping[str, str] = field(default_factory=dict)
     shareable: frozenset[Address] = frozenset()
     workspace: str = "werkmap"
+    storylines: pd.DataFrame | None = None
+    municipality: str = ""
+    programme: str = "Preventie met Gezag"
 
     def __post_init__(self) -> None:
         for name, columns in TABLE_COLUMNS.items():
@@ -193,6 +203,8 @@ def load_report_inputs(
     shareable_path: Path | None = None,
     pseudonymisation_counts: Mapping[str, int] | None = None,
     workspace: str = "werkmap",
+    municipality: str = "",
+    programme: str = "Preventie met Gezag",
 ) -> ReportInputs:
     """Gather the report's inputs from a workspace's `output/` folder.
 
@@ -203,6 +215,7 @@ def load_report_inputs(
         shareable_path: CSV of quotes marked shareable (doc, turn, part[, deelbaar]).
         pseudonymisation_counts: replaced items per category (from the pseudonymisation stage).
         workspace: display name of the workspace.
+        municipality, programme: title of the chapter (settings `gemeente`, `programma`).
 
     Returns:
         A validated `ReportInputs`.
@@ -218,7 +231,7 @@ def load_report_inputs(
     manifest = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.exists() else {}
     segments = _read_table(output_dir, "segments", required=False)
     if segments is not None:
-        keep = [c for c in TABLE_COLUMNS["segments"] if c in segments.columns]
+        keep = [c for c in (*TABLE_COLUMNS["segments"], *SEGMENT_EXTRA) if c in segments.columns]
         segments = segments[keep]
     return ReportInputs(
         codebook=codebook,
@@ -234,5 +247,8 @@ def load_report_inputs(
         interpretations=read_interpretations(codebook, interpretation_dir),
         shareable=read_shareable(shareable_path),
         workspace=workspace,
+        storylines=_read_table(analysis_dir, "storylines", required=False),
+        municipality=municipality,
+        programme=programme,
         **tables,
     )

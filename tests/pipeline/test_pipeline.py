@@ -62,6 +62,8 @@ def output_texts(folder: Path) -> dict[Path, str]:
             texts[path] = pd.read_parquet(path).to_csv(index=False)
         elif path.suffix in (".png", ".npz", ".npy", ".safetensors"):
             continue
+        elif path.suffix == ".html":  # embedded figures are base64: random letters would match short strings
+            texts[path] = re.sub(r"data:[\w/+.-]+;base64,[A-Za-z0-9+/=]+", "", path.read_text("utf-8", "ignore"))
         else:
             texts[path] = path.read_bytes().decode("utf-8", "ignore")
     return texts
