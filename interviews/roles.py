@@ -164,8 +164,8 @@ def moderator_from_conversation(turns: Sequence[_TurnLike]) -> str | None:
 
     Evidence per speaker: share of the question turns, opening the conversation, addressing other
     speakers by (the first word of) their label, share of all turns. A speaker is chosen only when
-    at least three speakers take part, the speaker asks questions in at least 40% of their turns and
-    clearly more questions than anyone else.
+    the speaker asks at least three questions, in at least half of their turns, and at least 1.5
+    times as many as anyone else.
     """
     labelled = [(t.speaker or "").strip() for t in turns]
     speakers = [s for s in dict.fromkeys(labelled) if s]
@@ -192,7 +192,7 @@ def moderator_from_conversation(turns: Sequence[_TurnLike]) -> str | None:
     best = ranked[0]
     runner_up = ranked[1]
     asks = questions[best] / max(1, counts[best])
-    if asks < 0.4 or questions[best] < max(2, 1.5 * questions[runner_up]):
+    if asks < 0.5 or questions[best] < max(3, 1.5 * questions[runner_up]):
         return None
     return best
 

@@ -58,6 +58,15 @@ alles_nummeren = false
 taalmodel = "nl_core_news_lg"
 # Embeddingmodel: "auto" kiest het beste model dat offline beschikbaar is.
 embeddings = "auto"
+# Sprekerlabels (of namen) van interviewers naast Interviewer, Int., I, Gespreksleider, Moderator,
+# Onderzoeker. Per bestand kan ook een kolom 'interviewer' in interviews/metadata.csv.
+# interviewer = ["Gespreksleider 2"]
+# Geleerde codering per code zodra beoordeelde codes er beter in zijn: "auto" of "nooit".
+# geleerd = "auto"
+# Overige instellingen (standaardwaarden in codebook/coding/settings.py): trefwoordgewicht,
+# semantisch, vraagcontext, drempel_themas, drempel_lenzen, max_themas, max_lenzen, min_woorden,
+# max_woorden, prototypen_top, model, min_positief, cv_delen, use_embeddings, seed, subcodes,
+# rol_uit_gesprek.
 
 [onderwerpen]
 # Vaste seed: dezelfde invoer geeft dezelfde onderwerpen.
@@ -142,6 +151,12 @@ class Workspace:
 
     def section(self, name: str) -> dict:
         return dict(self.settings.get(name, {}))
+
+    def coding_settings(self):
+        """The typed settings of the coding stage from [codering] (unknown keys are an error, N350)."""
+        from codebook.coding.settings import CodingSettings
+
+        return CodingSettings.from_section(self.section("codering"))
 
 
 def slug(name: str) -> str:
