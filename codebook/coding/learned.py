@@ -36,7 +36,8 @@ def default_estimator(model: str = "logreg", random_state: int = 0):
         from sklearn.svm import LinearSVC
 
         return LinearSVC(C=0.5, class_weight="balanced", random_state=random_state)
-    return LogisticRegression(C=1.0, class_weight="balanced", max_iter=3000, random_state=random_state)
+    return LogisticRegression(C=1.0, class_weight="balanced", solver="liblinear", max_iter=1000,
+                              random_state=random_state)
 
 
 def _f1(y: np.ndarray, p: np.ndarray) -> float:
