@@ -144,7 +144,7 @@ def code_segments(
         learner = _fit_learned(table, texts, vectors, zs.combined[:, :ks], thresholds[:ks], rows, Y, codebook,
                                scored, embedder, extra_embedder, settings)
         X = learner.features_
-        learned_margin = learner.decision_scores(X)
+        learned_margin = learner.decision_scores(X, zs.combined[:, :ks] - thresholds[:ks])
         for column in np.flatnonzero(learner.use_learned_):
             margins[:, column] = learned_margin[:, column]
             machine_margins[:, column] = learned_margin[:, column]
@@ -222,7 +222,7 @@ def _fit_learned(table, texts, vectors, zs_scores, zs_thresholds, rows, Y, codeb
     for i, p in enumerate(protos):
         extra_Y[i, label_index[p.code_id]] = 1
     learner = LearnedCoder([c.id for c in scored], default_estimator(settings.model, settings.random_state),
-                           settings.min_positives, settings.cv_folds, settings.random_state)
+                           settings.min_positives, settings.cv_folds, settings.learned_prior, settings.random_state)
     groups = table["doc"].astype(str).to_numpy()[rows]
     learner.fit(X[rows], Y, groups, zs_scores[rows], zs_thresholds, extra_X, extra_Y)
     learner.features_ = X

@@ -7,7 +7,9 @@ Per code:
 - fewer than `min_positives` reviewed positives (or fewer than two interviews reviewed): no model,
   the zero-shot coder decides (themes shift between years: a code rare in the reviewed year
   cannot be learned from it);
-- otherwise out-of-fold probabilities from cross-validation grouped by interview; the decision
+- otherwise the classifier's log-odds plus `prior_weight` times the zero-shot margin (the
+  zero-shot coder acts as a prior: with few reviewed segments it carries what the manual says);
+  out-of-fold scores from cross-validation grouped by interview; the decision
   threshold for each fold is chosen on the *other* folds' out-of-fold probabilities, so the
   out-of-fold decisions are honest; the final threshold is chosen on all of them;
 - the model is used only when its out-of-fold F1 beats the zero-shot coder's F1 on the same
@@ -78,15 +80,17 @@ class LearnedCoder:
         estimator: base classifier (cloned per code); `default_estimator()` when None.
         min_positives: fewest reviewed positives before a code gets a model.
         n_splits: most folds of the grouped cross-validation.
+        prior_weight: weight of the zero-shot margin added to the classifier's score (0 = none).
         random_state: seed (passed to the default estimator).
     """
 
     def __init__(self, labels: Sequence[str], estimator=None, min_positives: int = 5, n_splits: int = 5,
-                 random_state: int = 0):
+                 prior_weight: float = 1.0, random_state: int = 0):
         self.labels = tuple(labels)
         self.estimator = estimator
         self.min_positives = min_positives
         self.n_splits = n_splits
+        self.prior_weight = prior_weight
         self.random_state = random_state
 
     def fit(self, X, Y: np.ndarray, groups: Sequence[str], fallback: np.ndarray, fallback_thresholds: np.ndarray,
@@ -123,7 +127,8 @@ class LearnedCoder:
                 self.fits_.append(CodeFit(label, "zero-shot", len(y), positives, None, zs_f1, why))
                 continue
             ey = None if extra_Y is None else np.asarray(extra_Y)[:, column]
-            oof = self._oof_scores(base, X, y, groups, n_groups, extra_X, ey)
+            prior = self.prior_weight * (fallback[:, column] - fallback_thresholds[column])
+            oof = self._oof_scores(base, X, y, groups, n_groups, extra_X, ey) + prior
             decisions = self._honest_decisions(y, oof, groups, n_groups)
             learned_f1 = _f1(y, decisions)
             if zs_f1 is not None and learned_f1 <= zs_f1:
@@ -163,19 +168,25 @@ class LearnedCoder:
             decisions[test] = (oof[test] >= threshold).astype(np.int64)
         return decisions
 
-    def decision_scores(self, X) -> np.ndarray:
-        """(n, k) classifier scores minus the chosen threshold (>= 0 means "code"); NaN where a
-        code has no learned model."""
+    def decision_scores(self, X, prior_margin: np.ndarray | None = None) -> np.ndarray:
+        """(n, k) classifier scores (+ prior_weight * zero-shot margin) minus the chosen threshold
+        (>= 0 means "code"); NaN where a code has no learned model.
+
+        Args:
+            X: features.
+            prior_margin: (n, k) zero-shot score minus zero-shot threshold of the same rows.
+        """
         n = X.shape[0]
         out = np.full((n, len(self.labels)), np.nan)
         for column, model in enumerate(self.estimators_):
             if model is not None:
-                out[:, column] = _decision(model, X) - self.thresholds_[column]
+                prior = 0.0 if prior_margin is None else self.prior_weight * prior_margin[:, column]
+                out[:, column] = _decision(model, X) + prior - self.thresholds_[column]
         return out
 
-    def predict_proba(self, X) -> np.ndarray:
+    def predict_proba(self, X, prior_margin: np.ndarray | None = None) -> np.ndarray:
         """(n, k) probability-like scores in [0, 1], 0.5 at each code's threshold; NaN without model."""
-        return 1.0 / (1.0 + np.exp(-self.decision_scores(X)))
+        return 1.0 / (1.0 + np.exp(-self.decision_scores(X, prior_margin)))
 
 
 def _rows(X, index):

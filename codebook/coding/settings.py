@@ -31,6 +31,7 @@ TOML_KEYS: dict[str, str] = {
     "geleerd": "learned",
     "model": "model",
     "min_positief": "min_positives",
+    "zeroshot_gewicht": "learned_prior",
     "cv_delen": "cv_folds",
     "use_embeddings": "use_embeddings",
     "seed": "random_state",
@@ -60,6 +61,8 @@ class CodingSettings:
             or "nooit" (zero-shot only).
         model: per-code classifier of the learned coder: "logreg" or "svm".
         min_positives: fewest reviewed positives before a code gets a learned model.
+        learned_prior: weight of the zero-shot margin added to a learned model's score (the
+            manual as a prior; 0 = the model alone).
         cv_folds: folds of the cross-validation grouped by interview.
         use_embeddings: also use multilingual USE vectors as features of the learned coder.
         random_state: seed of every random choice (CV folds, classifiers, review selection).
@@ -81,6 +84,7 @@ class CodingSettings:
     learned: str = "auto"
     model: str = "logreg"
     min_positives: int = 5
+    learned_prior: float = 1.0
     cv_folds: int = 5
     use_embeddings: bool = False
     random_state: int = 0
