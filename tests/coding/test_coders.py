@@ -17,13 +17,17 @@ def test_lexical_matches_lemmas_phrases_and_compounds(small_codebook, language):
         "Het schoolverzuim daalt.",  # compound tail "verzuim" (subcode, counts for the theme too)
         "Dit moet anders.",  # lens phrase, verb form
         "Niets relevants hier.",
+        "Een gezinscoach kwam langs op het schoolplein.",  # compound heads "gezin", "school"
+        "Ze spijbelden.",  # inflection, not a compound
     ]
     result = coder.score(coder.lemmatise(texts))
     col = {cid: i for i, cid in enumerate(result.code_ids)}
     assert result.matched[0]["school"] == ("leerling", "school")
     assert result.scores[0, col["school"]] == pytest.approx(0.75)
     assert result.matched[1]["gezin"] == ("gezin", "veilig thuis")
-    assert result.matched[2]["school"] == ("verzuim",) and result.matched[2]["school.verzuim"] == ("verzuim",)
+    assert result.matched[2]["school"] == ("school", "verzuim")  # head and tail of the compound
+    assert result.matched[2]["school.verzuim"] == ("verzuim",)
+    assert result.matched[5]["gezin"] == ("gezin",) and result.matched[5]["school"] == ("school",)
     assert result.matched[3] == {"bijsturen": ("moet anders",)}
     assert result.matched[4] == {} and not result.scores[4].any()
 
