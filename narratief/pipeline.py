@@ -404,7 +404,10 @@ class Pipeline:
             self.progress.skipped("Vergelijken")
             return AnalysisTables.load(folder)
         with self.progress.stage("Vergelijken"):
-            tables = compare(self.segments(), settings)
+            segments = self.segments()
+            if "role" in segments.columns:  # interviewer turns are not counted in shares nor quoted
+                segments = segments[segments["role"] != "interviewer"].reset_index(drop=True)
+            tables = compare(segments, settings)
             tables.save(folder)
             for note in tables.notes:
                 self.progress.warn(note)
