@@ -141,7 +141,11 @@ def code_segments(
     learner = None
     if len(rows) and settings.learned == "auto":
         report("geleerd model", 0, 1)
-        learner = _fit_learned(table, texts, vectors, zs.combined[:, :ks], thresholds[:ks], rows, Y, codebook,
+        asked = question_index(table["doc"].astype(str).tolist(), roles.tolist())
+        context = vectors
+        if vectors is not None and settings.question_context > 0:  # the answer seen with its question
+            context = vectors + settings.question_context * np.where(asked[:, None] >= 0, vectors[np.maximum(asked, 0)], 0)
+        learner = _fit_learned(table, texts, context, zs.combined[:, :ks], thresholds[:ks], rows, Y, codebook,
                                scored, embedder, extra_embedder, settings)
         X = learner.features_
         learned_margin = learner.decision_scores(X, zs.combined[:, :ks] - thresholds[:ks])
