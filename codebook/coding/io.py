@@ -48,6 +48,31 @@ def load_segments(output_dir: Path) -> pd.DataFrame:
     raise CodebookError("N353", "geen gecodeerde segmenten gevonden; voer eerst 'narratief code' uit", path=output_dir)
 
 
+RELIABILITY_NAME = "coding_reliability"
+
+
+def save_reliability(table: pd.DataFrame, output_dir: Path) -> tuple[Path, Path]:
+    """Write the reliability table (`codebook.coding.reliability`) as
+    `coding_reliability.csv` and `.parquet` in `output_dir`, atomically."""
+    output_dir = Path(output_dir)
+    output_dir.mkdir(parents=True, exist_ok=True)
+    csv_path = output_dir / f"{RELIABILITY_NAME}.csv"
+    parquet_path = output_dir / f"{RELIABILITY_NAME}.parquet"
+    _atomic(csv_path, lambda tmp: table.to_csv(tmp, index=False, encoding="utf-8"))
+    _atomic(parquet_path, lambda tmp: table.to_parquet(tmp, index=False))
+    return csv_path, parquet_path
+
+
+def load_reliability(output_dir: Path) -> pd.DataFrame:
+    """Reload the reliability table; an empty table with its columns when it was never written."""
+    from codebook.coding.reliability import RELIABILITY_COLUMNS
+
+    path = Path(output_dir) / f"{RELIABILITY_NAME}.parquet"
+    if not path.exists():
+        return pd.DataFrame(columns=list(RELIABILITY_COLUMNS))
+    return pd.read_parquet(path)
+
+
 def _atomic(path: Path, write) -> None:
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
     os.close(fd)
