@@ -17,7 +17,9 @@ import pandas as pd
 
 from analysis.bootstrap import percentile_interval, resample_shares, verdict, year_rng
 from analysis.errors import AnalysisError
+from analysis.evidence import evidence_mask, interviewer_mask
 from analysis.quotes import select_quotes, typicality
+from analysis.storylines import StorylineSettings, storylines
 from analysis.tables import AnalysisTables
 
 LENSES: tuple[str, ...] = ("resultaat", "opbrengst", "bijsturen")
@@ -77,6 +79,8 @@ def _prepare(segments: pd.DataFrame) -> pd.DataFrame:
     seg["theme_set"] = seg["themes"].map(_ids)
     seg["lens_set"] = seg["lenses"].map(_ids)
     seg["text"] = seg["text"].fillna("").astype(str)
+    seg["evidence"] = evidence_mask(seg)
+    seg["interviewer"] = interviewer_mask(seg)
     return seg
 
 
@@ -114,7 +118,9 @@ def _theme_tables(seg: pd.DataFrame, masks: dict, years: list[int]) -> tuple[pd.
     return pd.DataFrame(year_rows), pd.DataFrame(split_rows)
 
 
-def _change(seg: pd.DataFrame, masks: dict, years: list[int], settings: CompareSettings) -> pd.DataFrame:
+def _bootstrap(seg: pd.DataFrame, masks: dict, years: list[int], settings: CompareSettings) -> dict[int, dict]:
+    """Per year: the shares of every (theme, lens) key and their bootstrap resamples (None with one
+    interview)."""
     keys = list(masks)
     per_year: dict[int, dict] = {}
     for year in years:
@@ -128,6 +134,23 @@ def _change(seg: pd.DataFrame, masks: dict, years: list[int], settings: CompareS
         boot = resample_shares(counts, totals, settings.n_boot, year_rng(settings.seed, year)) \
             if len(docs) >= 2 else None
         per_year[year] = {"share": share, "boot": boot}
+    return per_year
+
+
+def _with_intervals(theme_year: pd.DataFrame, per_year: dict[int, dict], keys: list, level: float) -> pd.DataFrame:
+    """theme_year plus ci_low / ci_high: the percentile interval of each year's share (NaN with one
+    interview in that year)."""
+    bounds = {}
+    for year, data in per_year.items():
+        if data["boot"] is None:
+            continue
+        low, high = percentile_interval(data["boot"], level)
+        bounds.update({(year, *k): (float(low[j]), float(high[j])) for j, k in enumerate(keys)})
+    pairs = [bounds.get((int(r.year), r.theme, r.lens), (np.nan, np.nan)) for r in theme_year.itertuples()]
+    return theme_year.assign(ci_low=[p[0] for p in pairs], ci_high=[p[1] for p in pairs])
+
+
+def _change(per_year: dict[int, dict], keys: list, years: list[int], settings: CompareSettings) -> pd.DataFrame:
     rows = []
     for prev, year in zip(years, years[1:]):
         cur, old = per_year[year], per_year[prev]
@@ -152,7 +175,7 @@ def _cooccurrence(seg: pd.DataFrame, themes: list[str], years: list[int]) -> pd.
     for year in years:
         sub = seg[seg["year"] == year]
         units = {"segment": sub["theme_set"].tolist(),
-                 "interview": [frozenset().union(*s) for s in sub.groupby("doc")["theme_set"]]}
+                 "interview": [frozenset().union(*sets) for _, sets in sub.groupby("doc")["theme_set"]]}
         for level, sets in units.items():
             for a, b in combinations(themes, 2):
                 both = sum(1 for s in sets if a in s and b in s)
@@ -169,26 +192,41 @@ _SIGNAL_COLS = ["year", "theme", "doc", "turn", "part", "speaker", "type", "wijk
 
 def _quotes(seg: pd.DataFrame, masks: dict, years: list[int], settings: CompareSettings,
             embeddings: np.ndarray | None) -> pd.DataFrame:
+    """Quotes per year, theme and lens: only evidence segments (never interviewers or introductions),
+    typical for the theme and, within a lens, for the lens."""
     parts = []
+    evidence = seg["evidence"].to_numpy(dtype=bool)
     for year in years:
         in_year = (seg["year"] == year).to_numpy()
         for (theme, lens), mask in masks.items():
-            idx = np.flatnonzero(mask & in_year)
+            idx = np.flatnonzero(mask & in_year & evidence)
             if not len(idx):
                 continue
             cand = seg.iloc[idx]
-            scores = typicality(cand, theme, None if embeddings is None else embeddings[idx])
+            scores = typicality(cand, theme, None if embeddings is None else embeddings[idx], lens=lens)
             picked = select_quotes(cand, scores, settings.k, settings.min_quote_words)
             parts.append(picked.assign(year=year, theme=theme, lens=lens)[_QUOTE_COLS])
     return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=_QUOTE_COLS)
 
 
 def _signals(seg: pd.DataFrame, themes: list[str], lens: str) -> pd.DataFrame:
-    flagged = seg[seg["lens_set"].map(lambda s: lens in s)]
+    flagged = seg[seg["lens_set"].map(lambda s: lens in s) & ~seg["interviewer"]]  # participants only
     rows = [{**{c: r[c] for c in _SIGNAL_COLS if c != "theme"}, "theme": t}
             for _, r in flagged.iterrows() for t in themes if t in r["theme_set"]]
     table = pd.DataFrame(rows, columns=_SIGNAL_COLS)
     return table.sort_values(["year", "theme", "doc", "turn", "part"], kind="mergesort").reset_index(drop=True)
+
+
+def _storylines(seg: pd.DataFrame, masks: dict, years: list[int], embeddings: np.ndarray | None) -> pd.DataFrame:
+    evidence = seg["evidence"].to_numpy(dtype=bool)
+    cells, scores = {}, {}
+    for (theme, lens), mask in masks.items():
+        if not lens:
+            continue  # storylines per theme x lens; the theme as a whole is their union
+        scores[(theme, lens)] = typicality(seg, theme, embeddings, lens=lens)
+        for year in years:
+            cells[(year, theme, lens)] = mask & evidence & (seg["year"] == year).to_numpy()
+    return storylines(seg, cells, scores, embeddings, StorylineSettings())
 
 
 def _overview(seg: pd.DataFrame) -> pd.DataFrame:
@@ -246,12 +284,15 @@ def compare(segments: pd.DataFrame, settings: CompareSettings = CompareSettings(
     years = sorted(int(y) for y in seg["year"].unique())
     masks = _masks(seg, themes, list(settings.lenses))
     theme_year, theme_split = _theme_tables(seg, masks, years)
+    per_year = _bootstrap(seg, masks, years, settings)
+    theme_year = _with_intervals(theme_year, per_year, list(masks), settings.level)
     return AnalysisTables(
         overview=_overview(seg), theme_year=theme_year, theme_split=theme_split,
-        theme_change=_change(seg, masks, years, settings),
+        theme_change=_change(per_year, list(masks), years, settings),
         cooccurrence=_cooccurrence(seg, themes, years),
         quotes=_quotes(seg, masks, years, settings, embeddings),
         signals=_signals(seg, themes, settings.signal_lens),
+        storylines=_storylines(seg, masks, years, embeddings),
         notes=tuple(_notes(seg, years, themes)),
         info={"input_sha256": hashlib.sha256(
                   seg[list(REQUIRED)].astype(str).to_csv(index=False).encode("utf-8")).hexdigest(),

@@ -7,10 +7,11 @@ import numpy as np
 import pandas as pd
 
 
-def typicality(candidates: pd.DataFrame, theme: str, embeddings: np.ndarray | None) -> np.ndarray:
-    """How typical each candidate segment is for `theme`.
+def typicality(candidates: pd.DataFrame, theme: str, embeddings: np.ndarray | None, lens: str = "") -> np.ndarray:
+    """How typical each candidate segment is for `theme` (and, when given, for `lens`).
 
-    The coding stage's `score_<theme>` when present; else the cosine to the centroid of the
+    The coding stage's `score_<theme>` when present (averaged with `score_<lens>` for a lens, so a
+    lens gets the quotes that fit it); else the cosine to the centroid of the
     candidates' embeddings (rows of `embeddings` aligned with the candidates); else the cosine to
     the TF-IDF centroid of the candidates' texts.
     """
@@ -18,7 +19,12 @@ def typicality(candidates: pd.DataFrame, theme: str, embeddings: np.ndarray | No
     if column in candidates.columns:
         scores = pd.to_numeric(candidates[column], errors="coerce").to_numpy(dtype=float)
         if np.isfinite(scores).any():
-            return np.nan_to_num(scores, nan=float(np.nanmin(scores)))
+            scores = np.nan_to_num(scores, nan=float(np.nanmin(scores)))
+            if lens and f"score_{lens}" in candidates.columns:
+                extra = pd.to_numeric(candidates[f"score_{lens}"], errors="coerce").to_numpy(dtype=float)
+                if np.isfinite(extra).any():
+                    scores = (scores + np.nan_to_num(extra, nan=float(np.nanmin(extra)))) / 2
+            return scores
     if embeddings is not None and len(embeddings):
         emb = np.asarray(embeddings, dtype=np.float64)
         emb = emb / np.maximum(np.linalg.norm(emb, axis=1, keepdims=True), 1e-12)

@@ -2,12 +2,15 @@
 
 Tables (column names are English ids; the report translates them):
 - overview: year, type, wijk, interviews, segments, speakers, words
-- theme_year: year, theme, lens ("" = all lenses), segments, share, interviews, speakers
+- theme_year: year, theme, lens ("" = all lenses), segments, share, interviews, speakers, ci_low, ci_high
+  (percentile interval of the share, bootstrap over interviews; NaN with one interview in a year)
 - theme_split: year, theme, lens, split ("type" | "wijk"), value, segments, share, interviews, speakers
 - theme_change: year, prev_year, theme, lens, share, prev_share, diff, ci_low, ci_high, n_boot, verdict
 - cooccurrence: year, level ("segment" | "interview"), theme_a, theme_b, count, jaccard
 - quotes: year, theme, lens, rank, doc, turn, part, speaker, type, wijk, text, typicality
 - signals: year, theme, doc, turn, part, speaker, type, wijk, text
+- storylines: year, theme, lens, storyline, segments, interviews, types, wijken, terms, heading, members
+  (machine-made summaries of what participants said per theme x lens; see `analysis.storylines`)
 - notes: Dutch sentences on what cannot be compared (saved as table `notes` with column `note`)
 """
 
@@ -28,7 +31,7 @@ _WHO = "doc:str turn:int part:int speaker:str type:str wijk:str text:str"
 SCHEMAS: dict[str, TableSchema] = {s.name: s for s in (
     table_schema("overview", "analysis", "year:int type:str wijk:str interviews:int segments:int speakers:int words:int"),
     table_schema("theme_year", "analysis", "year:int theme:str lens:str segments:int share:float interviews:int "
-                 "speakers:int"),
+                 "speakers:int ci_low:float? ci_high:float?"),
     table_schema("theme_split", "analysis", "year:int theme:str lens:str split:str value:str segments:int "
                  "share:float interviews:int speakers:int"),
     table_schema("theme_change", "analysis", "year:int prev_year:int theme:str lens:str share:float prev_share:float "
@@ -36,9 +39,12 @@ SCHEMAS: dict[str, TableSchema] = {s.name: s for s in (
     table_schema("cooccurrence", "analysis", "year:int level:str theme_a:str theme_b:str count:int jaccard:float"),
     table_schema("quotes", "analysis", f"year:int theme:str lens:str rank:int {_WHO} typicality:float"),
     table_schema("signals", "analysis", f"year:int theme:str {_WHO}"),
+    table_schema("storylines", "analysis", "year:int theme:str lens:str storyline:int segments:int interviews:int "
+                 "types:str wijken:str terms:str heading:str members:str"),
     table_schema("notes", "analysis", "note:str"),
 )}
 TABLES = ("overview", "theme_year", "theme_split", "theme_change", "cooccurrence", "quotes", "signals")
+OPTIONAL_TABLES = ("storylines",)  # tables of earlier versions may lack these
 
 
 @dataclass(frozen=True)
@@ -52,6 +58,7 @@ class AnalysisTables:
     cooccurrence: pd.DataFrame
     quotes: pd.DataFrame
     signals: pd.DataFrame
+    storylines: pd.DataFrame | None = None
     notes: tuple[str, ...] = ()
     info: Mapping[str, Any] = field(default_factory=dict)
 
@@ -64,6 +71,9 @@ class AnalysisTables:
         written: list[Path] = []
         for name in TABLES:
             written += SCHEMAS[name].save(getattr(self, name), folder)
+        for name in OPTIONAL_TABLES:
+            if getattr(self, name) is not None:
+                written += SCHEMAS[name].save(getattr(self, name), folder)
         SCHEMAS["notes"].save(pd.DataFrame({"note": list(self.notes)}, dtype=str), folder)
         written += [folder / "notes.parquet", folder / "notes.csv"]
         write_json(dict(self.info), folder / "info.json")
@@ -84,4 +94,5 @@ class AnalysisTables:
         info_path = folder / "info.json"
         info = json.loads(info_path.read_text(encoding="utf-8")) if info_path.exists() else {}
         notes = tuple(read_table(folder, "notes")["note"].astype(str).tolist())
-        return cls(**{n: read_table(folder, n) for n in TABLES}, notes=notes, info=info)
+        optional = {n: read_table(folder, n) for n in OPTIONAL_TABLES if (folder / f"{n}.parquet").exists()}
+        return cls(**{n: read_table(folder, n) for n in TABLES}, **optional, notes=notes, info=info)

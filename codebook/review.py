@@ -352,11 +352,14 @@ def codings_from_segments(segments: pd.DataFrame, coder: str = "machine") -> pd.
     """The automatic codes of `segments` (themes and lenses columns) as a long codings table.
 
     Every segment counts as reviewed by the machine: a segment without codes gives one row with
-    code "".
+    code "". When the table has `machine_themes`/`machine_lenses` (the machine's own codes; on
+    reviewed segments the cross-validated ones), those are used: `themes`/`lenses` of a reviewed
+    segment are the reviewers' codes, and comparing those with the reviewers would be circular.
     """
+    columns = ("machine_themes", "machine_lenses") if "machine_themes" in segments.columns else ("themes", "lenses")
     rows: list[tuple[str, int, int, str, str]] = []
     for rec in segments.to_dict("records"):
-        values = [v for col in ("themes", "lenses") for v in _split(_text(rec.get(col))) if v]
+        values = [v for col in columns for v in _split(_text(rec.get(col))) if v]
         key = (str(rec["doc"]), int(rec["turn"]), int(rec["part"]))
         if values:
             rows.extend((*key, coder, v) for v in dict.fromkeys(values))

@@ -38,6 +38,7 @@ REQUIRED: tuple[str, ...] = ("year", "type", "wijk")
 _ALIASES = {
     "year": "year", "jaar": "year", "type": "type", "wijk": "wijk", "date": "date",
     "datum": "date", "title": "title", "titel": "title", "file": "file", "bestand": "file",
+    "interviewer": "interviewer", "gespreksleider": "interviewer",  # read by interviews.roles
 }
 _DUTCH = {"year": "jaar", "type": "type", "wijk": "wijk", "date": "datum", "title": "titel"}
 META_LINE = re.compile(r"^\s*(jaar|year|type|wijk|datum|date|titel|title)\s*:\s*(.*?)\s*$", re.I)

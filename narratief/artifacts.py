@@ -14,10 +14,11 @@ def table_schemas() -> tuple[TableSchema, ...]:
     """The declared tables, in pipeline order."""
     from analysis.agreement import SCHEMA as AGREEMENT
     from analysis.tables import SCHEMAS as ANALYSIS
+    from codebook.coding.io import RELIABILITY_SCHEMA
     from codebook.coding.io import SCHEMA as SEGMENTS
     from nlp.topics import SCHEMAS as TOPICS
 
-    return (SEGMENTS, AGREEMENT, *TOPICS.values(), *ANALYSIS.values())
+    return (SEGMENTS, RELIABILITY_SCHEMA, AGREEMENT, *TOPICS.values(), *ANALYSIS.values())
 
 
 def key(schema: TableSchema) -> str:

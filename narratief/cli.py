@@ -132,9 +132,13 @@ def code(map: Path = MapArg) -> None:
 def review_export(
     map: Path = MapArg,
     codeurs: str = typer.Option("codeur1", "--codeurs", help="Namen van de codeurs, met komma's."),
+    aantal: int = typer.Option(0, "--aantal", min=0, help="Alleen de N segmenten waarover de machine het "
+                               "minst zeker is (verschillend van elkaar, nog niet beoordeeld); 0 = alle segmenten."),
+    jaar: int = typer.Option(None, "--jaar", help="Alleen segmenten uit dit jaar."),
 ) -> None:
     """Schrijf een reviewwerkboek (.xlsx) met de voorstellen en kolommen per codeur."""
-    path = _pipeline(map).review_export([c.strip() for c in codeurs.split(",") if c.strip()])
+    path = _pipeline(map).review_export([c.strip() for c in codeurs.split(",") if c.strip()],
+                                        aantal=aantal, jaar=jaar)
     typer.echo(f"Reviewwerkboek: {path}")
 
 

@@ -26,6 +26,7 @@ CATALOGUE = catalogue(
      "zet de sleutel terug of start bewust opnieuw met --nieuwe-sleutel"),
     ("N719", "de sleutel kan niet overgezet worden naar de nieuwe sleutelmap", "controleer de rechten op beide mappen"),
     ("N720", "de uitvoermap is niet beschrijfbaar", "controleer de rechten op output/"),
+    ("N721", "geen onbeoordeelde segmenten meer om voor te leggen", "kies een ander jaar of lees eerst een werkboek in"),
     ("N799", "een bestand of map die u noemde is niet bruikbaar", "controleer het pad en de rechten"),
 )
 

@@ -231,15 +231,16 @@ class Pipeline:
         return self.out / "segments.parquet"
 
     def _coding_settings(self):
-        """CodingSettings with every [codering] key that names one of its fields (the language and
-        embedding model keys are consumed by `language` and `embedder`)."""
-        import dataclasses
+        return self.ws.coding_settings()
 
-        from codebook.coding.combine import CodingSettings
+    def _roles(self, settings):
+        """Speaker roles per document, detected on the raw transcripts inside `interviews`
+        (labels, settings, the `interviewer` column of metadata.csv, the conversation)."""
+        from interviews.roles import RoleSettings, corpus_roles, read_interviewer_column
 
-        known = {f.name for f in dataclasses.fields(CodingSettings)}
-        values = {k: v for k, v in self.ws.section("codering").items() if k in known}
-        return CodingSettings(**values)
+        return corpus_roles(self._corpus.transcripts,
+                            RoleSettings(settings.interviewer_labels, settings.roles_from_conversation),
+                            read_interviewer_column(self.ws.interviews_dir / "metadata.csv"))
 
     def _human_codes_path(self) -> Path:
         return self.out / "review" / "human_codes.csv"
@@ -253,13 +254,13 @@ class Pipeline:
     @_locked
     def code(self, force: bool = False) -> pd.DataFrame:
         """Segment and code every pseudonymised transcript; write output/segments.csv|parquet."""
-        from codebook.coding import code_segments, make_segments, save_segments
+        from codebook.coding import code_segments, make_segments, save_reliability, save_segments
 
         pseudo_dir = self.out / "pseudo"
         settings = self._coding_settings()
         input_hash = hash_bytes(
             hash_files(pseudo_dir.glob("*.json")) if pseudo_dir.is_dir() else "",
-            hash_files([self.ws.codebook_path, self._human_codes_path()]),
+            hash_files([self.ws.codebook_path, self._human_codes_path(), self.ws.interviews_dir / "metadata.csv"]),
             repr(settings), self.ws.section("codering").__repr__(),
         )
         if not force and self.manifest.is_current("coderen", input_hash, self.out):
@@ -267,13 +268,28 @@ class Pipeline:
             return self.segments()
         with self.progress.stage("Coderen"):
             transcripts = self.load_pseudonymised()
-            segments = make_segments(transcripts, self.language, max_words=settings.max_words)
+            roles = self._roles(settings)
+            for doc, found in sorted(roles.items()):
+                self.progress.step(f"{doc}: interviewer {found.method} ({found.interviewer_turns} beurten)")
+            segments = make_segments(transcripts, self.language, max_words=settings.max_words, roles=roles)
             self.progress.step(f"{len(segments)} segmenten uit {len(transcripts)} transcripten")
-            result = code_segments(segments, self.codebook, self.language, self.embedder, settings,
-                                   human_codes=self.human_codes(), progress=self._count_progress)
+            extra = None
+            if settings.use_embeddings:
+                from nlp.embeddings import CachedEmbedder, load_embedder
+
+                extra = CachedEmbedder(load_embedder("use"), self.out / "embeddings")
+            result = code_segments(segments, self.codebook, self.language,
+                                   self.embedder if settings.semantic else None, settings,
+                                   human_codes=self.human_codes(), progress=self._count_progress,
+                                   extra_embedder=extra)
             save_segments(result.table, self.out)
-            self.manifest.record("coderen", input_hash, ["segments.parquet", "segments.csv"],
-                                 {"backend": result.backend, "codebook": self._codebook_info()})
+            save_reliability(result.reliability, self.out)
+            self.manifest.record("coderen", input_hash,
+                                 ["segments.parquet", "segments.csv", "coding_reliability.parquet",
+                                  "coding_reliability.csv"],
+                                 {"backend": result.backend, "codebook": self._codebook_info(),
+                                  "roles": {d: r.method for d, r in sorted(roles.items())},
+                                  "reliability": result.reliability.to_dict("records")})
             return result.table
 
     def _count_progress(self, step: str, done: int, total: int) -> None:
@@ -293,14 +309,45 @@ class Pipeline:
         return load_segments(self.out)
 
     @_locked
-    def review_export(self, coders: Sequence[str]) -> Path:
+    def review_export(self, coders: Sequence[str], aantal: int = 0, jaar: int | None = None) -> Path:
+        """Write a review workbook: every segment (of `jaar`, default the latest year), or with
+        `aantal` only the N segments the machine is least sure about, diverse and not yet reviewed."""
         from codebook.review import export_review
 
         segments = self.segments()
-        year = int(segments["year"].max())
-        path = self.out / "review" / f"review-{year}.xlsx"
+        year = self._report_year(jaar) if jaar is not None else int(segments["year"].max())
+        name = f"review-{year}.xlsx"
+        if aantal:
+            segments = self._review_batch(segments, aantal, jaar)
+            batch = len(list((self.out / "review").glob(f"review-{jaar or 'alle'}-ronde-*.xlsx"))) + 1
+            name = f"review-{jaar or 'alle'}-ronde-{batch}.xlsx"
+        elif jaar is not None:
+            segments = segments[segments["year"] == year]
+        path = self.out / "review" / name
         path.parent.mkdir(parents=True, exist_ok=True)
         return export_review(segments, self.codebook, path, coders=tuple(coders) or ("codeur1",))
+
+    def _reviewed_keys(self) -> set:
+        human = self.human_codes()
+        if human is None or human.empty:
+            return set()
+        return {(str(d), int(t)) for d, t in zip(human["doc"], human["turn"])}
+
+    def _review_batch(self, segments: pd.DataFrame, n: int, year: int | None) -> pd.DataFrame:
+        from codebook.coding.active import select_for_review
+
+        segments = segments.reset_index(drop=True)
+        done = self._reviewed_keys()
+        unsure = segments["uncertainty"].to_numpy() if "uncertainty" in segments else segments.index.to_numpy() * 0.0
+        candidates = (unsure > 0) & ~segments.apply(lambda r: (str(r["doc"]), int(r["turn"])) in done, axis=1).to_numpy()
+        if year is not None:
+            candidates &= (segments["year"] == self._report_year(year)).to_numpy()
+        if not candidates.any():
+            raise WorkspaceError("N721", "geen onbeoordeelde segmenten meer om voor te leggen"
+                                 + (f" uit {year}" if year else ""), self.out / "segments.parquet")
+        vectors = self.embedder.embed(segments["text"].astype(str).tolist())
+        rows = select_for_review(unsure, vectors, candidates, n, random_state=self._coding_settings().random_state)
+        return segments.iloc[sorted(rows)]
 
     @_locked
     def review_import(self, workbook: Path) -> int:
@@ -429,7 +476,10 @@ class Pipeline:
             self.progress.skipped("Vergelijken")
             return AnalysisTables.load(folder)
         with self.progress.stage("Vergelijken"):
-            tables = compare(self.segments(), settings)
+            segments = self.segments()
+            if "role" in segments.columns:  # interviewer turns are not counted in shares nor quoted
+                segments = segments[segments["role"] != "interviewer"].reset_index(drop=True)
+            tables = compare(segments, settings, embeddings=self.embedder.embed(segments["text"].tolist()))
             tables.save(folder)
             for note in tables.notes:
                 self.progress.warn(note)
@@ -448,6 +498,8 @@ class Pipeline:
             shareable_path=self.out / "review" / "shareable.csv",
             pseudonymisation_counts=record.get("details", {}).get("replacements", {}),
             workspace=self.ws.name,
+            municipality=self.ws.profile.municipality,
+            programme=self.ws.profile.programme,
             profile=self.ws.profile,
         )
 

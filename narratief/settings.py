@@ -76,10 +76,21 @@ class Pseudonimisering:
     alles_nummeren: bool = setting(False)
 
 
-@dataclass(frozen=True)
-class Codering:
-    taalmodel: str = setting("nl_core_news_lg", choices=LANGUAGE_MODELS)
-    embeddings: str = setting("auto")
+def _coding_section() -> type:
+    """[codering]: the language and embedding model (read here), then every key of the coding
+    stage's own settings, declared once in `codebook.coding.settings` (TOML key -> field, default,
+    type); that stage validates their ranges when the workspace hands the section over."""
+    from codebook.coding.settings import TOML_KEYS, CodingSettings
+
+    hints = typing.get_type_hints(CodingSettings)
+    defaults = {f.name: f.default for f in dataclasses.fields(CodingSettings)}
+    own = [("taalmodel", str, setting("nl_core_news_lg", choices=LANGUAGE_MODELS)),
+           ("embeddings", str, setting("auto"))]
+    coder = [(key, hints[name], setting(defaults[name])) for key, name in TOML_KEYS.items()]
+    return dataclasses.make_dataclass("Codering", own + coder, frozen=True)
+
+
+Codering = _coding_section()
 
 
 @dataclass(frozen=True)
@@ -150,7 +161,7 @@ def _check_value(value: Any, tp: Any, meta: dict[str, Any], key: str, config: Pa
     if base is tuple:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise SettingsError("N712", f"'{key}' moet een lijst met tekst zijn, bijvoorbeeld [\"html\", \"pdf\"]", config)
-        if not value:
+        if not value and meta.get("choices"):  # a list of formats cannot be empty; a list of names can
             raise SettingsError("N713", f"'{key}' mag niet leeg zijn", config)
         choices = meta.get("choices")
         for item in value:

@@ -68,6 +68,43 @@ alles_nummeren = false
 taalmodel = "nl_core_news_lg"
 # Embeddingmodel: "auto" kiest het beste model dat offline beschikbaar is.
 embeddings = "auto"
+# Sprekerlabels (of namen) van interviewers naast Interviewer, Int., I, Gespreksleider, Moderator,
+# Onderzoeker. Per bestand kan ook een kolom 'interviewer' in interviews/metadata.csv.
+interviewer = []
+# De gespreksleider van Teams/Zoom-exports (met namen) herkennen uit het gesprek zelf.
+rol_uit_gesprek = true
+# Geleerde codering per code zodra beoordeelde codes er beter in zijn: "auto" of "nooit".
+geleerd = "auto"
+# Classificatiemodel van de geleerde codering: "logreg" of "svm".
+model = "logreg"
+# Minimaal aantal beoordeelde positieve segmenten voordat een code een geleerd model krijgt.
+min_positief = 5
+# Gewicht van de eerste (zero-shot) schatting naast het geleerde model (0 = alleen het model).
+zeroshot_gewicht = 1.0
+# Aantal delen van de kruisvalidatie (gegroepeerd per interview).
+cv_delen = 5
+# Ook USE-embeddings als kenmerken van het geleerde model gebruiken.
+use_embeddings = false
+# Seed voor alle toevalskeuzes van de codering (kruisvalidatie, modellen, reviewselectie).
+seed = 0
+# Scores in standaarddeviaties binnen het eigen corpus: drempel voor een thema en een lens.
+drempel_themas = 1.25
+drempel_lenzen = 1.25
+# Hoeveel thema's en lenzen een segment hoogstens krijgt.
+max_themas = 2
+max_lenzen = 2
+# Gewicht van trefwoorden naast de betekenisvergelijking; semantisch = false: alleen trefwoorden.
+trefwoordgewicht = 2.0
+semantisch = true
+# Deel van de score van de voorafgaande interviewvraag dat een antwoord meekrijgt (0 tot 1).
+vraagcontext = 0.5
+# Segmenten korter dan min_woorden krijgen geen code; beurten langer dan max_woorden worden gesplitst.
+min_woorden = 4
+max_woorden = 80
+# Een code scoort op de gemiddelde gelijkenis met zijn k meest gelijkende voorbeelden.
+prototypen_top = 3
+# Ook scorekolommen per subcode schrijven.
+subcodes = true
 
 [onderwerpen]
 # Vaste seed: dezelfde invoer geeft dezelfde onderwerpen.
@@ -160,6 +197,12 @@ class Workspace:
 
     def section(self, name: str) -> dict:
         return self.settings.section(name)
+
+    def coding_settings(self):
+        """The typed settings of the coding stage from [codering] (unknown keys are an error, N350)."""
+        from codebook.coding.settings import CodingSettings
+
+        return CodingSettings.from_section(self.section("codering"))
 
     def validate_paths(self) -> None:
         """Refuse settings that could overwrite sources or put raw data into the workspace.

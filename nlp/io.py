@@ -137,8 +137,9 @@ class TableSchema:
     Args:
         name: file stem, e.g. "theme_year" (written as `<name>.parquet` and `<name>.csv`).
         folder: folder under `output/` ("" for `output/` itself).
-        columns: (column, dtype) pairs; dtype is "str", "int", "float" or "bool". Tables may carry
-            more columns (e.g. one `score_<code>` per code); these are the ones readers rely on.
+        columns: (column, dtype) pairs; dtype is "str", "int", "float" or "bool", with a trailing "?"
+            for a column that tables of earlier versions may lack (readers must cope without it).
+            Tables may carry more columns (e.g. one `score_<code>` per code).
 
     Example:
         >>> s = table_schema("over_time", "topics", "topic:int year:int count:int share:float")
@@ -154,11 +155,16 @@ class TableSchema:
     def names(self) -> tuple[str, ...]:
         return tuple(c for c, _ in self.columns)
 
+    @property
+    def required(self) -> tuple[str, ...]:
+        """The columns every version of the table has (without the "?" ones)."""
+        return tuple(c for c, t in self.columns if not t.endswith("?"))
+
     def path_in(self, output_dir: Path) -> Path:
         return Path(output_dir) / self.folder / f"{self.name}.parquet"
 
     def missing(self, frame: pd.DataFrame) -> list[str]:
-        return [c for c in self.names if c not in frame.columns]
+        return [c for c in self.required if c not in frame.columns]
 
     def save(self, frame: pd.DataFrame, folder: Path) -> tuple[Path, Path]:
         """Write the table (Parquet + CSV) into `folder`, atomically.
@@ -175,7 +181,7 @@ class TableSchema:
         """Read the table from `folder` (Parquet, else its CSV twin); None when neither exists.
 
         Text columns come back as str with "" for empty cells, however the file was written.
-        `need`: the declared columns this reader relies on (default: all of them).
+        `need`: the declared columns this reader relies on (default: the required ones).
 
         Raises:
             TableError: the file cannot be read or lacks a declared column.
@@ -186,14 +192,14 @@ class TableSchema:
                 continue
             try:
                 frame = pd.read_parquet(path) if suffix == ".parquet" else pd.read_csv(
-                    path, dtype={c: str for c, t in self.columns if t == "str"})
+                    path, dtype={c: str for c, t in self.columns if t.rstrip("?") == "str"})
             except Exception as exc:  # pyarrow/pandas raise many types for a broken file
                 raise TableError(f"tabel niet leesbaar ({type(exc).__name__})") from None
-            missing = [c for c in (need or self.names) if c not in frame.columns]
+            missing = [c for c in (need or self.required) if c not in frame.columns]
             if missing:
                 raise TableError(f"tabel '{self.name}' mist kolom(men): {', '.join(missing)}")
             for column, dtype in self.columns:
-                if dtype == "str" and column in frame.columns:
+                if dtype.rstrip("?") == "str" and column in frame.columns:
                     frame[column] = frame[column].fillna("").astype(str)
             return frame
         return None
@@ -203,6 +209,6 @@ def table_schema(name: str, folder: str, columns: str) -> TableSchema:
     """A `TableSchema` from "column:dtype column:dtype ..." (see `TableSchema`)."""
     pairs = tuple(tuple(item.split(":")) for item in columns.split())
     for pair in pairs:
-        if len(pair) != 2 or pair[1] not in _DTYPES:
+        if len(pair) != 2 or pair[1].rstrip("?") not in _DTYPES:
             raise ValueError(f"bad column declaration {':'.join(pair)!r} in table {name!r}")
     return TableSchema(name, folder, pairs)  # type: ignore[arg-type]

@@ -1,6 +1,11 @@
 """Build the chapter "Narratief onderzoek" as a Quarto source: `hoofdstuk.qmd`, `_quarto.yml`,
 `figuren/*.png`. All figures and tables are computed here, so rendering runs no code.
 
+Per theme the chapter gives: how often it came up and whether that changed (in words), the
+evaluator's interpretation (first, never overwritten), and per lens the storylines participants
+raised with one or two quotes each. Intervals and the method of comparison are stated once, in the
+method section. Every quote appears once in the chapter.
+
 Example:
     >>> source = build_chapter(inputs, 2025, Path("MAP/output/rapport"))
     >>> render_chapter(source).files
@@ -19,17 +24,22 @@ import pandas as pd
 from codebook.model import Code
 from reports import method
 from reports.errors import ReportError
-from reports.figures import (FigureInfo, cooccurrence_figure, development_figure, pct,
-                             themes_year_figure)
+from reports.figures import (FigureInfo, cooccurrence_figure, development_figure, pct, split_heatmap,
+                             theme_trend_figure, themes_year_figure)
 from reports.inputs import ReportInputs
-from nlp.io import write_text
+from nlp.io import write_bytes, write_text
 from reports.markdown import blockquote, demote_headings, escape, figure, table
+from reports.storyline_text import MACHINE_NOTE, QuoteBook, attribution, fallback_quotes, storyline_blocks
 
 LENS_TITLES = {"resultaat": "Resultaten", "opbrengst": "Opbrengst voor wijk en stad", "bijsturen": "Bijsturen"}
 NO_INTERPRETATION = "Nog geen interpretatie van de evaluator voor dit thema."
-QUOTES_PER_PART = 3
-VERDICT_WORDS = {"toename": "een duidelijke toename", "afname": "een duidelijke afname",
-                 "geen duidelijke verandering": "geen duidelijke verandering"}
+VERDICT_WORDS = {"toename": "vaker genoemd (duidelijk verschil)", "afname": "minder vaak genoemd (duidelijk verschil)",
+                 "geen duidelijke verandering": "ongeveer even vaak"}
+TABLE_WORDS = {"toename": "vaker (duidelijk)", "afname": "minder vaak (duidelijk)",
+               "geen duidelijke verandering": "ongeveer even vaak"}
+PROJECT_FILES = ("hoofdstuk.css", "referentie.docx", "hoofdstuk-typst.typ")
+
+__all__ = ["ChapterSource", "build_chapter", "change_phrase", "attribution", "LENS_TITLES", "VERDICT_WORDS"]
 
 
 @dataclass(frozen=True)
@@ -51,139 +61,243 @@ def template_text(name: str) -> str:
         raise ReportError("N608", f"sjabloon '{name}' ontbreekt in de installatie") from None
 
 
+def write_project(out_dir: Path) -> None:
+    """Write `_quarto.yml` and the style files it names (CSS, reference DOCX, Typst rules)."""
+    write_text(out_dir / "_quarto.yml", template_text("quarto.yaml"))
+    for name in PROJECT_FILES:
+        try:
+            data = resources.files("reports").joinpath("templates", name).read_bytes()
+        except OSError:
+            raise ReportError("N608", f"sjabloon '{name}' ontbreekt in de installatie") from None
+        write_bytes(out_dir / name, data)
+
+
+def title_line(inputs: ReportInputs) -> str:
+    """The subtitle from the settings: programme and municipality (never the folder name)."""
+    return " ".join(p for p in (inputs.programme.strip(), inputs.municipality.strip()) if p) or "Narratief onderzoek"
+
+
 def _lens(frame: pd.DataFrame) -> pd.Series:
     return frame["lens"].fillna("").astype(str)
 
 
-def _row(frame: pd.DataFrame, **match: object) -> pd.Series | None:
+def _row(frame: pd.DataFrame | None, **match: object) -> pd.Series | None:
+    if frame is None or frame.empty:
+        return None
     mask = pd.Series(True, index=frame.index)
     for col, val in match.items():
         series = _lens(frame) if col == "lens" else frame[col]
-        mask &= (series.astype(int) == val) if col in ("year",) else (series == val)
+        mask &= (series.astype(int) == val) if col in ("year", "prev_year") else (series == val)
     hits = frame[mask]
     return None if hits.empty else hits.iloc[0]
 
 
-def change_sentence(change: pd.DataFrame, year: int, theme: str, lens: str) -> str:
-    """The change since last year in words: shares, difference, interval and verdict."""
+def change_phrase(change: pd.DataFrame, year: int, theme: str, lens: str) -> str | None:
+    """The change since the previous year in plain Dutch, e.g. "vaker genoemd dan in 2025 (duidelijk
+    verschil)", "ongeveer even vaak genoemd als in 2025"; None when there is no previous year."""
     row = _row(change, year=year, theme=theme, lens=lens)
     if row is None:
-        return "Er is geen vorig jaar om mee te vergelijken."
-    diff, low, high = (100 * float(row[c]) for c in ("diff", "ci_low", "ci_high"))
-    verdict = VERDICT_WORDS.get(str(row["verdict"]), escape(row["verdict"]))
-    return (f"Ten opzichte van {int(row['prev_year'])} is er {verdict}: het aandeel ging van "
-            f"{pct(row['prev_share'])} naar {pct(row['share'])} ({method.num(diff, 1, sign=True)} procentpunt; "
-            f"bootstrap-interval {method.num(low, 1, sign=True)} tot {method.num(high, 1, sign=True)} procentpunt, "
-            f"{int(row['n_boot'])} trekkingen).")
+        return None
+    prev = int(row["prev_year"])
+    if float(row["share"]) == 0 and float(row["prev_share"]) == 0:
+        return f"in {prev} en {year} niet genoemd"
+    if int(row["n_boot"]) == 0:
+        return f"niet te vergelijken met {prev} (te weinig gesprekken voor een interval)"
+    verdict = str(row["verdict"])
+    if verdict == "toename":
+        return f"vaker genoemd dan in {prev} (duidelijk verschil)"
+    if verdict == "afname":
+        return f"minder vaak genoemd dan in {prev} (duidelijk verschil)"
+    return f"ongeveer even vaak genoemd als in {prev}"
 
 
-def attribution(row: pd.Series) -> str:
-    """Quote attribution: document, interview type, wijk, year (never the speaker)."""
-    return f"{row['doc']}, {row['type']}, {row['wijk']}, {int(row['year'])}"
+def _year_totals(inputs: ReportInputs, year: int) -> tuple[int, int]:
+    data = inputs.overview[inputs.overview["year"].astype(int) == year]
+    return int(data["segments"].sum()), int(data["interviews"].sum())
 
 
-def _quotes(inputs: ReportInputs, year: int, theme: str, lens: str) -> str:
-    q = inputs.quotes
-    q = q[(q["year"].astype(int) == year) & (q["theme"] == theme) & (_lens(q) == lens)]
-    q = q.sort_values("rank").head(QUOTES_PER_PART)
-    if q.empty:
-        return "_Geen citaten voor dit onderdeel._"
-    return "\n\n".join(blockquote(r["text"], attribution(r)) for _, r in q.iterrows())
+def _lead(inputs: ReportInputs, year: int, theme: Code) -> str:
+    row = _row(inputs.theme_year, year=year, theme=theme.id, lens="")
+    total, docs = _year_totals(inputs, year)
+    if row is None or int(row["segments"]) == 0:
+        return f"In {year} kwam dit thema in geen enkel gesprek ter sprake."
+    text = (f"In {year} kwam dit thema ter sprake in {int(row['interviews'])} van de {docs} gesprekken, in "
+            f"{int(row['segments'])} van de {total} segmenten ({pct(row['share'])}).")
+    change = change_phrase(inputs.theme_change, year, theme.id, "")
+    if change:
+        text += f" {change[:1].upper()}{change[1:]}."
+    split = inputs.theme_split
+    wijk = split[(split["year"].astype(int) == year) & (split["theme"] == theme.id) & (_lens(split) == "")
+                 & (split["split"] == "wijk") & (split["segments"].astype(int) > 0)]
+    if len(wijk) >= 2:
+        top = wijk.sort_values(["share", "value"], ascending=[False, True]).iloc[0]
+        text += (f" Naar verhouding het vaakst in {escape(top['value'])}, waar {pct(top['share'])} van wat er "
+                 "gezegd werd over dit thema ging.")
+    return text
 
 
-def _part(inputs: ReportInputs, year: int, theme: Code, lens: Code) -> str:
+def _lens_part(inputs: ReportInputs, year: int, theme: Code, lens: Code, book: QuoteBook) -> str:
     title = LENS_TITLES.get(lens.id, lens.name)
     row = _row(inputs.theme_year, year=year, theme=theme.id, lens=lens.id)
-    if row is None:
-        figures = f"In {year} zijn geen segmenten over dit onderdeel gecodeerd."
-    else:
-        figures = (f"In {year} gingen {int(row['segments'])} segmenten ({pct(row['share'])} van alle "
-                   f"segmenten) uit {int(row['interviews'])} gesprekken over dit onderdeel.")
-    change = change_sentence(inputs.theme_change, year, theme.id, lens.id)
-    return f"## {title}\n\n{figures} {change}\n\n{_quotes(inputs, year, theme.id, lens.id)}"
+    if row is None or int(row["segments"]) == 0:
+        return f"## {title}\n\nIn {year} zei niemand iets over dit thema vanuit deze invalshoek."
+    n = int(row["interviews"])
+    text = f"{int(row['segments'])} segmenten uit {n} {'gesprek' if n == 1 else 'gesprekken'}"
+    change = change_phrase(inputs.theme_change, year, theme.id, lens.id)
+    text += f"; {change}." if change else "."
+    body = ""
+    lines = inputs.storylines
+    if lines is not None and not lines.empty:
+        mine = lines[(lines["year"].astype(int) == year) & (lines["theme"] == theme.id) & (_lens(lines) == lens.id)]
+        body = storyline_blocks(mine, book)
+    if not body:
+        q = inputs.quotes
+        q = q[(q["year"].astype(int) == year) & (q["theme"] == theme.id) & (_lens(q) == lens.id)]
+        body = fallback_quotes(q, book)
+    return f"## {title}\n\n{text}\n\n{body or '_Geen uitspraken van deelnemers om te citeren._'}"
 
 
-def _theme_figures(inputs: ReportInputs, year: int, theme: Code, lenses: tuple[Code, ...]) -> str:
+def theme_section(inputs: ReportInputs, year: int, number: int, theme: Code, book: QuoteBook,
+                  out_dir: Path) -> tuple[str, FigureInfo | None]:
+    """One theme: definition, how often and the change, its figure, interpretation, the lenses."""
+    interpretation = inputs.interpretations.get(theme.id, "").strip()
+    change = change_phrase(inputs.theme_change, year, theme.id, "")
+    fig = (theme_trend_figure(inputs.theme_year, inputs.codebook, theme.id, out_dir,
+                              (f"In {year} {change}." if change else "")) if len(inputs.years()) > 1 else None)
+    parts = "\n\n".join(_lens_part(inputs, year, theme, lens, book) for lens in inputs.codebook.lenses)
+    text = (f"# Thema {number}: {escape(theme.name)}\n\n_{escape(theme.definition)}_\n\n"
+            f"{_lead(inputs, year, theme)}\n\n"
+            + (figure(fig.path, fig.caption, fig.alt) + "\n\n" if fig else "")
+            + "## Interpretatie van de evaluator\n\n"
+            f"{demote_headings(interpretation) if interpretation else '_' + NO_INTERPRETATION + '_'}\n\n"
+            f"_{MACHINE_NOTE}_\n\n{parts}")
+    return text, fig
+
+
+def changes_block(inputs: ReportInputs, year: int) -> str:
+    """Method of comparison, once: the bootstrap, the wording, and all changes with intervals."""
+    change = inputs.theme_change
+    change = change[change["year"].astype(int) == year]
+    if change.empty:
+        return ("Er is geen vorig jaar om mee te vergelijken; dit hoofdstuk beschrijft alleen "
+                f"{year}.")
+    prev = int(change["prev_year"].iloc[0])
+    n_boot = int(change["n_boot"].max())
+    text = (f"Per thema vergelijken we het aandeel segmenten in {year} met {prev}. Omdat uitspraken uit één "
+            "gesprek op elkaar lijken, trekken we gesprekken (niet losse segmenten) opnieuw met "
+            f"teruglegging (bootstrap, {n_boot} herhalingen) en berekenen zo een 95%-interval voor het "
+            "verschil. In de tekst staat \"vaker genoemd\" of \"minder vaak genoemd\" (duidelijk verschil) "
+            "alleen als dat hele interval boven of onder nul ligt; anders \"ongeveer even vaak\". Met één "
+            "gesprek in een jaar is geen interval te berekenen. De tabel geeft alle verschillen.")
     rows = []
-    for lens_id, label in [("", "Thema als geheel")] + [(l.id, LENS_TITLES.get(l.id, l.name)) for l in lenses]:
-        row = _row(inputs.theme_year, year=year, theme=theme.id, lens=lens_id)
-        ch = _row(inputs.theme_change, year=year, theme=theme.id, lens=lens_id)
-        change = "–" if ch is None else f"{method.num(100 * float(ch['diff']), 1, sign=True)} pp ({ch['verdict']})"
-        if row is None:
-            rows.append((label, "0", "0,0%", "0", change))
+    for theme in inputs.codebook.themes:
+        for lens_id, label in [("", "thema als geheel")] + [(l.id, LENS_TITLES.get(l.id, l.name).lower())
+                                                            for l in inputs.codebook.lenses]:
+            r = _row(change, year=year, theme=theme.id, lens=lens_id)
+            if r is None:
+                continue
+            both_zero = float(r["share"]) == 0 and float(r["prev_share"]) == 0
+            interval = ("–" if int(r["n_boot"]) == 0 or both_zero else
+                        f"{method.num(100 * r['ci_low'], 1, sign=True)} tot {method.num(100 * r['ci_high'], 1, sign=True)}")
+            words = ("niet genoemd" if both_zero else
+                     TABLE_WORDS.get(str(r["verdict"]), "–") if int(r["n_boot"]) else "geen interval")
+            rows.append((theme.name if lens_id == "" else "", label, pct(r["prev_share"]), pct(r["share"]),
+                         method.num(100 * r["diff"], 1, sign=True), interval, words))
+    return text + "\n\n" + table(["Thema", "Onderdeel", str(prev), str(year), "Verschil (procentpunt)",
+                                  "95%-interval", "Oordeel"], rows, "llrrrrl",
+                                 caption=f"Verandering {prev}–{year} per thema en onderdeel",
+                                 widths=(9, 5, 3, 3, 4, 5, 5))
+
+
+def overview_block(inputs: ReportInputs, year: int, bars: FigureInfo, heat: FigureInfo | None) -> str:
+    """Which themes dominated this year, what changed clearly, and by interview type and wijk."""
+    names = {t.id: t.name for t in inputs.codebook.themes}
+    up, down = [], []
+    for theme in inputs.codebook.themes:
+        r = _row(inputs.theme_change, year=year, theme=theme.id, lens="")
+        if r is not None and r["verdict"] == "toename":
+            up.append(names[theme.id])
+        elif r is not None and r["verdict"] == "afname":
+            down.append(names[theme.id])
+    text = ""
+    if _row(inputs.theme_change, year=year) is not None:
+        prev = int(_row(inputs.theme_change, year=year)["prev_year"])
+        if up or down:
+            text += (" ".join(([f"Duidelijk vaker genoemd dan in {prev}: {escape('; '.join(up))}."] if up else [])
+                              + ([f"Duidelijk minder vaak: {escape('; '.join(down))}."] if down else []))
+                     + " De andere thema's kwamen ongeveer even vaak ter sprake.")
         else:
-            rows.append((label, int(row["segments"]), pct(row["share"]), int(row["interviews"]), change))
-    split = inputs.theme_split
-    split = split[(split["year"].astype(int) == year) & (split["theme"] == theme.id) & (_lens(split) == "")]
-    split_rows = [("type gesprek" if r.split == "type" else "wijk", r.value, int(r.segments), pct(r.share),
-                   int(r.interviews)) for r in split.sort_values(["split", "value"]).itertuples()]
-    out = table(["Onderdeel", "Segmenten", "Aandeel", "Gesprekken", "Verandering"], rows, "lrrrl",
-                caption=f"Kerncijfers {year}")
-    if split_rows:
-        out += "\n\n" + table(["Indeling", "Waarde", "Segmenten", "Aandeel", "Gesprekken"], split_rows,
-                              "llrrr", caption=f"Naar type gesprek en wijk, {year}")
+            text += f"Geen enkel thema kwam duidelijk vaker of minder vaak ter sprake dan in {prev}."
+    out = figure(bars.path, bars.caption, bars.alt) + ("\n\n" + text if text else "")
+    if heat:
+        out += "\n\n" + figure(heat.path, heat.caption, heat.alt)
     return out
 
 
-def theme_section(inputs: ReportInputs, year: int, number: int, theme: Code) -> str:
-    """One theme: definition, figures, interpretation, and the three parts."""
-    lenses = inputs.codebook.lenses
-    interpretation = inputs.interpretations.get(theme.id, "").strip()
-    parts = "\n\n".join(_part(inputs, year, theme, lens) for lens in lenses)
-    overall = change_sentence(inputs.theme_change, year, theme.id, "")
-    return (f"# Thema {number}: {escape(theme.name)}\n\n{escape(theme.definition)}\n\n"
-            f"{_theme_figures(inputs, year, theme, lenses)}\n\n{overall}\n\n"
-            f"## Interpretatie van de evaluator\n\n"
-            f"{demote_headings(interpretation) if interpretation else '_' + NO_INTERPRETATION + '_'}\n\n"
-            f"{parts}")
-
-
 def cooccurrence_block(inputs: ReportInputs, year: int, fig: FigureInfo | None) -> str:
-    """Themes that occur together."""
+    """Themes that occur together, in one segment and in one conversation."""
     data = inputs.cooccurrence
     data = data[data["year"].astype(int) == year]
-    if data.empty:
-        return "Er zijn geen gegevens over samen voorkomende thema's."
+    if data.empty or int(data["count"].max()) == 0:
+        return "In dit jaar kwamen thema's niet samen voor in dezelfde segmenten."
     name = {t.id: t.name for t in inputs.codebook.themes}
-    rows = [(name.get(r.theme_a, r.theme_a), name.get(r.theme_b, r.theme_b),
-             "segment" if r.level == "segment" else "gesprek", int(r.count), method.num(r.jaccard, 2))
-            for r in data.sort_values(["level", "jaccard"], ascending=[False, False]).itertuples()]
-    out = ("Welke thema's komen samen voor, in hetzelfde segment of in hetzelfde gesprek? De "
-           "Jaccard-overlap is het aantal keer samen gedeeld door het aantal keer dat minstens één van "
-           "beide voorkomt.\n\n")
+    seg = data[data["level"] == "segment"].set_index(["theme_a", "theme_b"])
+    conv = data[data["level"] == "interview"].set_index(["theme_a", "theme_b"])
+    pairs = seg.sort_values(["jaccard", "count"], ascending=False).head(8)
+    rows = []
+    for (a, b), r in pairs.iterrows():
+        if int(r["count"]) == 0:
+            continue
+        c = conv.loc[(a, b)] if (a, b) in conv.index else None
+        rows.append((name.get(a, a), name.get(b, b), f"{int(r['count'])} ({method.num(r['jaccard'], 2)})",
+                     "–" if c is None else str(int(c["count"]))))
+    top = rows[0] if rows else None
+    out = ("Welke thema's noemen deelnemers in één adem? De tabel geeft de paren die het vaakst samen in een "
+           "segment voorkwamen (tussen haakjes de Jaccard-overlap: samen gedeeld door minstens één van beide) "
+           "en in hoeveel gesprekken beide thema's ter sprake kwamen.")
+    if top:
+        out += f" Het sterkst verbonden in {year}: {escape(top[0])} en {escape(top[1])}."
+    out += "\n\n"
     if fig:
         out += figure(fig.path, fig.caption, fig.alt) + "\n\n"
-    return out + table(["Thema A", "Thema B", "Niveau", "Samen", "Jaccard"], rows, "lllrr",
-                       caption=f"Samen voorkomende thema's, {year}")
+    return out + table(["Thema A", "Thema B", "Samen in segmenten", "Samen in gesprekken"], rows, "llrr",
+                       caption=f"Samen voorkomende thema's, {year}", widths=(5, 5, 2, 2))
 
 
-def topics_block(inputs: ReportInputs) -> str:
-    """Emergent topics: top words, growth, representative segments."""
+def topics_block(inputs: ReportInputs, book: QuoteBook) -> str:
+    """Emergent topics: a heading from their words and representative segment, growth, quotes."""
+    from analysis.storylines import heading
+
     if inputs.topics is None:
         return "Het onderwerpmodel is niet uitgevoerd; er zijn geen nieuwe onderwerpen bepaald."
     emergent = inputs.topics[inputs.topics["emergent"].astype(str).str.lower().isin(("true", "1"))]
     if emergent.empty:
         return "Er zijn geen nieuwe onderwerpen gevonden die buiten de vijf thema's vallen."
     names = {t.id: t.name for t in inputs.codebook.themes}
-    out = ["Onderwerpen die het onderwerpmodel in de gesprekken vond en die weinig lijken op de vijf "
-           "thema's van het codeboek. Ze kunnen wijzen op iets nieuws dat aandacht verdient."]
-    for r in emergent.sort_values("size", ascending=False).itertuples():
+    out = ["Onderwerpen die het onderwerpmodel (BERTopic) in de gesprekken vond en die weinig lijken op de "
+           "thema's van het codeboek. Ze kunnen wijzen op iets nieuws dat aandacht verdient; de kop is "
+           "machinaal gemaakt uit de kernwoorden en een kenmerkende uitspraak."]
+    for r in emergent.sort_values(["size", "topic"], ascending=[False, True]).itertuples():
         growing = str(r.growing).lower() in ("true", "1")
         try:
-            reps = [str(t) for t in json.loads(r.representative)][:2]
+            reps = [str(t) for t in json.loads(r.representative)]
         except (TypeError, ValueError):
             reps = []
-        out.append(f"## Onderwerp {int(r.topic)}: {escape(r.label)}\n\n"
-                   f"Kernwoorden: {escape(', '.join(str(r.words).split()))}. {int(r.size)} segmenten; "
-                   f"{'groeiend' if growing else 'niet groeiend'} ten opzichte van vorig jaar. Meest verwant "
-                   f"thema: {escape(names.get(r.nearest_theme, r.nearest_theme))} (gelijkenis "
-                   f"{method.num(r.similarity, 2)}).")
-        out.extend(f"> {escape(text)}" for text in reps)
+        words = str(r.words).split()
+        usable = [t for t in reps if book.usable_text(t)]
+        title = heading(usable[0] if usable else (reps[0] if reps else " ".join(words[:4])), words)
+        out.append(f"## {escape(title)}\n\n_{int(r.size)} segmenten; "
+                   f"{'groeiend' if growing else 'niet groeiend'} ten opzichte van eerdere jaren; het meest "
+                   f"verwant aan {escape(names.get(r.nearest_theme, r.nearest_theme))}. Kernwoorden: "
+                   f"{escape(', '.join(words[:6]))}._")
+        for text in usable[:1]:
+            book.take_text(text)
+            out.append(blockquote(text, "kenmerkende uitspraak voor dit onderwerp"))
     return "\n\n".join(out)
 
 
 def development_block(inputs: ReportInputs, fig: FigureInfo) -> str:
-    """ONE figure of all themes over all years, with the numbers as a table."""
+    """All themes over all years: small multiples with intervals, and the numbers as a table."""
     data = inputs.theme_year[_lens(inputs.theme_year) == ""]
     years = sorted(int(y) for y in data["year"].unique())
     rows = []
@@ -195,20 +309,42 @@ def development_block(inputs: ReportInputs, fig: FigureInfo) -> str:
         rows.append([theme.name, *cells])
     return (figure(fig.path, fig.caption, fig.alt) + "\n\n"
             + table(["Thema", *map(str, years)], rows, "l" + "r" * len(years),
-                    caption="Aandeel segmenten per thema per jaar"))
+                    caption="Aandeel segmenten per thema per jaar", widths=(6, *[1] * len(years))))
 
 
-def signals_block(inputs: ReportInputs, year: int) -> str:
-    """The closing list of signals to adjust."""
-    data = inputs.signals[inputs.signals["year"].astype(int) == year]
-    if data.empty:
+def signals_block(inputs: ReportInputs, year: int, book: QuoteBook) -> str:
+    """The points to adjust per theme: the 'bijsturen' storylines (headings, not repeated quotes)."""
+    lines = inputs.storylines
+    out = []
+    for theme in inputs.codebook.themes:
+        mine = None if lines is None else lines[(lines["year"].astype(int) == year) & (lines["theme"] == theme.id)
+                                                & (_lens(lines) == "bijsturen")]
+        if mine is not None and not mine.empty:
+            items = [f"{escape(r['heading'])} ({int(r['interviews'])} "
+                     f"{'gesprek' if int(r['interviews']) == 1 else 'gesprekken'})"
+                     for _, r in mine.sort_values("storyline").iterrows()]
+            out.append(f"- **{escape(theme.name)}**: " + "; ".join(items) + ".")
+            continue
+        data = inputs.signals
+        data = data[(data["year"].astype(int) == year) & (data["theme"] == theme.id)]
+        picked = book.pick(data.to_dict("records"), 2)
+        if picked:
+            out.append(f"- **{escape(theme.name)}**: " + " ".join(
+                f"\"{escape(p['text'])}\" _({escape(attribution(p))})_" for p in picked))
+    if not out:
         return "Er zijn dit jaar geen signalen om bij te sturen gevonden."
-    name = {t.id: t.name for t in inputs.codebook.themes}
-    order = {t.id: i for i, t in enumerate(inputs.codebook.themes)}
-    data = data.assign(_o=data["theme"].map(order)).sort_values(["_o", "doc", "turn", "part"])
-    lines = [f"- **{escape(name.get(r['theme'], r['theme']))}**: {escape(r['text'])} "
-             f"_({escape(attribution(r))})_" for _, r in data.iterrows()]
-    return "Uitspraken waarin deelnemers aangeven dat de aanpak moet worden bijgestuurd:\n\n" + "\n".join(lines)
+    return ("Waar deelnemers vinden dat de aanpak moet worden bijgestuurd, per thema (de verhaallijnen uit "
+            "'Bijsturen'; de citaten staan bij het thema):\n\n" + "\n".join(out))
+
+
+def intro_block(inputs: ReportInputs, year: int) -> str:
+    place = f" in {escape(inputs.municipality)}" if inputs.municipality.strip() else ""
+    return (f"Dit hoofdstuk beschrijft het narratief onderzoek van {year} binnen {escape(inputs.programme)}"
+            f"{place}. Elk jaar spreken we met partners, bewoners, ouders en jongeren over de thema's van de "
+            "aanpak: welke **resultaten** zij zien, wat dat **oplevert voor de wijk en de stad**, en waar de "
+            "aanpak moet worden **bijgestuurd**. Per thema staat eerst de duiding van de evaluator, daarna "
+            "wat deelnemers naar voren brachten. De cijfers en citaten zijn met het programma narratief "
+            "berekend uit gepseudonimiseerde gespreksverslagen.")
 
 
 def build_chapter(inputs: ReportInputs, year: int, out_dir: Path) -> ChapterSource:
@@ -231,34 +367,38 @@ def build_chapter(inputs: ReportInputs, year: int, out_dir: Path) -> ChapterSour
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     cb = inputs.codebook
+    book = QuoteBook(inputs.segments)
     dev = development_figure(inputs.theme_year, cb, out_dir)
     bars = themes_year_figure(inputs.theme_year, cb, year, out_dir)
+    heat = split_heatmap(inputs.theme_split, cb, year, out_dir)
     cooc = cooccurrence_figure(inputs.cooccurrence, cb, year, out_dir)
-    themes = "\n\n".join(theme_section(inputs, year, i, t) for i, t in enumerate(cb.themes, start=1))
-    intro_fig = figure(bars.path, bars.caption, bars.alt)
+    sections = [theme_section(inputs, year, i, t, book, out_dir) for i, t in enumerate(cb.themes, start=1)]
     text = string.Template(template_text("hoofdstuk.qmd")).substitute(
         year=year,
-        subtitle=json.dumps(f"{inputs.profile.programme} {inputs.profile.municipality} – {inputs.workspace}",
-                            ensure_ascii=False),
-        programme=inputs.profile.programme, municipality=inputs.profile.municipality,
+        subtitle=json.dumps(title_line(inputs), ensure_ascii=False),
         workspace=json.dumps(inputs.workspace, ensure_ascii=False),
-        interviews=method.interviews_block(inputs.overview) + "\n\n" + intro_fig,
+        intro=intro_block(inputs, year),
+        interviews=method.interviews_block(inputs.overview),
         participants=method.participants_block(inputs.segments, inputs.overview, year),
         coding=method.coding_block(cb, inputs.agreement, inputs.manifest),
+        changes=changes_block(inputs, year),
+        storylines=method.storylines_block(),
         agreement=method.agreement_block(inputs.agreement, cb),
         pseudonymisation=method.pseudonymisation_block(inputs.pseudonymisation),
         notes=method.notes_block(inputs.notes),
         coding_limit=method.coding_limit_sentence(inputs.agreement),
-        themes=themes,
+        overview=overview_block(inputs, year, bars, heat),
+        themes="\n\n".join(s for s, _ in sections),
         cooccurrence=cooccurrence_block(inputs, year, cooc),
-        topics=topics_block(inputs),
+        topics=topics_block(inputs, book),
         development=development_block(inputs, dev),
-        signals=signals_block(inputs, year),
+        signals=signals_block(inputs, year, book),
         codebook=method.codebook_block(cb),
         manifest=method.manifest_block(inputs.manifest),
     )
     qmd = out_dir / "hoofdstuk.qmd"
     write_text(qmd, text)
-    write_text(out_dir / "_quarto.yml", template_text("quarto.yaml"))
-    figs = tuple(f for f in (bars, dev, cooc) if f is not None)
+    write_project(out_dir)
+    trend = tuple(f for _, f in sections if f is not None)
+    figs = tuple(f for f in (bars, heat, dev, cooc) if f is not None) + trend
     return ChapterSource(out_dir, qmd, year, f"narratief-onderzoek-{year}", figs)

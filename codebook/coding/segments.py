@@ -4,14 +4,16 @@ windows of whole sentences that keep the turn index, so `(doc, turn, part)` addr
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Mapping, Sequence
 
 import pandas as pd
 
 from interviews.records import PseudonymisedTranscript
+from interviews.roles import INTERVIEWER, PARTICIPANT, RoleSettings, TranscriptRoles, detect_roles
 from nlp.language import LanguagePipeline
 
-SEGMENT_COLUMNS: tuple[str, ...] = ("doc", "turn", "part", "speaker", "year", "type", "wijk", "text")
+SEGMENT_COLUMNS: tuple[str, ...] = ("doc", "turn", "part", "speaker", "role", "year", "type", "wijk", "text")
+ROLE_INTERVIEWER, ROLE_PARTICIPANT = INTERVIEWER, PARTICIPANT  # values of the `role` column
 DEFAULT_MAX_WORDS = 80
 
 
@@ -19,6 +21,7 @@ def make_segments(
     transcripts: Sequence[PseudonymisedTranscript],
     language: LanguagePipeline,
     max_words: int = DEFAULT_MAX_WORDS,
+    roles: Mapping[str, TranscriptRoles] | None = None,
 ) -> pd.DataFrame:
     """Split pseudonymised transcripts into segments.
 
@@ -30,20 +33,24 @@ def make_segments(
         transcripts: pseudonymised transcripts (never raw ones).
         language: the loaded language pipeline (for sentence boundaries).
         max_words: the longest segment in words before a turn is split.
+        roles: doc -> speaker roles (`interviews.roles.corpus_roles`, which may use the raw
+            transcripts and metadata.csv); a document without an entry is detected here from its
+            pseudonymised labels and conversation.
 
     Returns:
-        DataFrame with columns doc, turn, part, speaker, year, type, wijk, text, in transcript and
-        turn order.
+        DataFrame with columns doc, turn, part, speaker, role ("interviewer" | "deelnemer"), year,
+        type, wijk, text, in transcript and turn order.
 
     Example:
         >>> make_segments(transcripts, load_language(), max_words=80).columns.tolist()
-        ['doc', 'turn', 'part', 'speaker', 'year', 'type', 'wijk', 'text']
+        ['doc', 'turn', 'part', 'speaker', 'role', 'year', 'type', 'wijk', 'text']
     """
     if max_words < 1:
         raise ValueError("max_words must be at least 1")
     rows: list[dict[str, object]] = []
     for transcript in transcripts:
         meta = transcript.meta
+        known = (roles or {}).get(transcript.doc) or detect_roles(transcript, RoleSettings())
         for turn in transcript.turns:
             text = " ".join(turn.text.split())
             if not text:
@@ -56,6 +63,7 @@ def make_segments(
                         "turn": int(turn.index),
                         "part": part,
                         "speaker": turn.speaker or "",
+                        "role": known.role_of(turn.index),
                         "year": int(meta.year),
                         "type": meta.type,
                         "wijk": meta.wijk,

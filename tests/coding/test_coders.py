@@ -17,13 +17,17 @@ def test_lexical_matches_lemmas_phrases_and_compounds(small_codebook, language):
         "Het schoolverzuim daalt.",  # compound tail "verzuim" (subcode, counts for the theme too)
         "Dit moet anders.",  # lens phrase, verb form
         "Niets relevants hier.",
+        "Een gezinscoach kwam langs op het schoolplein.",  # compound heads "gezin", "school"
+        "Ze spijbelden.",  # inflection, not a compound
     ]
     result = coder.score(coder.lemmatise(texts))
     col = {cid: i for i, cid in enumerate(result.code_ids)}
     assert result.matched[0]["school"] == ("leerling", "school")
     assert result.scores[0, col["school"]] == pytest.approx(0.75)
     assert result.matched[1]["gezin"] == ("gezin", "veilig thuis")
-    assert result.matched[2]["school"] == ("verzuim",) and result.matched[2]["school.verzuim"] == ("verzuim",)
+    assert result.matched[2]["school"] == ("school", "verzuim")  # head and tail of the compound
+    assert result.matched[2]["school.verzuim"] == ("verzuim",)
+    assert result.matched[5]["gezin"] == ("gezin",) and result.matched[5]["school"] == ("school",)
     assert result.matched[3] == {"bijsturen": ("moet anders",)}
     assert result.matched[4] == {} and not result.scores[4].any()
 
@@ -39,15 +43,43 @@ def test_semantic_ranks_the_right_theme_and_explains(small_codebook, embedder):
     assert scores.reason(0, 0).startswith("lijkt op voorbeeld: De leerplichtambtenaar")
 
 
-def test_learned_coder_sklearn_style():
+def test_learned_coder_sklearn_style_with_fallback_per_code():
     rng = np.random.default_rng(0)
-    X = rng.normal(size=(40, 5))
-    Y = np.stack([(X[:, 0] > 0).astype(int), np.zeros(40, dtype=int)], axis=1)  # 2nd label never given
-    coder = LearnedCoder(["a", "b"], random_state=1).fit(X, Y)
+    X = rng.normal(size=(60, 5))
+    groups = np.repeat(["a", "b", "c", "d"], 15)
+    rare = np.zeros(60, dtype=int)
+    rare[[3, 20, 41]] = 1  # three positives: below min_positives, zero-shot decides
+    Y = np.stack([(X[:, 0] > 0).astype(int), rare], axis=1)
+    fallback = np.stack([np.zeros(60), X[:, 1]], axis=1)  # zero-shot knows nothing about label a
+    coder = LearnedCoder(["a", "b"], min_positives=5, n_splits=4, random_state=1)
+    assert not hasattr(coder, "estimators_")
+    coder.fit(X, Y, groups, fallback, np.array([0.5, 0.5]))
+    assert coder.use_learned_.tolist() == [True, False] and coder.estimators_[1] is None
+    assert [f.coder for f in coder.fits_] == ["geleerd", "zero-shot"] and "positieven" in coder.fits_[1].reason
     proba = coder.predict_proba(X)
-    assert proba.shape == (40, 2) and coder.estimators_[1] is None and (proba[:, 1] == 0).all()
+    assert proba.shape == (60, 2) and np.isnan(proba[:, 1]).all()
     assert ((proba[:, 0] > 0.5) == (X[:, 0] > 0)).mean() > 0.9
-    assert coder.n_samples_ == 40 and not hasattr(LearnedCoder(["a"]), "estimators_")
+    assert coder.fits_[0].cv_f1_learned > 0.8 and coder.n_samples_ == 60
+    # zero-shot that is as good as the model keeps the code
+    better = LearnedCoder(["a", "b"], min_positives=5, n_splits=4).fit(X, Y, groups, np.stack([X[:, 0], X[:, 1]], 1),
+                                                                      np.array([0.0, 0.5]))
+    assert better.use_learned_.tolist() == [False, False]
+
+
+def test_agreement_estimate_never_uses_training_segments():
+    """Labels that are pure noise: a model evaluated on its own training rows would look perfect;
+    the out-of-fold decisions must not."""
+    rng = np.random.default_rng(3)
+    X = rng.normal(size=(80, 40))
+    Y = rng.integers(0, 2, size=(80, 1))
+    groups = np.repeat(list("abcd"), 20)
+    coder = LearnedCoder(["a"], min_positives=5, n_splits=4, random_state=0)
+    coder.fit(X, Y, groups, np.full((80, 1), -1.0), np.array([0.0]))
+    from sklearn.linear_model import LogisticRegression
+
+    train_fit = LogisticRegression(C=1.0, class_weight="balanced", max_iter=3000).fit(X, Y[:, 0])
+    assert (train_fit.predict(X) == Y[:, 0]).mean() > 0.85  # memorised
+    assert (coder.oof_decisions_[:, 0] == Y[:, 0]).mean() < 0.75  # honest: about chance
 
 
 def test_human_label_matrix_majority_and_whole_turns():

@@ -2,23 +2,33 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pandas as pd
 import pytest
 
 from codebook.coding import CodingSettings, code_segments, make_segments
 from codebook.errors import CodebookError
+from interviews.records import PseudonymisedTranscript, TranscriptMeta, Turn
 
-TEXTS = [
-    "De leerplichtambtenaar belt nu meteen als een leerling drie dagen niet op school is, dat werkt goed.",
-    "Het hele gezin wordt erbij betrokken, ook de ouders, want er was een melding bij Veilig Thuis.",
-    "Ja.",
-    "Dit moet anders: de wachttijd bij de hulp is een groot knelpunt.",
+# (speaker, text): an interviewer asks, participants answer. Written for this test.
+TALK = [
+    ("Interviewer", "Hoe gaat het met de aanpak van verzuim op school?"),
+    ("Docent", "De leerplichtambtenaar belt nu meteen als een leerling drie dagen niet op school is, dat werkt goed."),
+    ("Interviewer", "En wat merken jullie bij de gezinnen thuis?"),
+    ("Wijkagent", "Het hele gezin wordt erbij betrokken, ook de ouders, want er was een melding bij Veilig Thuis."),
+    ("Docent", "Ja."),
+    ("Jongerenwerker", "Dit moet anders: de wachttijd bij de hulp is een groot knelpunt voor ouders en kinderen."),
+    ("Wijkagent", "Op het plein was het vorige zomer onrustig, nu is het er stil en ik fiets er elke avond langs."),
+    ("Jongerenwerker", "We hebben in het buurthuis een nieuwe ruimte met een pingpongtafel en een bank."),
 ]
 
 
 @pytest.fixture(scope="module")
-def segments(language, pseudo):
-    return make_segments([pseudo("2025_wijk_test", 2025, TEXTS)], language)
+def segments(language):
+    turns = tuple(Turn(i, s, t) for i, (s, t) in enumerate(TALK))
+    doc = PseudonymisedTranscript("2025_wijk_test", "2025_wijk_test.txt", TranscriptMeta(2025, "wijk", "Helmond-West"),
+                                  turns, "0" * 64, "txt")
+    return make_segments([doc], language)
 
 
 def test_full_coding_table(segments, small_codebook, language, embedder):
@@ -26,71 +36,90 @@ def test_full_coding_table(segments, small_codebook, language, embedder):
     result = code_segments(segments, small_codebook, language, embedder, CodingSettings())
     pd.testing.assert_frame_equal(segments, before)  # input not modified
     table = result.table
-    assert list(table.columns[:8]) == ["doc", "turn", "part", "speaker", "year", "type", "wijk", "text"]
-    for column in ("themes", "lenses", "reasons", "score_school", "score_gezin", "score_resultaat", "score_school.verzuim"):
+    assert list(table.columns[:9]) == ["doc", "turn", "part", "speaker", "role", "year", "type", "wijk", "text"]
+    for column in ("themes", "lenses", "machine_themes", "reasons", "uncertainty", "score_school", "score_gezin",
+                   "score_resultaat", "score_school.verzuim"):
         assert column in table.columns
-    assert table.themes.tolist() == ["school", "gezin", "", ""]
-    assert table.lenses[3] == "bijsturen" and "bijsturen" not in table.lenses[0]
-    # a keyword alone is weak evidence for a lens (calibrated lens weights favour the embeddings)
-    assert 0.1 < table.score_resultaat[0] < CodingSettings().lens_threshold
+    assert table.role.tolist()[:3] == ["interviewer", "deelnemer", "interviewer"]
+    # interviewer turns and backchannel carry no codes, even when they name a theme
+    for row in (0, 2, 4):
+        assert table.themes[row] == "" and table.lenses[row] == "" and table.uncertainty[row] == 0
+    assert table.themes[1] == "school" and table.themes[3] == "gezin"
+    assert "bijsturen" in table.lenses[5]
+    assert ((table.filter(like="score_") >= 0) & (table.filter(like="score_") <= 1)).all().all()
     reasons = [json.loads(r) for r in table.reasons]
-    assert set(reasons[0]) == set(f"{table.themes[0]};{table.lenses[0]}".strip(";").split(";"))
-    assert reasons[0]["school"].startswith("trefwoorden: leerling, school")
-    assert reasons[2] == {}
-    for segment, reason in zip(TEXTS, reasons):  # reasons quote the codebook, never the segment
+    assert reasons[0] == {} and set(reasons[1]) == set(filter(None, f"{table.themes[1]};{table.lenses[1]}".split(";")))
+    assert "trefwoorden: leerling, school" in reasons[1]["school"]
+    assert reasons[5]["bijsturen"].startswith("suggestie")  # no reviewed data: lenses are suggestions
+    for (_, segment), reason in zip(TALK, reasons):  # reasons quote the codebook, never the segment
         for text in reason.values():
             assert segment[:30] not in text and "wachttijd" not in text
-    assert result.backend["embedder"] == embedder.name
-    assert result.backend["language"] == language.backend
-    assert result.backend["learned"]["used"] is False
-    assert result.backend["settings"]["theme_threshold"] == CodingSettings().theme_threshold
+    assert result.backend["embedder"] == embedder.name and result.backend["interviewer_segments"] == 2
+    assert result.backend["coders"] == {"school": "zero-shot", "gezin": "zero-shot", "resultaat": "zero-shot",
+                                        "bijsturen": "zero-shot"}
+    assert result.backend["lenses_are_suggestions"] is True
+    assert result.reliability["reviewed"].eq(0).all()
 
 
 def test_lexical_only_needs_no_embedder(segments, small_codebook, language):
-    settings = CodingSettings(semantic_weight=0, lens_semantic_weight=0)
+    settings = CodingSettings(semantic=False)
     result = code_segments(segments, small_codebook, language, None, settings)
     assert result.backend["embedder"] is None
-    assert result.table.themes[1] == "gezin" and "lijkt op" not in result.table.reasons[1]
+    assert result.table.themes[3] == "gezin" and "lijkt op" not in result.table.reasons[3]
     with pytest.raises(CodebookError, match="N352"):
         code_segments(segments, small_codebook, language, None, CodingSettings())
 
 
 def test_errors(segments, small_codebook, language):
     with pytest.raises(CodebookError, match="N351.*text"):
-        code_segments(segments.drop(columns="text"), small_codebook, language, None, CodingSettings(semantic_weight=0, lens_semantic_weight=0))
+        code_segments(segments.drop(columns="text"), small_codebook, language, None, CodingSettings(semantic=False))
     with pytest.raises(CodebookError, match="N350"):
-        CodingSettings(lexical_weight=0, semantic_weight=0)
+        CodingSettings(semantic=False, keyword_weight=0)
 
 
-def test_learned_coder_takes_part(segments, small_codebook, language, embedder):
-    human = pd.DataFrame(
-        [{"doc": "2025_wijk_test", "turn": t, "part": 0, "coder": "anna", "code": c}
-         for t, c in [(0, "school"), (1, "gezin"), (2, ""), (3, "bijsturen")]]
-    )
-    progress = []
-    result = code_segments(
-        segments, small_codebook, language, embedder,
-        CodingSettings(learned_min_segments=4, learned_weight=0.9), human_codes=human,
-        progress=lambda step, done, total: progress.append((step, done, total)),
-    )
-    assert result.backend["learned"]["used"] is True and result.backend["learned"]["reviewed_segments"] == 4
-    assert result.table.themes.tolist() == ["school", "gezin", "", ""]
-    assert "geleerd van menselijke codes" in result.table.reasons[0]
-    assert ("embeddings", 4, 4) in progress
-    too_few = code_segments(segments, small_codebook, language, embedder, CodingSettings(), human_codes=human)
-    assert too_few.backend["learned"] == {"used": False, "reviewed_segments": 4}
+def test_settings_from_toml_section_reach_the_coder(segments, small_codebook, language):
+    section = {"taalmodel": "nl_core_news_lg", "embeddings": "auto", "semantisch": False, "max_themas": 1,
+               "drempel_themas": 0.1, "interviewer": "Wijkagent", "seed": 7, "geleerd": "nooit"}
+    settings = CodingSettings.from_section(section)
+    assert (settings.semantic, settings.top_k_themes, settings.theme_threshold, settings.random_state) == (
+        False, 1, 0.1, 7)
+    assert settings.interviewer_labels == ("Wijkagent",) and settings.learned == "nooit"
+    result = code_segments(segments, small_codebook, language, None, settings)
+    assert result.backend["settings"]["top_k_themes"] == 1
+    assert all(len(v.split(";")) <= 1 for v in result.table.themes)
+    with pytest.raises(CodebookError, match="N350.*onbekende instelling 'drempel'"):
+        CodingSettings.from_section({"drempel": 0.5})
+    with pytest.raises(CodebookError, match="N350.*verkeerd type"):
+        CodingSettings.from_section({"max_themas": "twee"})
+
+
+def test_reviewed_segments_keep_reviewers_codes_and_honest_machine_codes(segments, small_codebook, language):
+    human = pd.DataFrame([{"doc": "2025_wijk_test", "turn": 6, "part": 0, "coder": "anna", "code": "resultaat"}])
+    result = code_segments(segments, small_codebook, language, None, CodingSettings(semantic=False), human_codes=human)
+    table = result.table
+    assert table.lenses[6] == "resultaat"  # the reviewer's code
+    assert table.machine_lenses[6] == ""  # the machine did not find it, and is not credited for it
+    assert json.loads(table.reasons[6])["beoordeeld"]
+    rel = result.reliability.set_index("code")
+    assert rel.loc["resultaat", "coder"] == "zero-shot" and rel.loc["resultaat", "positives"] == 1
+    assert rel.loc["resultaat", "percent"] == 0.0
+    assert result.backend["lenses_are_suggestions"] is True  # bijsturen has no reviewed positive yet
 
 
 def test_save_and_load_segments(segments, small_codebook, language, tmp_path):
-    from codebook.coding import load_segments, save_segments
+    from codebook.coding import load_reliability, load_segments, save_reliability, save_segments
 
-    table = code_segments(segments, small_codebook, language, None, CodingSettings(semantic_weight=0, lens_semantic_weight=0)).table
+    result = code_segments(segments, small_codebook, language, None, CodingSettings(semantic=False))
+    table = result.table
     csv_path, parquet_path = save_segments(table, tmp_path)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["segments.csv", "segments.parquet"]  # no temp files left
     pd.testing.assert_frame_equal(load_segments(tmp_path), table)
+    save_reliability(result.reliability, tmp_path)
+    assert list(load_reliability(tmp_path).columns) == list(result.reliability.columns)
     parquet_path.unlink()
     from_csv = load_segments(tmp_path)
     assert from_csv.themes.tolist() == table.themes.tolist() and from_csv.reasons.tolist() == table.reasons.tolist()
     csv_path.unlink()
     with pytest.raises(CodebookError, match="N353"):
         load_segments(tmp_path)
+    assert np.isfinite(table.uncertainty).all()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -143,3 +145,48 @@ def test_bootstrap_resamples_documents():
                                                   year_rng(1, 2025)))
     assert verdict(0.01, 0.2) == "toename" and verdict(-0.2, -0.01) == "afname"
     assert verdict(-0.1, 0.1) == verdict(np.nan, np.nan) == "geen duidelijke verandering"
+
+
+def test_cooccurrence_per_conversation_unions_its_segments():
+    """Two themes in different segments of one conversation co-occur at conversation level."""
+    seg = pd.DataFrame({
+        "doc": ["a", "a", "b", "c"], "turn": [0, 1, 0, 0], "part": 0, "speaker": "R1", "year": 2025,
+        "type": "wijk", "wijk": "Binnenstad", "text": "Over school en de wijkagent gesproken vandaag.",
+        "themes": ["school", "grenzen", "school", "grenzen;school"], "lenses": ""})
+    co = compare(seg, CompareSettings(n_boot=50)).cooccurrence
+    conv = _row(co, year=2025, level="interview", theme_a="grenzen", theme_b="school")
+    assert conv["count"] == 2 and conv["jaccard"] == pytest.approx(2 / 3)  # a and c; school also in b
+    segment = _row(co, year=2025, level="segment", theme_a="grenzen", theme_b="school")
+    assert segment["count"] == 1 and segment["jaccard"] == pytest.approx(1 / 4)
+
+
+def test_quotes_and_signals_never_come_from_the_interviewer(gold_segments):
+    seg = gold_segments.copy()
+    # a role column (as the coding stage writes it) overrides the label: R1 led this conversation
+    first = seg["doc"] == seg["doc"].iloc[0]
+    seg["role"] = ""
+    seg.loc[first & (seg["speaker"] == "R1"), "role"] = "interviewer"
+    result = compare(seg, CompareSettings(n_boot=50))
+    for frame in (result.quotes, result.signals):
+        labels = frame["speaker"].fillna("").astype(str)
+        assert not labels.str.fullmatch(r"(?i)(interviewer|int\.?|i|gespreksleider|moderator|onderzoeker)").any()
+        led = frame[(frame["doc"] == seg["doc"].iloc[0]) & (labels == "R1")]
+        assert led.empty
+    texts = result.quotes["text"].str.lower()
+    assert not texts.str.match(r"^(ja,? )?(ik ben|mijn naam is) ").any()
+
+
+def test_storylines_per_theme_and_lens(tables, gold_segments):
+    lines = tables.storylines
+    assert set(lines["lens"]) <= {"resultaat", "opbrengst", "bijsturen"} and not lines.empty
+    keyed = gold_segments.set_index(["doc", "turn", "part"])
+    for row in lines.itertuples():
+        members = [tuple(m) for m in json.loads(row.members)]
+        assert len(members) == row.segments and len({m[0] for m in members}) == row.interviews
+        for m in members:
+            source = keyed.loc[m]
+            assert row.theme in source["themes"].split(";") and row.lens in source["lenses"].split(";")
+            assert int(source["year"]) == row.year
+        assert row.heading and len(row.heading.split()) <= 13 and row.terms
+    again = compare(gold_segments, CompareSettings(seed=7)).storylines
+    pd.testing.assert_frame_equal(again, lines)

@@ -34,7 +34,7 @@ def test_every_schema_round_trips(tmp_path):
 
     values = {"str": "a", "int": 1, "float": 0.5, "bool": True}
     for schema in table_schemas():
-        frame = pd.DataFrame({c: [values[t]] for c, t in schema.columns})
+        frame = pd.DataFrame({c: [values[t.rstrip("?")]] for c, t in schema.columns})
         schema.save(frame, tmp_path / schema.folder)
         loaded = schema.load(tmp_path / schema.folder)
         assert loaded is not None and list(loaded.columns) == list(schema.names), schema.name

@@ -57,6 +57,17 @@ def test_every_template_key_is_known_and_reaches_the_stage_that_uses_it(tmp_path
         "vergelijking.seed": "9", "rapport.formaten": '["html"]', "deel.min_segmenten": "11",
         "deel.min_interviews": "4", "deel.wijkcijfers": "true",
     }
+    # Every key of the coding stage: another valid value, checked on the settings the coder receives.
+    from codebook.coding.settings import TOML_KEYS, CodingSettings
+
+    coder_defaults = CodingSettings()
+    other = {bool: lambda v: not v, int: lambda v: v + 1, float: lambda v: round(v / 2 + 0.1, 3),
+             str: lambda v: {"auto": "nooit", "logreg": "svm"}[v], tuple: lambda v: ("Gespreksleider 2",)}
+    coder_values = {key: other[type(getattr(coder_defaults, name))](getattr(coder_defaults, name))
+                    for key, name in TOML_KEYS.items()}
+    toml_value = {bool: lambda v: "true" if v else "false", int: str, float: str, str: lambda v: f'"{v}"',
+                  tuple: lambda v: "[" + ", ".join(f'"{x}"' for x in v) + "]"}
+    changed.update({f"codering.{key}": toml_value[type(v)](v) for key, v in coder_values.items()})
     assert sorted(changed) == sorted(template_keys())
     lines = []
     section = ""
@@ -113,6 +124,9 @@ def test_every_template_key_is_known_and_reaches_the_stage_that_uses_it(tmp_path
         "deel.min_interviews": p._share_settings().min_interviews == 4,
         "deel.wijkcijfers": p._share_settings().allow_wijk is True,
     }
+    received = p._coding_settings()
+    reached.update({f"codering.{key}": getattr(received, name) == coder_values[key]
+                    for key, name in TOML_KEYS.items()})
     assert sorted(reached) == sorted(template_keys())
     assert [k for k, ok in reached.items() if not ok] == []
 

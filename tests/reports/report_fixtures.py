@@ -29,6 +29,31 @@ SHAREABLE_QUOTE = ("[Persoon 07] vertelde dat de 15-jarige via Kindcentrum Westw
                    "bij de Kerkstraat 12 weer naar school gaat; in ’t Haagje zien we dat ook.")
 
 
+# Segment texts by turn (written for these tests): an interviewer question, an introduction, and two
+# statements by participants. {d} and {y} make each conversation's text its own.
+INTERVIEWER_TEXT = "Wat merken jullie sinds vorig jaar van de aanpak op school en in de buurt?"
+SEGMENT_TEXTS = (
+    INTERVIEWER_TEXT + " ({d}, {y})",
+    "Ik ben [Persoon 05], wijkagent in deze wijk.",
+    "Op school zien we de leerlingen vaker, de mentor belt meteen als iemand wegblijft en dat werkt ({d}, {y}).",
+    "De leerplicht en het jongerenwerk zitten nu elke week samen, daardoor vallen minder jongeren uit ({d}, {y}).",
+)
+
+
+def _storylines() -> pd.DataFrame:
+    """Two storylines whose members include the interviewer turn and the introduction (never quoted),
+    and one segment that belongs to two themes (quoted once)."""
+    members = [["gesprek-0", 0, 0], ["gesprek-0", 1, 0], ["gesprek-0", 2, 0], ["gesprek-1", 2, 0]]
+    rows = []
+    for theme in ("aanwezig", "school"):
+        for lens in ("resultaat", "bijsturen"):
+            rows.append(dict(year=2025, theme=theme, lens=lens, storyline=1, segments=4, interviews=2,
+                             types="wijk", wijken="Helmond-West", terms="school mentor leerlingen",
+                             heading="Op school zien we de leerlingen vaker", members=json.dumps(members)))
+            members = members[2:] + members[:2]
+    return pd.DataFrame(rows)
+
+
 def make_codebook() -> Codebook:
     codes = [Code(id=tid, kind="theme", name=name, definition=f"Alles over {name.lower()}.", national=nat)
              for tid, name, nat in THEMES]
@@ -116,20 +141,28 @@ def make_inputs(**overrides) -> ReportInputs:
         dict(code="school", coder_a="A", coder_b="B", n=60, percent=93.3, kappa=0.84, alpha=0.84, reading="betrouwbaar"),
     ])
     segments = pd.DataFrame([dict(doc=f"gesprek-{d}", turn=t, part=0, speaker=s, year=y, type="wijk", wijk="Helmond-West",
-                                  themes="school;aanwezig")
+                                  themes="school;aanwezig", text=SEGMENT_TEXTS[t].format(d=d, y=y))
                              for y in YEARS for d in range(3) for t, s in enumerate(("Interviewer", "Wijkagent",
                                                                                      "[Persoon 03]", "[Persoon 07]"))])
-    manifest = {"versions": {"narratief": "0.1.0", "spacy": "3.8.18", "pandas": "3.1.1"},
-                "seeds": {"topics": 42, "bootstrap": 7},
-                "stages": {"ingest": {"input_hash": "a" * 64, "backend": "txt/docx/vtt",
-                                      "inputs": {"interviews/2025/gesprek-01.txt": "b" * 64}},
-                           "code": {"input_hash": "c" * 64, "backend": "keyword.v1 + embedding.v1"}}}
+    manifest = {"versions": {"narratief": "0.1.0", "python": "3.11.7", "spacy": "3.8.18", "pandas": "3.1.1"},
+                "stages": {
+                    "pseudonimiseren": {"input_hash": "a" * 64, "finished": "2026-01-02T03:04:05",
+                                        "details": {"transcripts": 6, "persons": 12, "detector": "deduce 3.0.6"},
+                                        "inputs": {"interviews/2025/gesprek-01.txt": "b" * 64}},
+                    "coderen": {"input_hash": "c" * 64, "finished": "2026-01-02T03:04:06",
+                                "details": {"backend": {"language": "spacy.blank('nl')", "embedder": "e5-small"},
+                                            "codebook": {"name": "Helmond PmG", "version": "1.2", "sha256": "d" * 64}}},
+                    "onderwerpen": {"input_hash": "e" * 64, "details": {"seed": 42, "embedder": "e5-small",
+                                                                        "info": {"bertopic": "0.17.4", "segments": 80}}},
+                    "vergelijken": {"input_hash": "f" * 64, "details": {"bootstrap": 1000, "seed": 7}},
+                    "rapport": {"input_hash": "0" * 64, "finished": "2026-01-02T03:04:09", "details": {"year": 2025}}}}
     base = dict(codebook=make_codebook(), overview=overview, theme_year=_theme_year(), theme_split=_theme_split(),
                 theme_change=_theme_change(), cooccurrence=cooc, quotes=_quotes(), signals=signals,
                 notes=("Wijkgesprekken in Binnenstad zijn alleen in 2025 gehouden.",),
                 topics=topics, topics_over_time=over_time, agreement=agreement, segments=segments,
                 manifest=manifest, pseudonymisation={"persoon": 41, "adres": 3},
                 interpretations={"school": "# Duiding\n\nDe school is **zichtbaar** de spil; ë en é kloppen."},
-                shareable=frozenset({("gesprek-10", 1, 0)}), workspace="Helmond 2025")
+                shareable=frozenset({("gesprek-10", 1, 0)}), workspace="Helmond 2025",
+                storylines=_storylines(), municipality="Helmond", programme="Preventie met Gezag")
     base.update(overrides)
     return ReportInputs(**base)

@@ -9,10 +9,12 @@ from bs4 import BeautifulSoup
 from docx import Document
 from pypdf import PdfReader
 
-from reports.chapter import NO_INTERPRETATION, build_chapter, change_sentence
+from reports.chapter import NO_INTERPRETATION, build_chapter, change_phrase
 from reports.errors import ReportError
 from reports.render import render_chapter
-from report_fixtures import THEMES, make_inputs
+from report_fixtures import INTERVIEWER_TEXT, THEMES, make_inputs
+
+N_FIGURES = 4 + len(THEMES)  # bars, heat map, development, co-occurrence, one trend per theme
 
 SECTIONS = ("Inleiding en methode", "Dwarsverbanden", "Nieuwe onderwerpen", "Ontwikkeling over de jaren",
             "Signalen om bij te sturen", "Bijlage: codeboek", "Bijlage: verantwoording van de run")
@@ -37,7 +39,9 @@ def test_source_is_parameterised_markdown_without_code(rendered):
     positions = [text.index(f"# {t}") for t in THEME_TITLES]
     assert positions == sorted(positions)  # codebook order
     assert {f.path for f in source.figures} == {"figuren/ontwikkeling.png", "figuren/thema-2025.png",
-                                                "figuren/dwarsverbanden-2025.png"}
+                                                "figuren/dwarsverbanden-2025.png", "figuren/thema-wijk-2025.png",
+                                                *(f"figuren/verloop-{t}.png" for t, _, _ in THEMES)}
+    assert 'subtitle: "Preventie met Gezag Helmond"' in front  # from the settings, not the folder name
     assert all((source.out_dir / f.path).stat().st_size > 5000 for f in source.figures)
 
 
@@ -49,12 +53,15 @@ def test_interpretation_woven_in_or_visibly_missing(rendered):
     assert text.count(NO_INTERPRETATION) == 4
 
 
-def test_change_sentence_in_words():
+def test_change_in_plain_words():
     inputs = make_inputs()
-    sentence = change_sentence(inputs.theme_change, 2025, "aanwezig", "")
-    assert sentence == ("Ten opzichte van 2024 is er een duidelijke toename: het aandeel ging van 12,0% naar 14,7% "
-                        "(+2,7 procentpunt; bootstrap-interval +0,7 tot +4,7 procentpunt, 1000 trekkingen).")
-    assert "geen vorig jaar" in change_sentence(inputs.theme_change, 2024, "aanwezig", "")
+    assert change_phrase(inputs.theme_change, 2025, "aanwezig", "") == "vaker genoemd dan in 2024 (duidelijk verschil)"
+    assert change_phrase(inputs.theme_change, 2025, "school", "") == "ongeveer even vaak genoemd als in 2024"
+    assert change_phrase(inputs.theme_change, 2024, "aanwezig", "") is None
+    change = inputs.theme_change.assign(verdict="afname")
+    assert change_phrase(change, 2025, "school", "bijsturen") == "minder vaak genoemd dan in 2024 (duidelijk verschil)"
+    zero = inputs.theme_change.assign(share=0.0, prev_share=0.0)
+    assert change_phrase(zero, 2025, "school", "") == "in 2024 en 2025 niet genoemd"
 
 
 def test_html_is_self_contained_with_sections_figures_tables(rendered):
@@ -69,15 +76,19 @@ def test_html_is_self_contained_with_sections_figures_tables(rendered):
     h2 = [" ".join(h.get_text().split()) for h in soup.find_all("h2")]
     assert h2.count("Resultaten") == 5 and h2.count("Opbrengst voor wijk en stad") == 5 and h2.count("Bijsturen") == 5
     images = soup.find_all("img")
-    assert len(images) == 3 and all(i["src"].startswith("data:image/png;base64,") for i in images)
-    assert any("Lijngrafiek van het aandeel segmenten per thema" in (i.get("aria-label") or i.get("alt") or "")
+    assert len(images) == N_FIGURES and all(i["src"].startswith("data:image/png;base64,") for i in images)
+    assert any("Kleine lijngrafieken van het aandeel segmenten per thema" in (i.get("aria-label") or i.get("alt") or "")
                for i in images)
     assert not soup.find_all(["script", "link"], src=True) and not soup.find_all("link", href=re.compile("^http"))
-    assert len(soup.find_all("table")) >= 12
+    # interviews, participants, changes, agreement, pseudonymisation, co-occurrence, years, run, versions
+    assert len(soup.find_all("table")) == 9
     quote = soup.find("blockquote")
-    assert "gesprek-00, partnergroep, Helmond-West, 2025" in " ".join(quote.get_text().split())
+    assert "gesprek-0, wijk, Helmond-West, 2025" in " ".join(quote.get_text().split())
     signals = soup.find(id="signalen-om-bij-te-sturen").find_next("ul").find_all("li")
-    assert len(signals) == 2 and "wachttijd bij de leerplicht" in signals[0].get_text()
+    assert len(signals) == 3  # 'bijsturen' storylines of two themes, the signal of a third
+    assert "Handhaving en zorg moeten eerder samen" in " ".join(" ".join(s.get_text().split()) for s in signals)
+    assert soup.find("nav", id="TOC").find(["h2", "h1"]).get_text().strip() == "Inhoud"
+    assert any("46rem" in s.get_text() for s in soup.find_all("style"))  # the chapter's own CSS, in the file
 
 
 def test_docx_has_real_headings_tables_and_figures(rendered):
@@ -88,9 +99,17 @@ def test_docx_has_real_headings_tables_and_figures(rendered):
     for title in SECTIONS + THEME_TITLES:
         assert title in heading1
     assert heading2.count("Bijsturen") == 5
-    assert len(doc.inline_shapes) == 3
-    assert len(doc.tables) >= 12
+    assert len(doc.inline_shapes) == N_FIGURES
+    assert len(doc.tables) == 9
     assert doc.tables[0].rows[0].cells[0].text == "Jaar"
+    # the contents: a Dutch heading and the chapter's headings before Word updates the field
+    import zipfile
+
+    xml = zipfile.ZipFile(docx_path).read("word/document.xml").decode("utf-8")
+    contents = xml[xml.index("<w:sdtContent>"):xml.index("</w:sdtContent>")]
+    entries = re.findall(r"<w:t[^>]*>([^<]*)</w:t>", contents)
+    assert entries[0] == "Inhoud" and all(t in entries for t in THEME_TITLES + SECTIONS)
+    assert "Table of Contents" not in entries
 
 
 def test_pdf_has_dutch_characters_titles_and_figures(rendered):

@@ -46,9 +46,10 @@ def test_load_report_inputs(output_dir, tmp_path):
     assert loaded.notes == make_inputs().notes
     assert loaded.interpretations["school"] == "Duiding van de evaluator: ë." and loaded.interpretations["grenzen"] == ""
     assert loaded.shareable == frozenset({("gesprek-10", 1, 0)})
-    assert "text" not in loaded.segments.columns  # the report reads no segment text
+    # the (pseudonymised) text is read for the storylines' quotes; other columns of the stage are not
+    assert list(loaded.segments.columns) == [*make_inputs().segments.columns]
     assert loaded.topics_over_time is None and len(loaded.agreement) == 2
-    assert loaded.manifest["seeds"]["topics"] == 42 and loaded.pseudonymisation == {"persoon": 4}
+    assert loaded.manifest["stages"]["onderwerpen"]["details"]["seed"] == 42 and loaded.pseudonymisation == {"persoon": 4}
 
 
 def test_missing_analysis_table_is_reported(output_dir):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from bs4 import BeautifulSoup
 from docx import Document
@@ -11,7 +13,7 @@ from codebook.model import NATIONAL_THEMES
 from reports.coarsen import age_band, coarsen
 from reports.errors import ReportError
 from reports.share import ShareSettings, build_shared_edition
-from report_fixtures import SECRET_QUOTE
+from report_fixtures import INTERVIEWER_TEXT, SECRET_QUOTE
 
 FORBIDDEN = ("[Persoon", "Persoon 0", "Wijkagent", "Interviewer", "gesprek-", "Helmond-West", "Binnenstad",
              "Houtsdonk", "Haagje", "Westwijzer", "Kerkstraat", "15-jarige", SECRET_QUOTE[:40])
@@ -62,9 +64,10 @@ def test_small_cells_suppressed_with_footnote(edition, texts):
     assert len(bijsturen) == 5 and all(r[2:5] == ["<5", "–", "–"] for r in bijsturen)
     assert all(int(r[2]) >= 5 and int(r[4]) >= 3 for r in rows if r[2].isdigit())
     assert soup.find(class_="footnotes") is not None and edition.suppressed_cells == 18  # 3 national + 5 bijsturen + 10 type
-    type_table = soup.find(id="naar-type-gesprek").find_next("table")
-    cells = [" ".join(td.get_text().split()) for td in type_table.find_all("td")]
-    assert "<3" in cells and "14" not in cells  # secondary suppression hides the complement too
+    # the type table: 'wijk' is small, secondary suppression hides its complement: nothing is left to show
+    after = soup.find(id="naar-type-gesprek").find_next(["p", "table"])
+    assert after.name == "p" and "daarom is de tabel weggelaten" in after.get_text()
+    assert "14" not in " ".join(texts["html"].split()).split("Naar type gesprek")[-1].split("Naar wijk")[0]
 
 
 def test_national_themes_and_no_wijk_figures(texts):
@@ -78,7 +81,8 @@ def test_wijk_figures_only_when_allowed(inputs, tmp_path):
     edition = build_shared_edition(inputs, 2025, tmp_path, ShareSettings(allow_wijk=True), formats=())
     text = edition.source.read_text(encoding="utf-8")
     assert edition.files == () and "| Helmond-West | 12 |" not in text  # 3 interviews but its partner is small
-    assert "| Helmond-West |" in text and "| Binnenstad | \\<5 |" in text
+    wijk = text.split("# Naar wijk")[1].split("# Citaten")[0]
+    assert "Cijfers per wijk zijn in deze editie weggelaten" not in wijk and "daarom is de tabel weggelaten" in wijk
 
 
 def test_settings_are_validated():
@@ -103,3 +107,18 @@ def test_age_bands_and_extra_places():
     assert [age_band(a) for a in (5, 8, 17, 23, 27, 40)] == [
         "jonger dan 8", "8–11", "12–17", "18–23", "24–27", "ouder dan 27"]
     assert coarsen("bij de Rode Ster", places=("Rode Ster",)) == "bij een plek"
+
+
+def test_left_out_shareable_quotes_are_explained(inputs, tmp_path):
+    marked = inputs.shareable | {("gesprek-0", 0, 0), ("gesprek-1", 1, 0), ("gesprek-2", 2, 0), ("gesprek-2", 3, 0),
+                                 ("weg", 9, 0)}
+    edition = build_shared_edition(replace(inputs, shareable=frozenset(marked)), 2025, tmp_path,
+                                   ShareSettings(quotes_per_theme=1), formats=())
+    text = edition.source.read_text(encoding="utf-8")
+    citaten = text.split("# Citaten")[1].split("# Nieuwe onderwerpen")[0]
+    assert edition.quotes == 2  # the shareable quote of 'school' and the participant's statement
+    assert INTERVIEWER_TEXT not in citaten and "Ik ben" not in citaten
+    assert "4 zijn weggelaten" in citaten
+    assert "| geen uitspraak van een deelnemer (gespreksleider, voorstelronde of alleen een vraag) | 2 |" in citaten
+    assert "| niet meer te vinden in de gecodeerde gesprekken | 1 |" in citaten
+    assert "| bij dit thema stonden al genoeg citaten | 1 |" in citaten

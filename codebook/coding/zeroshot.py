@@ -1,0 +1,148 @@
+"""Zero-shot coder: no labels, no fitted weights; scores normalised within the corpus being coded.
+
+Per code and segment:
+- semantic: the mean cosine of the segment to the code's `prototype_top_k` nearest prototypes
+  (the coding manual's definition, include rules, anchor examples, and for a theme its subcodes'
+  definitions and anchors), z-scored over the codable segments of this corpus. Embedding cosines
+  have a model- and corpus-specific level; the z-score asks "is this segment closer to the code
+  than segments of these transcripts usually are";
+- keywords: the lexical coder's score (0.5 for one distinct keyword, 0.75 for two, ...) times
+  `keyword_weight` z-units;
+- context: a participant's answer inherits `question_context` times the score of the interviewer
+  question it answers (the question sets the topic).
+
+`combined = z_semantic + keyword_weight * keywords (+ context)`; a code is assigned when the combined
+score reaches the threshold (in z-units), at most top-k per kind. Interviewer segments and segments
+shorter than `min_words` are not codable: they get no codes and do not enter the normalisation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+import numpy as np
+
+from codebook.coding.lexical import LexicalMatches
+from codebook.coding.semantic import Prototype
+from codebook.coding.settings import CodingSettings
+from codebook.model import Code, Codebook
+from nlp.embeddings import Embedder
+
+
+def manual_prototypes(code: Code, codebook: Codebook) -> list[Prototype]:
+    """The coding manual's texts that stand for a code (definition, include rules, anchors, subcodes)."""
+    protos = [Prototype(code.id, f"{code.name}: {code.definition}", "definitie")]
+    protos += [Prototype(code.id, text, "regel") for text in code.include]
+    protos += [Prototype(code.id, text, "voorbeeld") for text in code.examples]
+    if code.kind == "theme":
+        for sub in codebook.subcodes(code.id):
+            protos.append(Prototype(code.id, f"{sub.name}: {sub.definition}", "subcode"))
+            protos += [Prototype(code.id, text, "voorbeeld") for text in sub.examples]
+    return protos
+
+
+@dataclass(frozen=True)
+class ZeroShotScores:
+    """Scores of the zero-shot coder.
+
+    Attributes:
+        code_ids: codes in column order.
+        combined: (n, k) combined z-scores (semantic + keywords + question context).
+        semantic: (n, k) semantic z-scores (0 without embeddings).
+        nearest: (n, k) index into `prototypes` of the nearest prototype (-1 without embeddings).
+        prototypes: the prototypes.
+    """
+
+    code_ids: tuple[str, ...]
+    combined: np.ndarray
+    semantic: np.ndarray
+    nearest: np.ndarray
+    prototypes: tuple[Prototype, ...]
+
+    def reason(self, row: int, column: int, width: int = 90) -> str | None:
+        index = int(self.nearest[row, column])
+        if index < 0 or self.semantic[row, column] < 1.0:
+            return None
+        proto = self.prototypes[index]
+        text = proto.text if len(proto.text) <= width else proto.text[: width - 1].rstrip() + "…"
+        return f"lijkt op {proto.source}: {text}"
+
+
+class ZeroShotCoder:
+    """Score segments against the coding manual without any labels.
+
+    Args:
+        codebook: the codebook.
+        codes: codes to score, in column order.
+        embedder: embedding backend, or None for keywords only.
+        settings: keyword weight, prototype_top_k, question context.
+    """
+
+    def __init__(self, codebook: Codebook, codes: Sequence[Code], embedder: Embedder | None,
+                 settings: CodingSettings = CodingSettings()):
+        self.codes = tuple(codes)
+        self.code_ids = tuple(c.id for c in self.codes)
+        self.settings = settings
+        self.embedder = embedder
+        self.prototypes = tuple(p for c in self.codes for p in manual_prototypes(c, codebook))
+        self._columns = [np.array([i for i, p in enumerate(self.prototypes) if p.code_id == cid])
+                         for cid in self.code_ids]
+        self.prototype_vectors_ = (embedder.embed([p.text for p in self.prototypes])
+                                   if embedder is not None and self.prototypes else None)
+
+    def score(self, vectors: np.ndarray | None, lexical: LexicalMatches, codable: np.ndarray,
+              question_of: np.ndarray | None = None) -> ZeroShotScores:
+        """Scores for every segment.
+
+        Args:
+            vectors: (n, dim) L2-normalised segment embeddings, or None (keywords only).
+            lexical: the lexical coder's matches for the same segments and codes.
+            codable: (n,) bool, the segments that may get codes (participants, long enough);
+                the normalisation uses these only.
+            question_of: (n,) index of the interviewer question a segment answers, -1 for none.
+        """
+        n, k = lexical.scores.shape
+        semantic = np.zeros((n, k))
+        nearest = np.full((n, k), -1, dtype=np.int64)
+        if vectors is not None and self.prototype_vectors_ is not None and n:
+            sims = np.asarray(vectors, dtype=np.float64) @ self.prototype_vectors_.T.astype(np.float64)
+            raw = np.zeros((n, k))
+            for column, idx in enumerate(self._columns):
+                block = sims[:, idx]
+                top = min(self.settings.prototype_top_k, block.shape[1])
+                raw[:, column] = np.sort(block, axis=1)[:, -top:].mean(axis=1)
+                nearest[:, column] = idx[block.argmax(axis=1)]
+            semantic = zscore_within(raw, codable)
+        base = semantic + self.settings.keyword_weight * lexical.scores
+        combined = base.copy()
+        if question_of is not None and self.settings.question_context > 0:
+            has = question_of >= 0
+            combined[has] += self.settings.question_context * base[question_of[has]]
+        return ZeroShotScores(self.code_ids, combined, semantic, nearest, self.prototypes)
+
+
+def zscore_within(values: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    """Column-wise z-scores, with mean and sd taken over the rows in `mask` (all rows if too few)."""
+    rows = values[mask] if mask.sum() >= 2 else values
+    if len(rows) < 2:
+        return np.zeros_like(values)
+    mean = rows.mean(axis=0)
+    sd = rows.std(axis=0)
+    sd[sd < 1e-9] = 1.0
+    return (values - mean) / sd
+
+
+def question_index(docs: Sequence[str], roles: Sequence[str]) -> np.ndarray:
+    """For each segment: the row of the latest interviewer segment before it in the same document
+    (-1 when none, and for interviewer segments themselves). Rows must be in transcript order."""
+    out = np.full(len(docs), -1, dtype=np.int64)
+    last, previous_doc = -1, None
+    for row, (doc, role) in enumerate(zip(docs, roles)):
+        if doc != previous_doc:
+            last, previous_doc = -1, doc
+        if role == "interviewer":
+            last = row
+        else:
+            out[row] = last
+    return out
