@@ -122,7 +122,7 @@ def _transcript(year: int, wijk: str, variant: int) -> str:
 
 @pytest.mark.slow
 def test_a_run_under_the_eindhoven_profile(tmp_path, monkeypatch):
-    """Pseudonymise, code, compare, report and share a tiny corpus with Eindhoven's wijken."""
+    """The whole run (narratief run) on a tiny corpus with Eindhoven's wijken and codebook."""
     from narratief.console import Progress
     from narratief.pipeline import Pipeline
 
@@ -138,17 +138,18 @@ def test_a_run_under_the_eindhoven_profile(tmp_path, monkeypatch):
             folder.mkdir(parents=True)
             (folder / f"gesprek-{year}-{n}.txt").write_text(_transcript(year, wijk, n + year), "utf-8")
     pipeline = Pipeline(open_workspace(ws.root), Progress(quiet=True))
-    pipeline.pseudonymise()
-    segments = pipeline.code()
+    pipeline.run()  # every stage, as `narratief run`
+    segments = pipeline.segments()
     assert set(segments["wijk"]) == {"Woensel-Zuid", "Tongelre", "stad"}
     themes = {t for cell in segments["themes"].fillna("") for t in str(cell).split(";") if t}
     assert themes <= {"signaleren", "perspectief", "netwerk"} and "netwerk" in themes
-    tables = pipeline.compare()
+    from analysis.tables import AnalysisTables
+
+    tables = AnalysisTables.load(ws.output_dir / "analysis")
     assert set(tables.theme_year["theme"]) <= {"signaleren", "perspectief", "netwerk"}
     assert "Woensel-Zuid" in set(tables.overview["wijk"])
-    pipeline.report(2026, formats=["html"])
+    assert (ws.output_dir / "rapport" / "narratief-onderzoek-2026.html").is_file()
     chapter = (ws.output_dir / "rapport" / "hoofdstuk.qmd").read_text("utf-8")
-    assert "Preventie jonge aanwas in Eindhoven" in chapter and "Helmond" not in chapter
-    pipeline.share(2026)
+    assert "Eindhoven" in chapter and "Preventie jonge aanwas" in chapter and "Helmond" not in chapter
     shared = next((ws.output_dir / "deel").glob("*.qmd")).read_text("utf-8")
     assert "Eindhoven" in shared and "Helmond" not in shared
