@@ -15,6 +15,7 @@ from interviews.records import Transcript
 
 from .findings import Finding, Span, normalise
 from .keep import ProtectedVocabulary, is_role, role_words, subtract
+from .precision import weak_name_evidence_ok
 from .recognizers import (
     _BIRTH_CUE,
     find_ages,
@@ -183,7 +184,10 @@ class Detector:
     def label_spans(self, label: str) -> list[Span]:
         """Names in a speaker label or WebVTT voice ("Fatima", "Wijkagent Jansen", "moeder van Bilal")."""
         protected = self.protected.spans(label)
-        tokens = [t for t in re.finditer(r"[^\W\d_][\w'\u2019-]*", label) if not any(c.isdigit() for c in t.group())]
+        # "Esther (politie)", "Jeroen (Novadic-Kentron)": what stands in brackets is an affiliation
+        bracketed = [m.span() for m in re.finditer(r"\([^)]*\)?|\[[^\]]*\]?", label)]
+        tokens = [t for t in re.finditer(r"[^\W\d_][\w'\u2019-]*", label)
+                  if not any(c.isdigit() for c in t.group()) and not any(bs <= t.start() < be for bs, be in bracketed)]
         names: list[tuple[int, int]] = []
         for m in tokens:
             word = m.group()
@@ -195,6 +199,8 @@ class Detector:
             if word.isupper() and len(word) <= 3:  # abbreviations of roles ("JW", "BOA")
                 continue
             if not word[0].isupper() and low not in first_names():
+                continue
+            if is_plain_word(low) and low not in first_names():  # "Ondernemer", "Winkelier": a role
                 continue
             names.append(m.span())
         merged: list[tuple[int, int]] = []
@@ -298,10 +304,8 @@ class Detector:
             e -= 2
         if e - s < 2:
             return None
-        if len(words) == 1 and recognizer in {"deduce", "spacy_ner"} and _sentence_initial(text, s):
-            low = text[s:e].casefold()
-            if is_word(low) and low not in first_names():
-                return None  # "Mooi", "Harder" opening a sentence: deduce's surname list, not a person
+        if len(words) == 1 and recognizer in {"deduce", "spacy_ner"} and not weak_name_evidence_ok(text, s, e):
+            return None
         return s, e
 
     def _propagate(self, transcripts: Sequence[Transcript], findings: list[Finding]) -> list[Finding]:

@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .findings import Span
+from .lexicon import is_frequent_word
 
 MONTHS = (
     r"jan(?:uari)?|feb(?:ruari)?|maart|mrt|apr(?:il)?|mei|jun(?:i)?|jul(?:i)?|aug(?:ustus)?|"
@@ -206,9 +207,16 @@ def common_words() -> frozenset[str]:
 
 
 def is_word(token: str) -> bool:
-    """True if `token` (any case) is an ordinary Dutch word form."""
+    """True if `token` (any case) is an ordinary Dutch word form: in the lemma table or deduce's
+    whitelists, or an everyday word by frequency (`lexicon.FREQUENT_ZIPF`) that is no first name."""
     low = token.casefold()
-    return low in dutch_words() or low in common_words()
+    return low in dutch_words() or low in common_words() or (is_frequent_word(low) and low not in first_names())
+
+
+@lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    """Lower-cased Dutch place and street names from deduce's location lists."""
+    return _deduce_list("locations/lst_placename/items.txt") | _deduce_list("locations/lst_street/items.txt")
 
 
 def is_compound_word(token: str) -> bool:
@@ -228,7 +236,7 @@ def is_plain_word(token: str) -> bool:
     if low in first_names():
         return False
     if is_word(low):
-        return low not in surnames() or low in common_words()
+        return low not in surnames() or low in common_words() or is_frequent_word(low)
     return low not in surnames() and is_compound_word(low)
 
 
