@@ -15,6 +15,7 @@ from interviews.records import Transcript
 
 from .findings import Finding, Span, normalise
 from .keep import ProtectedVocabulary, is_role, role_words, subtract
+from .birthdates import find_birthdates
 from .precision import weak_name_evidence_ok
 from .recognizers import (
     _BIRTH_CUE,
@@ -170,6 +171,7 @@ class Detector:
             spans = list(d_spans) + list(n_spans)
             for recognizer in self.recognizers:
                 spans.extend(recognizer.find(text))
+            spans.extend(find_birthdates(text, transcript.meta.year))
             spans.extend(find_name_candidates(text, protected))
             spans = self._clean(text, spans, protected)
             out.extend(_finding(transcript.doc, index, fld, text, s) for s in spans)

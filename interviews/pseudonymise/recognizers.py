@@ -318,40 +318,5 @@ def find_name_candidates(text: str, protected: list[tuple[int, int]]) -> list[Sp
     return out
 
 
-_AGE_AFTER_NAME = (
-    re.compile(r"\s+(?:is|wordt|was|werd)\s+(?:nu\s+|pas\s+|net\s+|al\s+|bijna\s+)?(\d{1,2})(?!\d)(?!\s*(?:keer|uur|minuten|euro|procent|%))"),
-    re.compile(r"\s*\(\s*(\d{1,2})\s*(?:jaar\s*)?\)"),
-    re.compile(r"\s*,\s*(\d{1,2})\s*(?:jaar\b|,)"),
-)
-_AGE_SINGULAR = re.compile(
-    r"\b(?:ik\s+ben|(?:hij|zij|ze|die|deze)\s+(?:is|was|wordt|werd))\s+(?:nu\s+|pas\s+|net\s+|al\s+|bijna\s+|inmiddels\s+)?"
-    r"(\d{1,2})(?=\s+jaar\b)",
-    re.IGNORECASE,
-)
-_AGE_RELATION = re.compile(
-    r"\b(?:mijn|zijn|haar|onze|hun|jouw)\s+(?:zoon|dochter|broer|broertje|zus|zusje|neef|nicht|"
-    r"kleinzoon|kleindochter|kind|jongste|oudste|vriend|vriendin)\s+(?:is|wordt|was|van)\s+(?:nu\s+|pas\s+|net\s+)?(\d{1,2})\b",
-    re.IGNORECASE,
-)
+from .ages import find_ages  # noqa: E402  (kept here for callers of the old location)
 
-
-def find_ages(text: str, persons: list[Span]) -> list[Span]:
-    """Exact ages tied to an identifiable person.
-
-    "Bilal is 14", "Bilal (14)", "Bilal, 14 jaar,", "mijn zoon is 14" and one person's age
-    ("ik ben 19 jaar", "hij is nu 16 jaar", "die is 18 jaar") are personal; an age of
-    an unnamed group member ("een jongen van 15", "jongeren van 12 tot 18") is not, and stays:
-    it is what the analysis of age groups needs.
-    """
-    out = []
-    for person in persons:
-        for pattern in _AGE_AFTER_NAME:
-            m = pattern.match(text, person.end)
-            if m:
-                out.append(Span(m.start(1), m.end(1), "leeftijd", 0.8, "leeftijd_persoon"))
-                break
-    for m in _AGE_SINGULAR.finditer(text):
-        out.append(Span(m.start(1), m.end(1), "leeftijd", 0.7, "leeftijd_enkelvoud"))
-    for m in _AGE_RELATION.finditer(text):
-        out.append(Span(m.start(1), m.end(1), "leeftijd", 0.7, "leeftijd_relatie"))
-    return out
