@@ -16,6 +16,7 @@ from interviews.records import Transcript
 from .findings import Finding, Span, normalise
 from .keep import ProtectedVocabulary, is_role, role_words, subtract
 from .birthdates import find_birthdates
+from .cues import find_handles, find_names, find_nicknames
 from .precision import weak_name_evidence_ok
 from .recognizers import (
     _BIRTH_CUE,
@@ -40,6 +41,7 @@ _DEDUCE_CATEGORY = {
     "id": "nummer",
 }
 _TURN_SEP = "\n\n\n"
+STRONG_CUE_RECOGNIZERS = frozenset({"bijnaam_context"})
 _POSTCODE = re.compile(r"[1-9]\d{3}\s?[A-Z]{2}")
 _BIRTH_BEFORE = re.compile(_BIRTH_CUE + r"\b[^.!?\n]{0,25}$", re.IGNORECASE)
 _SENTENCE_SPLIT = re.compile(r"(?<=[^\W\d]{2}[.!?])\s+|\n+")
@@ -172,6 +174,9 @@ class Detector:
             for recognizer in self.recognizers:
                 spans.extend(recognizer.find(text))
             spans.extend(find_birthdates(text, transcript.meta.year))
+            spans.extend(find_handles(text))
+            spans.extend(find_nicknames(text, protected))
+            spans.extend(find_names(text, protected))
             spans.extend(find_name_candidates(text, protected))
             spans = self._clean(text, spans, protected)
             out.extend(_finding(transcript.doc, index, fld, text, s) for s in spans)
@@ -261,7 +266,9 @@ class Detector:
                 pieces = _split_sentences(text, span.start, span.end)
             for start, end in pieces:
                 for s, e in subtract(start, end, protected):
-                    if span.category == "persoon":
+                    if span.category == "persoon" and span.recognizer in STRONG_CUE_RECOGNIZERS:
+                        pass  # a naming cue says it is a name, even when it is a word ("Professor")
+                    elif span.category == "persoon":
                         trimmed = self._trim_name(text, s, e, span.recognizer)
                         if trimmed is None:
                             continue
@@ -324,6 +331,8 @@ class Detector:
                 term = strip_possessive(term.strip(".,;:!?()\""))
                 low = term.casefold()
                 if len(term) < 3 or low in stop_words() or low in _EDGE_WORDS or low in self.roles:
+                    continue
+                if term != name and is_plain_word(term):  # "Kleine" of "Kleine Tijger" alone is a word
                     continue
                 if self.protected.spans(term):
                     continue

@@ -31,6 +31,7 @@ DEFAULT_LABELS: dict[str, str] = {
     "leeftijd": "Leeftijd",
     "url": "Link",
     "nummer": "Nummer",
+    "iban": "Rekeningnummer",
 }
 _INTERFIX = {"van", "de", "der", "den", "het", "ter", "ten", "te", "'t", "el", "al", "da", "di", "du", "le", "la", "bin", "ben"}
 

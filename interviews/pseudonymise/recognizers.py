@@ -73,6 +73,24 @@ def elfproef(value: str) -> bool:
     return total % 11 == 0
 
 
+IBAN_LENGTHS = {"NL": 18, "BE": 16, "DE": 22, "LU": 20, "FR": 27, "ES": 24, "GB": 22, "TR": 26, "PL": 28, "MA": 28}
+
+
+def iban_valid(value: str) -> bool:
+    """ISO 13616 check: known country length and the mod-97 check digits."""
+    compact = re.sub(r"[\s.-]", "", value).upper()
+    if IBAN_LENGTHS.get(compact[:2]) != len(compact) or not compact.isalnum():
+        return False
+    digits = "".join(str(int(c, 36)) for c in compact[4:] + compact[:4])
+    return int(digits) % 97 == 1
+
+
+def _phone_digits(low: int, high: int) -> Callable[[str], bool]:
+    def check(value: str) -> bool:
+        return low <= sum(c.isdigit() for c in value) <= high
+    return check
+
+
 def _licence_plate(value: str) -> bool:
     groups = value.upper().split("-")
     chars = "".join(groups)
@@ -124,6 +142,52 @@ def pattern_recognizers() -> tuple[RegexRecognizer, ...]:
             "adres",
             re.compile(
                 rf"\b(?:[A-Z][\w'-]*[ \t](?:(?:van|de|der|den)[ \t])*){{0,3}}[A-Za-z][\w'-]*?(?:{_STREET_SUFFIX})[ \t]+\d{{1,4}}(?:[ \t]?[a-zA-Z]\b|-\d{{1,3}}\b)?"
+            ),
+            0.85,
+        ),
+        RegexRecognizer(
+            "iban",
+            "iban",
+            re.compile(r"(?<![\w])[A-Z]{2}\d{2}[ ]?(?:[A-Z0-9]{4}[ ]?){2,6}[A-Z0-9]{1,4}(?![\w])", flags),
+            0.95,
+            validate=iban_valid,
+        ),
+        RegexRecognizer(  # Belgium (+32) and Germany (+49), international form
+            "telefoon_buitenland",
+            "telefoon",
+            re.compile(rf"(?<![\w+])(?:\+|00)(?:32|49){_SEP}(?:\(0\){_SEP})?[1-9](?:{_SEP}\d){{6,10}}(?!\d)"),
+            0.9,
+            validate=_phone_digits(9, 14),
+        ),
+        RegexRecognizer(  # Belgian national numbers: mobile 04xx xx xx xx, landline 0x xxx xx xx
+            "telefoon_belgie",
+            "telefoon",
+            re.compile(r"(?<![\w+])0(?:4\d{2}|[1-9]\d?)[ /.]\d{2,3}(?:[ .]\d{2}){2}(?!\d)"),
+            0.75,
+            validate=_phone_digits(9, 10),
+        ),
+        RegexRecognizer(  # German mobile numbers: 015x/016x/017x + 7-8 digits
+            "telefoon_duitsland",
+            "telefoon",
+            re.compile(rf"(?<![\w+])01[5-7]\d(?:{_SEP}\d){{7,8}}(?!\d)"),
+            0.8,
+            validate=_phone_digits(11, 12),
+        ),
+        RegexRecognizer(  # "op nummer 14 van de Steenweg", "huisnummer 3 aan de Kerklaan"
+            "adres_gesplitst",
+            "adres",
+            re.compile(
+                rf"\b(?:huis)?nummer[ \t]+\d{{1,4}}(?:[ \t]?[a-zA-Z]\b)?[ \t]+(?:van|aan|in|op)[ \t]+(?:de|het|'t)[ \t]+"
+                rf"(?:[A-Z][\w'-]*[ \t](?:(?:van|de|der|den)[ \t])*)?[A-Za-z][\w'-]*?(?:{_STREET_SUFFIX})\b",
+                flags,
+            ),
+            0.85,
+        ),
+        RegexRecognizer(  # "de Steenweg, nummer 14", "Steenweg nummer 14"
+            "adres_gesplitst_omgekeerd",
+            "adres",
+            re.compile(
+                rf"\b[A-Z][\w'-]*?(?:{_STREET_SUFFIX}),?[ \t]+(?:op[ \t]+)?(?:huis)?nummer[ \t]+\d{{1,4}}(?:[ \t]?[a-zA-Z]\b)?"
             ),
             0.85,
         ),
@@ -216,7 +280,10 @@ def is_word(token: str) -> bool:
 @lru_cache(maxsize=1)
 def place_names() -> frozenset[str]:
     """Lower-cased Dutch place and street names from deduce's location lists."""
-    return _deduce_list("locations/lst_placename/items.txt") | _deduce_list("locations/lst_street/items.txt")
+    out = _deduce_list("locations/lst_street/items.txt")
+    for part in ("lst_municipality", "lst_province", "lst_region", "lst_residence"):
+        out |= _deduce_list(f"locations/lst_placename/{part}/items.txt")
+    return out
 
 
 def is_compound_word(token: str) -> bool:
