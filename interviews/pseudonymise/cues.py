@@ -16,7 +16,7 @@ import re
 
 from .findings import Span
 from .lexicon import is_unknown_word
-from .recognizers import first_names, is_plain_word, is_word, place_names, stop_words
+from .recognizers import first_names, is_compound_word, is_plain_word, is_word, place_names, stop_words
 
 _PLATFORM = (
     r"snap(?:chat)?|insta(?:gram)?|tik\s?tok|twitter|discord|telegram|youtube|twitch|steam|psn|xbox|"
@@ -123,6 +123,9 @@ _APPOSITION = re.compile(
     r"(?P<name>[A-Z][\w'-]+(?:\s+(?:(?:van|de|der|den|el|al)\s+)*[A-Z][\w'-]+)?),",
     re.IGNORECASE,
 )
+_APPOSITION_AFTER = re.compile(
+    rf"(?<![\w'-])(?P<name>[A-Z][\w'-]+),\s+(?:de|die|een|mijn|onze|zijn|haar|hun)\s+(?:[a-zë]+\s+)?(?:{_PERSON_NOUNS})\b"
+)
 _CAPITALISED = re.compile(r"(?<![\w'@#-])(?P<name>[A-Z][a-zà-ÿ]{2,}(?:-[A-Z][a-zà-ÿ]+)?)(?![\w'@-])")
 
 
@@ -154,11 +157,15 @@ def find_names(text: str, protected: list[tuple[int, int]] = ()) -> list[Span]:
         if all(is_plain_word(w) for w in name.split()):
             continue
         add(m.start("name"), m.end("name"), 0.75, "naam_bijstelling")
+    for m in _APPOSITION_AFTER.finditer(text):
+        name = m.group("name")
+        if not is_plain_word(name) and name.casefold() not in place_names() and name.casefold() not in stop_words():
+            add(m.start("name"), m.end("name"), 0.7, "naam_bijstelling")
     for m in _CAPITALISED.finditer(text):
         name = m.group("name")
         low = name.casefold()
-        if _sentence_start(text, m.start()) or low in place_names() or low in stop_words():
+        if low in place_names() or low in stop_words():
             continue
-        if all(is_unknown_word(part) for part in low.split("-")) and not is_word(low):
+        if all(is_unknown_word(part) for part in low.split("-")) and not is_word(low) and not is_compound_word(low):
             add(m.start("name"), m.end("name"), 0.55, "naam_onbekend_woord")
     return out

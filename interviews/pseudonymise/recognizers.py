@@ -14,7 +14,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from .findings import Span
-from .lexicon import is_frequent_word
+from .lexicon import is_frequent_word, zipf
+
+KNOWN_ZIPF = 2.5
+"""A compound's parts count as Dutch words from this zipf frequency on ("filmpjes" 2.6)."""
 
 MONTHS = (
     r"jan(?:uari)?|feb(?:ruari)?|maart|mrt|apr(?:il)?|mei|jun(?:i)?|jul(?:i)?|aug(?:ustus)?|"
@@ -289,9 +292,13 @@ def place_names() -> frozenset[str]:
 def is_compound_word(token: str) -> bool:
     """True if `token` splits into two Dutch words ("Bewonersgesprek" = bewoners + gesprek)."""
     low = token.casefold()
-    for i in range(3, len(low) - 2):
+
+    def known(part: str) -> bool:  # a lemma-table word, or one Dutch text uses (wordfreq)
+        return is_word(part) or (zipf(part) >= KNOWN_ZIPF and part not in first_names() and part not in surnames())
+
+    for i in range(3, len(low) - 3):
         head, tail = low[:i], low[i:]
-        if is_word(tail) and (is_word(head) or (head.endswith("s") and is_word(head[:-1]))):
+        if known(tail) and (known(head) or (head.endswith("s") and known(head[:-1]))):
             return True
     return False
 
