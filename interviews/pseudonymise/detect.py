@@ -135,7 +135,18 @@ class Detector:
             findings.extend(self._detect_transcript(transcript))
         findings.extend(self._propagate(transcripts, findings))
         findings.extend(self._ages(transcripts, findings))
-        return findings
+        return [f for f in findings if not self._written_by_product(f)]
+
+    def _written_by_product(self, finding: Finding) -> bool:
+        """Years and protected terms (wijk, municipality) are text the product writes itself: a
+        finding that is only that never enters the key, or the leak check would trip on the report."""
+        value = finding.text.strip()
+        if finding.category != "geboortedatum" and re.fullmatch(r"(?:19|20)\d{2}", value):
+            return True
+        if finding.category == "adres" and finding.recognizer == "deduce" and not _house_number(value):
+            return True
+        spans = self.protected.spans(value)
+        return any(s == 0 and e >= len(value) for s, e in spans)
 
     def _ages(self, transcripts: Sequence[Transcript], findings: list[Finding]) -> list[Finding]:
         """Ages tied to a person, once every person mention (also propagated ones) is known."""
@@ -188,6 +199,21 @@ class Detector:
                 out.extend(_finding(transcript.doc, turn.index, "speaker", turn.speaker, s) for s in seen_labels[turn.speaker])
         return out
 
+    def stem_has_personal_data(self, stem: str, known: Iterable[str] = ()) -> bool:
+        """Whether a file stem ("2024_gesprek_fatima") names a person or holds other personal data:
+        its words are checked like a speaker label, by the pattern recognizers and against every
+        name found in the corpus."""
+        text = re.sub(r"[_.-]+", " ", stem)
+        if self.label_spans(text):
+            return True
+        if any(r.find(text) for r in self.recognizers if r.category not in {"postcode", "kenteken"}):
+            return True
+        from .leakcheck import build_patterns  # local: leakcheck imports this module's neighbours
+
+        protected = self.protected.spans(text)
+        masked = "".join(" " if any(s <= i < e for s, e in protected) else c for i, c in enumerate(text))
+        return any(p.search(masked) for p in build_patterns(known))
+
     def label_spans(self, label: str) -> list[Span]:
         """Names in a speaker label or WebVTT voice ("Fatima", "Wijkagent Jansen", "moeder van Bilal")."""
         protected = self.protected.spans(label)
@@ -239,7 +265,7 @@ class Detector:
             tag = ann.tag
             if tag in _DEDUCE_CATEGORY:
                 category = _DEDUCE_CATEGORY[tag]
-            elif tag == "locatie" and any(c.isdigit() for c in value):
+            elif tag == "locatie" and _house_number(value):
                 category = "postcode" if _POSTCODE.fullmatch(value.strip()) else "adres"
             elif tag == "datum" and _BIRTH_BEFORE.search(text[:start]):
                 category = "geboortedatum"
@@ -371,6 +397,12 @@ class Detector:
                                 continue
                         out.append(Finding(transcript.doc, index, fld, start, end, text[start:end], category, 0.75, "propagatie"))
         return out
+
+
+def _house_number(value: str) -> bool:
+    """A location with a number that is no year ("Steenweg 14", not "Helmond 2024"): an address."""
+    numbers = re.findall(r"\d+", value)
+    return any(not re.fullmatch(r"(?:19|20)\d{2}", n) for n in numbers)
 
 
 def _sentence_initial(text: str, start: int) -> bool:
