@@ -93,7 +93,7 @@ def pseudonymise_corpus(
         ...     protected_terms=codebook_keywords)  # doctest: +SKIP
         >>> write_outputs(result.transcripts, workspace / "output")  # doctest: +SKIP
     """
-    decisions = read_decisions(review_path)
+    decisions = read_decisions(review_path, key)
     deny_terms = _as_terms(deny)
     for text, category in decisions.confirmed_terms().items():
         deny_terms.setdefault(text, category)
@@ -111,7 +111,7 @@ def pseudonymise_corpus(
                 texts[(t.doc, turn.index, "speaker")] = turn.speaker
     if progress:
         progress("bevindingen bijwerken")
-    rows = write_review(review_path, findings, texts)
+    rows = write_review(review_path, findings, texts, key)
     applied = [f for f in findings if not decisions.rejected(f)]
     assigner = PseudonymAssigner(key, style)
     result = apply_findings(transcripts, applied, assigner)
@@ -179,6 +179,6 @@ def check_output(
     """
     extra = set(_as_terms(deny))
     if review_path is not None:
-        extra |= set(read_decisions(review_path).confirmed_terms())
+        extra |= set(read_decisions(review_path, key).confirmed_terms())
     protected = ProtectedVocabulary.build({*protected_terms, *allow})
     return check_for_leaks(output_dir, key, extra=extra, protected=protected)
