@@ -36,7 +36,8 @@ _SUBJECT = (
     r"neef(?:je)?|nicht(?:je)?|jongste|oudste|vriend(?:in)?)|"
     r"(?!(?:Het|Dat|Dit|Er|Wat|Waar|Hoe|Wie|Deze|Daar|Hier|Nu|Dan|Toen|Alles|Niks|Niets|Iets|Dat|Zo)\b)[A-Z][\w'-]+)"
     r"\s+(?i:is|was|wordt|werd)|"
-    r"(?i:(?:is|was|wordt|werd)\s+(?:hij|zij|ze|die|-ie)))"
+    r"(?i:(?:is|was|wordt|werd)\s+(?:hij|zij|ze|die|-ie))|"
+    r"(?i:(?:mijn|m'n|zijn|z'n|haar|onze|ons|hun|jouw)\s+[a-zë]+\s+(?:is|was|wordt|werd)))"
 )
 _PERSON_NOUN = (
     r"(?:jongen|jongetje|jochie|joch|ventje|knul|gast|meisje|meid|meidje|kind|kindje|zoon|zoontje|dochter|"
@@ -55,7 +56,7 @@ _CANDIDATE = re.compile(rf"(?<![\w-]){_NUM}(?![\w-])")
 _JARIGE = re.compile(r"(?<![\w-])(?P<num>\d{1,3}|[a-zA-Zë]{3,30})[- ]?jarige(?!n)(?![\w])", re.IGNORECASE)
 _ORDINAL_AGE = re.compile(
     r"\b(?:op|sinds|vanaf|tot|na|voor)\s+(?:zijn|haar|mijn|z'n|m'n|hun|jouw|je)\s+"
-    r"(?P<num>\d{1,3}(?:e|de|ste)|[a-zë]{4,30}(?:de|ste))\b",
+    r"(?P<num>\d{1,3}(?:e|de|ste)|[a-zë]{2,30}(?:de|ste))\b",
     re.IGNORECASE,
 )
 _JAAR = re.compile(r"\s+jaar(?:\s+oud)?(?![\w])", re.IGNORECASE)

@@ -21,6 +21,7 @@ _MONTHS = {
     "mei": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "augustus": 8, "aug": 8, "september": 9,
     "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
 }
+_FULL_MONTHS = frozenset(m for m in _MONTHS if len(m) > 4 or m in {"mei", "juni", "juli"})
 _MONTH = "(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY_WORD = r"(?:[a-zë]*?(?:een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|twintig|dertig)(?:de|ste)?|eerste|derde|achtste)"
 _YEAR = r"(?:19|20)\d{2}|'\d{2}"
@@ -98,8 +99,12 @@ def find_birthdates(text: str, interview_year: int | None = None) -> list[Span]:
         cue = _CUE_BEFORE.search(before) or _CUE_AFTER.match(text, m.end())
         is_van = _IS_VAN.search(before) and year is not None
         if cue or is_van:
-            out.append(Span(m.start(), m.end(), "geboortedatum", 0.85, "geboortedatum"))
-            taken.append(m.span())
+            end = m.end()
+            month = m.group("mw") or m.group("mo") or ""
+            if month.endswith(".") and month.rstrip(".").casefold() in _FULL_MONTHS:
+                end -= 1  # the full stop ends the sentence, it is no abbreviation
+            out.append(Span(m.start(), end, "geboortedatum", 0.85, "geboortedatum"))
+            taken.append((m.start(), end))
     for m in _YEAR_ONLY.finditer(text):
         if any(s <= m.start() < e for s, e in taken):
             continue
