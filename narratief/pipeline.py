@@ -151,7 +151,8 @@ class Pipeline:
 
         section = self.ws.section("pseudonimisering")
         return PseudonymStyle(person=section.get("persoon", PseudonymStyle.person),
-                              number_all=bool(section.get("alles_nummeren", False)))
+                              number_all=bool(section.get("alles_nummeren", False)),
+                              birth_year_band=int(section.get("geboortejaar_band", 0)))
 
     def _remove_stale(self, keep: set[str], folders: Sequence[str]) -> None:
         """Derived files of transcripts that no longer exist are removed (only inside output/)."""
