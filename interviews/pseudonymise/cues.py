@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from .findings import Span
-from .lexicon import is_unknown_word
+from .lexicon import is_frequent_word, is_unknown_word
 from .recognizers import first_names, is_compound_word, is_plain_word, is_word, place_names, stop_words
 
 _PLATFORM = (
@@ -70,11 +70,15 @@ _NICK = r"(?P<nick>\"[^\"\n]{2,30}\"|'[^'\n]{2,30}'|\u201c[^\u201d\n]{2,30}\u201
 _WHO = r"(?:ze|we|wij|zij|ik|hij|men|iedereen|de\s+jongens|de\s+buurt|zijn\s+vrienden|haar\s+vrienden)"
 _OBJ = r"(?:hem|haar|mij|me|ons|jou|je|hen|hun|zichzelf|zich)"
 _FILL = r"(?:(?:hier|daar|ook|altijd|gewoon|wel|nog|nog\s+steeds|vaak|meestal|allemaal|dan|eigenlijk)\s+)*"
+_NICK_BEFORE_VERB = re.compile(
+    rf"(?:^|(?<=[.!?]\s)){_NICK}(?i:\s+noem(?:en|t|den|de)\s+{_WHO}\s+{_OBJ})(?=\s*[.,!?;]|\s*$)"
+)
 _NICK_PATTERNS = (
     re.compile(rf"(?i:\b(?:noem(?:en|t|de|den)?|roep(?:en|t)?)\s+(?:{_WHO}\s+)?{_OBJ}\s+{_FILL}){_NICK}"),
     re.compile(rf"(?i:\b(?:noem(?:en|t|de|den)|roep(?:en|t))\s+{_WHO}\s+{_FILL}){_NICK}"),
     re.compile(rf"(?i:\b(?:dat|die|wie|wat)\s+{_WHO}\s+(?:{_OBJ}\s+)?{_FILL}){_NICK}(?i:\s+(?:noem(?:en|t|de|den)|roep(?:en|t)))\b"),
     re.compile(rf"(?i:\bzich\s+{_FILL}){_NICK}(?i:\s+(?:noem(?:t|de|den|en)))\b"),
+    _NICK_BEFORE_VERB,
     re.compile(rf"(?i:\bzeg\s+maar\s+){_NICK}"),
     re.compile(rf"(?i:\b(?:bijnaam|roepnaam|alias|schuilnaam)\s*(?:is|was|:)?\s*){_NICK}"),
     re.compile(rf"(?i:\book\s+wel\s+){_NICK}(?i:\s+genoemd)\b"),
@@ -88,10 +92,17 @@ def find_nicknames(text: str, protected: list[tuple[int, int]] = ()) -> list[Spa
         for m in pattern.finditer(text):
             start, end = m.span("nick")
             value = m.group("nick")
-            if value[0] in "\"'\u201c":
+            quoted = value[0] in "\"'\u201c"
+            if quoted:
                 start, end = start + 1, end - 1
                 value = value[1:-1]
             words = value.split()
+            if pattern is _NICK_BEFORE_VERB and is_frequent_word(words[-1]):
+                continue  # "Vroeger noemden ze hem ...": an adverb opening the sentence
+            while not quoted and len(words) > 1 and words[0].casefold() in stop_words():  # "En Bolle noemen we haar"
+                start = text.index(words[1], start + len(words[0]))
+                words = words[1:]
+                value = text[start:end]
             if not words or all(w.casefold() in stop_words() for w in words):
                 continue
             if any(ps < end and start < pe for ps, pe in protected):
@@ -126,6 +137,7 @@ _APPOSITION = re.compile(
 _APPOSITION_AFTER = re.compile(
     rf"(?<![\w'-])(?P<name>[A-Z][\w'-]+),\s+(?:de|die|een|mijn|onze|zijn|haar|hun)\s+(?:[a-zë]+\s+)?(?:{_PERSON_NOUNS})\b"
 )
+_SPELLED = re.compile(r"(?<![\w-])(?:[A-Za-z]-){3,}[A-Za-z](?![\w-])")
 _CAPITALISED = re.compile(r"(?<![\w'@#-])(?P<name>[A-Z][a-zà-ÿ]{2,}(?:-[A-Z][a-zà-ÿ]+)?)(?![\w'@-])")
 
 
@@ -157,6 +169,8 @@ def find_names(text: str, protected: list[tuple[int, int]] = ()) -> list[Span]:
         if all(is_plain_word(w) for w in name.split()):
             continue
         add(m.start("name"), m.end("name"), 0.75, "naam_bijstelling")
+    for m in _SPELLED.finditer(text):  # a name spelled out letter by letter: "j-a-n-s-e-n"
+        add(m.start(), m.end(), 0.7, "naam_gespeld")
     for m in _APPOSITION_AFTER.finditer(text):
         name = m.group("name")
         if not is_plain_word(name) and name.casefold() not in place_names() and name.casefold() not in stop_words():

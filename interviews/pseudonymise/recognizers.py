@@ -194,6 +194,23 @@ def pattern_recognizers() -> tuple[RegexRecognizer, ...]:
             ),
             0.85,
         ),
+        RegexRecognizer(  # an e-mail address read out: "sanne punt de vries apenstaartje gmail punt com"
+            "email_uitgesproken",
+            "email",
+            re.compile(
+                r"\b[\w-]+(?:\s+(?:punt|streepje|underscore)\s+[\w-]+(?:\s+[\w-]+)?)*\s+(?:apenstaartje|at)\s+[\w-]+"
+                r"(?:\s+punt\s+[\w-]+)*\s+punt\s+(?:nl|com|be|org|net|eu|info)\b",
+                flags,
+            ),
+            0.85,
+        ),
+        RegexRecognizer(  # postcodes written in lower case ("5701 ab"), not "1200 en"
+            "postcode_kleine_letters",
+            "postcode",
+            re.compile(r"\b[1-9]\d{3}[ \t]?[a-z]{2}\b"),
+            0.6,
+            validate=lambda v: v[-2:].casefold() not in stop_words() and not is_word(v[-2:]) and v[-2:] not in {"sa", "sd", "ss"},
+        ),
         RegexRecognizer("url", "url", re.compile(r"\b(?:https?://|www\.)[^\s<>\"]+[^\s<>\".,;:!?)]", flags), 0.8),
     )
 

@@ -200,3 +200,17 @@ def test_split_addresses():
     text = "Het huis op nummer 7 van de Molenstraat staat leeg, net als de Bakkersweg, nummer 21a."
     assert by_category(text, "adres") >= {"nummer 7 van de Molenstraat", "Bakkersweg, nummer 21a"}
     assert not by_category("Sinds 2019 woont hij aan de Molenstraat.", "adres")
+
+
+def test_spoken_email_and_lower_case_postcode():
+    text = "Mail maar naar kees punt de graaf apenstaartje hotmail punt com, postcode 5702 bk."
+    assert by_category(text, "email") == {"kees punt de graaf apenstaartje hotmail punt com"}
+    assert by_category(text, "postcode") == {"5702 bk"}
+    assert not by_category("In 2024 waren er 1200 en in 2025 nog 1300 in totaal.", "postcode")
+
+
+def test_nickname_before_the_naming_verb_and_spelled_names():
+    text = "Stoere Bas noemen ze hem. En Bolle noemen we haar."
+    assert found(find_nicknames(text), text) == {"Stoere Bas", "Bolle"}
+    text = "Zijn achternaam is d-e-k-k-e-r, met twee k's. De A-V-G is streng."
+    assert found(find_names(text), text) == {"d-e-k-k-e-r"}
