@@ -16,7 +16,7 @@ import re
 
 from .findings import Span
 from .lexicon import is_frequent_word, is_unknown_word
-from .recognizers import first_names, is_compound_word, is_plain_word, is_word, place_names, stop_words
+from .recognizers import _STREET_SUFFIX, first_names, is_compound_word, is_plain_word, is_word, place_names, stop_words
 
 _PLATFORM = (
     r"snap(?:chat)?|insta(?:gram)?|tik\s?tok|twitter|discord|telegram|youtube|twitch|steam|psn|xbox|"
@@ -137,6 +137,7 @@ _APPOSITION = re.compile(
 _APPOSITION_AFTER = re.compile(
     rf"(?<![\w'-])(?P<name>[A-Z][\w'-]+),\s+(?:de|die|een|mijn|onze|zijn|haar|hun)\s+(?:[a-zë]+\s+)?(?:{_PERSON_NOUNS})\b"
 )
+_STREET_NAME = re.compile(rf"..(?:{_STREET_SUFFIX})$")
 _SPELLED = re.compile(r"(?<![\w-])(?:[A-Za-z]-){3,}[A-Za-z](?![\w-])")
 _CAPITALISED = re.compile(r"(?<![\w'@#-])(?P<name>[A-Z][a-zà-ÿ]{2,}(?:-[A-Z][a-zà-ÿ]+)?)(?![\w'@-])")
 
@@ -178,7 +179,7 @@ def find_names(text: str, protected: list[tuple[int, int]] = ()) -> list[Span]:
     for m in _CAPITALISED.finditer(text):
         name = m.group("name")
         low = name.casefold()
-        if low in place_names() or low in stop_words():
+        if low in place_names() or low in stop_words() or _STREET_NAME.search(low):
             continue
         if all(is_unknown_word(part) for part in low.split("-")) and not is_word(low) and not is_compound_word(low):
             add(m.start("name"), m.end("name"), 0.55, "naam_onbekend_woord")

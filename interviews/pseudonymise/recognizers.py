@@ -144,7 +144,7 @@ def pattern_recognizers() -> tuple[RegexRecognizer, ...]:
             "straat_huisnummer",
             "adres",
             re.compile(
-                rf"\b(?:[A-Z][\w'-]*[ \t](?:(?:van|de|der|den)[ \t])*){{0,3}}[A-Za-z][\w'-]*?(?:{_STREET_SUFFIX})[ \t]+\d{{1,4}}(?:[ \t]?[a-zA-Z]\b|-\d{{1,3}}\b)?"
+                rf"\b(?:(?!(?:Op|In|Aan|Bij|Naar|Uit|Over|Voor|Achter|Langs|Vanaf|Via|Richting|En|Of|Maar)\b)[A-Z][\w'-]*[ \t](?:(?:van|de|der|den)[ \t])*){{0,3}}[A-Za-z][\w'-]*?(?:{_STREET_SUFFIX})[ \t]+\d{{1,4}}(?:[ \t]?[a-zA-Z]\b|-\d{{1,3}}\b)?"
             ),
             0.85,
         ),

@@ -214,3 +214,8 @@ def test_nickname_before_the_naming_verb_and_spelled_names():
     assert found(find_nicknames(text), text) == {"Stoere Bas", "Bolle"}
     text = "Zijn achternaam is d-e-k-k-e-r, met twee k's. De A-V-G is streng."
     assert found(find_names(text), text) == {"d-e-k-k-e-r"}
+
+
+def test_street_names_are_no_persons_and_prepositions_no_street_words():
+    assert find_names("Bij de flats aan de Kwakelbosweg was het onrustig.") == []
+    assert by_category("Ze woont Op de Beukenlaan 5a.", "adres") == {"Beukenlaan 5a"}
