@@ -76,7 +76,8 @@ def score(raw, pseudo, pii: dict[str, list[tuple[str, str]]], keep: dict[str, li
             after = Counter(_words(out_turns.get(turn.index, "")))
             ordinary += sum(before.values())
             for w, n in before.items():
-                lost[w] += max(0, n - after[w])
+                if n > after[w]:
+                    lost[w] += n - after[w]
     return {"total": total, "leaked": leaked, "terms": len(terms), "kept": kept,
             "lost": sum(lost.values()), "ordinary": ordinary, "lost_words": lost}
 
