@@ -74,6 +74,32 @@ class PseudonymKey:
             "others": {k: list(v) for k, v in sorted(self.others.items())},
         }
 
+    def seal(self, data: bytes) -> bytes:
+        """Encrypt `data` with this key's passphrase (the same Fernet key as the key file)."""
+        return _seal(self, data)
+
+    def unseal(self, blob: bytes, path: Path | None = None) -> bytes:
+        """Decrypt what `seal` wrote.
+
+        Raises:
+            KeyFileError: N206 when it was sealed with another key or is damaged.
+        """
+        return _unseal(self, blob, path or self.path)
+
+    def write_sealed(self, path: Path, data: bytes) -> None:
+        """Seal `data` and write it atomically (tmp file + os.replace), readable by the owner only."""
+        blob = self.seal(data)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(blob)
+            os.chmod(tmp, 0o600)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
     def save(self) -> None:
         """Encrypt and write the key atomically (tmp file in the same folder + os.replace).
 
@@ -99,6 +125,32 @@ class PseudonymKey:
                 raise
         except OSError as exc:
             raise KeyFileError("N205", f"sleutel kan niet worden opgeslagen ({exc.strerror})", path=self.path) from None
+
+
+SEALED_MAGIC = b"NARRATIEF-VERZEGELD\x01"
+"""Header of a file sealed with the key (e.g. `bevindingen.csv`): magic + Fernet token."""
+
+
+def is_sealed(data: bytes) -> bool:
+    """True when `data` is a file sealed with `PseudonymKey.seal`."""
+    return data.startswith(SEALED_MAGIC)
+
+
+def _seal(key: "PseudonymKey", data: bytes) -> bytes:
+    if key._fernet is None:
+        raise KeyFileError("N205", "sleutel is niet geopend met een wachtwoord", path=key.path)
+    return SEALED_MAGIC + key._fernet.encrypt(data)
+
+
+def _unseal(key: "PseudonymKey", blob: bytes, path: Path) -> bytes:
+    if key._fernet is None:
+        raise KeyFileError("N205", "sleutel is niet geopend met een wachtwoord", path=key.path)
+    try:
+        return key._fernet.decrypt(blob[len(SEALED_MAGIC):])
+    except InvalidToken:
+        raise KeyFileError(
+            "N206", "dit bestand hoort niet bij deze sleutel of is beschadigd", path=path
+        ) from None
 
 
 def passphrase_from_env(environ: dict[str, str] | None = None) -> str | None:
