@@ -27,8 +27,10 @@ review_app = typer.Typer(help="Menselijke review van de codering: werkboek expor
                          no_args_is_help=True)
 qda_app = typer.Typer(help="Uitwisseling met ATLAS.ti, MAXQDA, NVivo en QualCoder (REFI-QDA).",
                       no_args_is_help=True)
+privacy_app = typer.Typer(help="Privacy: bevindingen van de pseudonimisering beoordelen.", no_args_is_help=True)
 app.add_typer(review_app, name="review")
 app.add_typer(qda_app, name="qda")
+app.add_typer(privacy_app, name="privacy")
 
 MapArg = typer.Argument(..., help="De werkmap (met narratief.toml).", metavar="MAP")
 
@@ -120,6 +122,23 @@ def herleid(
 ) -> None:
     """Zoek het origineel van een pseudoniem op (alleen voor bevoegden: vraagt de wachtwoordzin)."""
     typer.echo(_pipeline(map, quiet=True).reidentify(pseudoniem))
+
+
+@privacy_app.command("review")
+def privacy_review(
+    map: Path = MapArg,
+    uit: Optional[Path] = typer.Option(None, "--uit", help="Schrijf het reviewwerkboek (.xlsx, ruwe gegevens!) naar dit pad."),
+    inlezen: Optional[Path] = typer.Option(None, "--import", help="Lees de besluiten uit een ingevuld reviewwerkboek in."),
+) -> None:
+    """Beoordeel de gevonden persoonsgegevens: werkboek schrijven (--uit) of besluiten inlezen (--import)."""
+    if (uit is None) == (inlezen is None):
+        raise typer.BadParameter("geef precies een van --uit of --import")
+    if uit is not None:
+        n = _pipeline(map, quiet=True).privacy_review_export(uit)
+        typer.echo(f"{n} bevindingen geschreven naar {uit}. Het werkboek bevat ruwe gegevens: verwijder het na het inlezen.")
+    else:
+        n = _pipeline(map, quiet=True).privacy_review_import(inlezen)
+        typer.echo(f"{n} besluiten ingelezen; draai 'narratief pseudonymise' om ze toe te passen.")
 
 
 @app.command()

@@ -152,7 +152,7 @@ class Pipeline:
 
         privacy = [self.ws.privacy_dir / "toestaan.txt", self.ws.privacy_dir / "weigeren.txt",
                    self.ws.codebook_path]
-        decisions = read_decisions(self.ws.key_dir / "bevindingen.csv").by_key
+        decisions = read_decisions(self.ws.key_dir / "bevindingen.csv", self.key).by_key
         return hash_bytes(
             json.dumps(sorted((t.source, t.sha256) for t in transcripts)),
             hash_files(privacy),
@@ -201,7 +201,8 @@ class Pipeline:
         from interviews.pseudonymise.pseudonyms import PseudonymStyle
 
         section = self.ws.settings.pseudonimisering
-        return PseudonymStyle(person=section.persoon, number_all=section.alles_nummeren)
+        return PseudonymStyle(person=section.persoon, number_all=section.alles_nummeren,
+                              birth_year_band=section.geboortejaar_band)
 
     def _protected_terms(self) -> set[str]:
         """Programme vocabulary that is never pseudonymised: the codebook's terms and the municipality."""
@@ -220,6 +221,18 @@ class Pipeline:
             raise WorkspaceError("N707", "nog niet gepseudonimiseerd: voer eerst 'narratief pseudonymise' uit", folder)
         return [PseudonymisedTranscript.from_dict(json.loads(p.read_text(encoding="utf-8")))
                 for p in sorted(folder.glob("*.json"))]
+
+    def privacy_review_export(self, destination: Path) -> int:
+        """Write the privacy review workbook (raw findings) to a path the user chose."""
+        from interviews.pseudonymise.review_workbook import export_review
+
+        return export_review(self.ws.key_dir / "bevindingen.csv", self.key, destination, forbidden=self.out)
+
+    def privacy_review_import(self, source: Path) -> int:
+        """Read the decisions of a filled-in privacy review workbook into the sealed review file."""
+        from interviews.pseudonymise.review_workbook import import_review
+
+        return import_review(self.ws.key_dir / "bevindingen.csv", self.key, source)
 
     def reidentify(self, pseudonym: str) -> str:
         from interviews.pseudonymise.pseudonyms import reidentify

@@ -74,6 +74,7 @@ class Invoer:
 class Pseudonimisering:
     persoon: str = setting("[{label} {n:02d}]", check=_person_pattern)
     alles_nummeren: bool = setting(False)
+    geboortejaar_band: int = setting(0, min=0, max=20)
 
 
 def _coding_section() -> type:

@@ -62,6 +62,8 @@ bestandsnaam = ""
 persoon = "[{{label}} {{n:02d}}]"
 # Ook adressen, telefoonnummers enz. nummeren ([Adres 03]), zodat 'narratief herleid' ze kan terugvinden.
 alles_nummeren = false
+# Geboortedatums worden [Geboortedatum]; een getal > 0 maakt er een band van zoveel geboortejaren van.
+geboortejaar_band = 0
 
 [codering]
 # Taalmodel: nl_core_news_lg als het geïnstalleerd is, anders het lege Nederlandse model.

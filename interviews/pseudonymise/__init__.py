@@ -8,6 +8,12 @@ Public API (called by the CLI with explicit arguments):
     write_outputs(result.transcripts, output_dir)        # pseudo/<doc>.json, transcripten/<doc>.txt
     check_output(output_dir, key, review_path=..., allow=..., deny=..., protected_terms=...)  # N220
     reidentify(key, "[Persoon 07]")                      # for `narratief herleid`
+    export_review(review_path, key, "review.xlsx")       # `narratief privacy review --uit`
+    import_review(review_path, key, "review.xlsx")       # `narratief privacy review --import`
+
+`review_path` (`bevindingen.csv`) is sealed with the key. Recognizers for spoken Dutch live in
+`ages.py`, `birthdates.py`, `cues.py` (handles, nicknames, names) and `recognizers.py`
+(patterns); `precision.py` and `lexicon.py` keep ordinary words out.
 """
 
 from .apply import write_outputs
@@ -18,6 +24,7 @@ from .keystore import PASSPHRASE_ENV, KeyFileError, PseudonymKey, open_key, pass
 from .leakcheck import LeakError, check_for_leaks
 from .pseudonyms import DEFAULT_STYLE, PseudonymStyle, reidentify
 from .review import read_term_list
+from .review_workbook import export_review, import_review
 from .stage import PseudonymisationResult, check_output, pseudonymise_corpus
 
 __all__ = [
@@ -34,6 +41,8 @@ __all__ = [
     "check_for_leaks",
     "check_output",
     "default_terms",
+    "export_review",
+    "import_review",
     "get_deduce",
     "ner_backend",
     "open_key",

@@ -16,6 +16,9 @@ from interviews.records import Transcript
 
 from .findings import Finding, Span, normalise
 from .keep import ProtectedVocabulary, is_role, role_words, subtract
+from .birthdates import find_birthdates
+from .cues import find_handles, find_names, find_nicknames
+from .precision import weak_name_evidence_ok
 from .recognizers import (
     _BIRTH_CUE,
     find_ages,
@@ -39,6 +42,7 @@ _DEDUCE_CATEGORY = {
     "id": "nummer",
 }
 _TURN_SEP = "\n\n\n"
+STRONG_CUE_RECOGNIZERS = frozenset({"bijnaam_context"})
 _POSTCODE = re.compile(r"[1-9]\d{3}\s?[A-Z]{2}")
 _BIRTH_BEFORE = re.compile(_BIRTH_CUE + r"\b[^.!?\n]{0,25}$", re.IGNORECASE)
 _SENTENCE_SPLIT = re.compile(r"(?<=[^\W\d]{2}[.!?])\s+|\n+")
@@ -134,7 +138,18 @@ class Detector:
             findings.extend(self._detect_transcript(transcript))
         findings.extend(self._propagate(transcripts, findings))
         findings.extend(self._ages(transcripts, findings))
-        return findings
+        return [f for f in findings if not self._written_by_product(f)]
+
+    def _written_by_product(self, finding: Finding) -> bool:
+        """Years and protected terms (wijk, municipality) are text the product writes itself: a
+        finding that is only that never enters the key, or the leak check would trip on the report."""
+        value = finding.text.strip()
+        if finding.category != "geboortedatum" and re.fullmatch(r"(?:19|20)\d{2}", value):
+            return True
+        if finding.category == "adres" and finding.recognizer == "deduce" and not _house_number(value):
+            return True
+        spans = self.protected.spans(value)
+        return any(s == 0 and e >= len(value) for s, e in spans)
 
     def _ages(self, transcripts: Sequence[Transcript], findings: list[Finding]) -> list[Finding]:
         """Ages tied to a person, once every person mention (also propagated ones) is known."""
@@ -172,6 +187,10 @@ class Detector:
             spans = list(d_spans) + list(n_spans)
             for recognizer in self.recognizers:
                 spans.extend(recognizer.find(text))
+            spans.extend(find_birthdates(text, transcript.meta.year))
+            spans.extend(find_handles(text))
+            spans.extend(find_nicknames(text, protected))
+            spans.extend(find_names(text, protected))
             spans.extend(find_name_candidates(text, protected))
             spans = self._clean(text, spans, protected)
             out.extend(_finding(transcript.doc, index, fld, text, s) for s in spans)
@@ -183,10 +202,28 @@ class Detector:
                 out.extend(_finding(transcript.doc, turn.index, "speaker", turn.speaker, s) for s in seen_labels[turn.speaker])
         return out
 
+    def stem_has_personal_data(self, stem: str, known: Iterable[str] = ()) -> bool:
+        """Whether a file stem ("2024_gesprek_fatima") names a person or holds other personal data:
+        its words are checked like a speaker label, by the pattern recognizers and against every
+        name found in the corpus."""
+        text = re.sub(r"[_.-]+", " ", stem)
+        if self.label_spans(text):
+            return True
+        if any(r.find(text) for r in self.recognizers if r.category not in {"postcode", "kenteken"}):
+            return True
+        from .leakcheck import build_patterns  # local: leakcheck imports this module's neighbours
+
+        protected = self.protected.spans(text)
+        masked = "".join(" " if any(s <= i < e for s, e in protected) else c for i, c in enumerate(text))
+        return any(p.search(masked) for p in build_patterns(known))
+
     def label_spans(self, label: str) -> list[Span]:
         """Names in a speaker label or WebVTT voice ("Fatima", "Wijkagent Jansen", "moeder van Bilal")."""
         protected = self.protected.spans(label)
-        tokens = [t for t in re.finditer(r"[^\W\d_][\w'\u2019-]*", label) if not any(c.isdigit() for c in t.group())]
+        # "Esther (politie)", "Jeroen (Novadic-Kentron)": what stands in brackets is an affiliation
+        bracketed = [m.span() for m in re.finditer(r"\([^)]*\)?|\[[^\]]*\]?", label)]
+        tokens = [t for t in re.finditer(r"[^\W\d_][\w'\u2019-]*", label)
+                  if not any(c.isdigit() for c in t.group()) and not any(bs <= t.start() < be for bs, be in bracketed)]
         names: list[tuple[int, int]] = []
         for m in tokens:
             word = m.group()
@@ -198,6 +235,8 @@ class Detector:
             if word.isupper() and len(word) <= 3:  # abbreviations of roles ("JW", "BOA")
                 continue
             if not word[0].isupper() and low not in first_names():
+                continue
+            if is_plain_word(low) and low not in first_names():  # "Ondernemer", "Winkelier": a role
                 continue
             names.append(m.span())
         merged: list[tuple[int, int]] = []
@@ -229,7 +268,7 @@ class Detector:
             tag = ann.tag
             if tag in _DEDUCE_CATEGORY:
                 category = _DEDUCE_CATEGORY[tag]
-            elif tag == "locatie" and any(c.isdigit() for c in value):
+            elif tag == "locatie" and _house_number(value):
                 category = "postcode" if _POSTCODE.fullmatch(value.strip()) else "adres"
             elif tag == "datum" and _BIRTH_BEFORE.search(text[:start]):
                 category = "geboortedatum"
@@ -256,7 +295,9 @@ class Detector:
                 pieces = _split_sentences(text, span.start, span.end)
             for start, end in pieces:
                 for s, e in subtract(start, end, protected):
-                    if span.category == "persoon":
+                    if span.category == "persoon" and span.recognizer in STRONG_CUE_RECOGNIZERS:
+                        pass  # a naming cue says it is a name, even when it is a word ("Professor")
+                    elif span.category == "persoon":
                         trimmed = self._trim_name(text, s, e, span.recognizer)
                         if trimmed is None:
                             continue
@@ -301,10 +342,8 @@ class Detector:
             e -= 2
         if e - s < 2:
             return None
-        if len(words) == 1 and recognizer in {"deduce", "spacy_ner"} and _sentence_initial(text, s):
-            low = text[s:e].casefold()
-            if is_word(low) and low not in first_names():
-                return None  # "Mooi", "Harder" opening a sentence: deduce's surname list, not a person
+        if len(words) == 1 and recognizer in {"deduce", "spacy_ner"} and not weak_name_evidence_ok(text, s, e):
+            return None
         return s, e
 
     def _propagate(self, transcripts: Sequence[Transcript], findings: list[Finding]) -> list[Finding]:
@@ -321,6 +360,8 @@ class Detector:
                 term = strip_possessive(term.strip(".,;:!?()\""))
                 low = term.casefold()
                 if len(term) < 3 or low in stop_words() or low in _EDGE_WORDS or low in self.roles:
+                    continue
+                if term != name and is_plain_word(term):  # "Kleine" of "Kleine Tijger" alone is a word
                     continue
                 if self.protected.spans(term):
                     continue
@@ -359,6 +400,12 @@ class Detector:
                                 continue
                         out.append(Finding(transcript.doc, index, fld, start, end, text[start:end], category, 0.75, "propagatie"))
         return out
+
+
+def _house_number(value: str) -> bool:
+    """A location with a number that is no year ("Steenweg 14", not "Helmond 2024"): an address."""
+    numbers = re.findall(r"\d+", value)
+    return any(not re.fullmatch(r"(?:19|20)\d{2}", n) for n in numbers)
 
 
 def _sentence_initial(text: str, start: int) -> bool:

@@ -25,6 +25,7 @@ CATEGORIES: tuple[str, ...] = (
     "leeftijd",
     "url",
     "nummer",
+    "iban",
 )
 
 

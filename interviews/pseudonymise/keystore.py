@@ -74,6 +74,22 @@ class PseudonymKey:
             "others": {k: list(v) for k, v in sorted(self.others.items())},
         }
 
+    def seal(self, data: bytes) -> bytes:
+        """Encrypt `data` with this key's passphrase (the same Fernet key as the key file)."""
+        return _seal(self, data)
+
+    def unseal(self, blob: bytes, path: Path | None = None) -> bytes:
+        """Decrypt what `seal` wrote.
+
+        Raises:
+            KeyFileError: N206 when it was sealed with another key or is damaged.
+        """
+        return _unseal(self, blob, path or self.path)
+
+    def write_sealed(self, path: Path, data: bytes) -> None:
+        """Seal `data` and write it atomically (`nlp.io`), readable by the owner only."""
+        write_bytes(path, self.seal(data), mode=PRIVATE)
+
     def save(self) -> None:
         """Encrypt and write the key atomically (tmp file in the same folder + os.replace).
 
@@ -88,6 +104,32 @@ class PseudonymKey:
             write_bytes(self.path, blob, mode=PRIVATE)
         except OSError as exc:
             raise KeyFileError("N205", f"sleutel kan niet worden opgeslagen ({exc.strerror})", path=self.path) from None
+
+
+SEALED_MAGIC = b"NARRATIEF-VERZEGELD\x01"
+"""Header of a file sealed with the key (e.g. `bevindingen.csv`): magic + Fernet token."""
+
+
+def is_sealed(data: bytes) -> bool:
+    """True when `data` is a file sealed with `PseudonymKey.seal`."""
+    return data.startswith(SEALED_MAGIC)
+
+
+def _seal(key: "PseudonymKey", data: bytes) -> bytes:
+    if key._fernet is None:
+        raise KeyFileError("N205", "sleutel is niet geopend met een wachtwoord", path=key.path)
+    return SEALED_MAGIC + key._fernet.encrypt(data)
+
+
+def _unseal(key: "PseudonymKey", blob: bytes, path: Path) -> bytes:
+    if key._fernet is None:
+        raise KeyFileError("N205", "sleutel is niet geopend met een wachtwoord", path=key.path)
+    try:
+        return key._fernet.decrypt(blob[len(SEALED_MAGIC):])
+    except InvalidToken:
+        raise KeyFileError(
+            "N206", "dit bestand hoort niet bij deze sleutel of is beschadigd", path=path
+        ) from None
 
 
 def passphrase_from_env(environ: dict[str, str] | None = None) -> str | None:

@@ -22,6 +22,7 @@ from interviews.errors import PseudonymisationError
 
 from .keep import ProtectedVocabulary
 from .keystore import PseudonymKey
+from .pseudonyms import is_year
 from .recognizers import is_word, stop_words
 
 MIN_LENGTH = 3
@@ -40,6 +41,8 @@ def build_patterns(originals: Iterable[str]) -> list[re.Pattern[str]]:
         value = " ".join(original.split())
         if len(value) < MIN_LENGTH or value.casefold() in stop_words() or value.isdigit() and len(value) < 5:
             continue
+        if is_year(value):  # the product writes years itself (titles, tables)
+            continue
         if " " not in value and is_word(value):
             if value[:1].isupper():
                 sensitive.add(value)
@@ -48,9 +51,23 @@ def build_patterns(originals: Iterable[str]) -> list[re.Pattern[str]]:
     patterns = []
     for values, flags in ((insensitive, re.IGNORECASE), (sensitive, 0)):
         if values:
-            alts = "|".join(_flexible(v) for v in sorted(values, key=len, reverse=True))
-            patterns.append(re.compile(rf"(?<!\w)(?:{alts})(?!\w)", flags))
+            alts = "|".join(_bounded(v) for v in sorted(values, key=len, reverse=True))
+            patterns.append(re.compile(f"(?:{alts})", flags))
     return patterns
+
+
+def _bounded(value: str) -> str:
+    """The original with boundaries that also hold at "_" and digits: "Lieke" is found in
+    "lieke_2009" and "2009lieke", a phone number's digits not inside a longer number."""
+    def edge(char: str) -> tuple[str, str]:
+        if char.isalpha():
+            return r"(?<![^\W\d_])", r"(?![^\W\d_])"
+        if char.isdigit():
+            return r"(?<!\d)", r"(?!\d)"
+        return "", ""
+    before = edge(value[0])[0]
+    after = edge(value[-1])[1]
+    return f"{before}{_flexible(value)}{after}"
 
 
 def _flexible(value: str) -> str:

@@ -14,6 +14,8 @@ from interviews.errors import PseudonymisationError
 from interviews.profiles import default_profile
 
 from .findings import CATEGORIES, normalise
+from .ages import render_age
+from .birthdates import render_birthdate
 from .keystore import PseudonymKey
 from .recognizers import diminutive_stem, strip_possessive
 
@@ -30,6 +32,7 @@ DEFAULT_LABELS: dict[str, str] = {
     "leeftijd": "Leeftijd",
     "url": "Link",
     "nummer": "Nummer",
+    "iban": "Rekeningnummer",
 }
 _INTERFIX = frozenset(default_profile().name_particles)
 
@@ -44,6 +47,9 @@ class PseudonymStyle:
         numbered_other: template for other categories when `number_all` is True.
         number_all: number every category (`[Adres 03]`), so `herleid` can resolve them too.
         labels: category -> visible label (must cover every category).
+        age_bands: replace an age by its band ("[15-17 jaar]") instead of the label.
+        birth_year_band: 0 (default): a date of birth becomes "[Geboortedatum]"; n > 0: the
+            n-year band of the birth year ("[geboren 2005-2009]") when the date has a year.
     """
 
     person: str = "[{label} {n:02d}]"
@@ -51,6 +57,8 @@ class PseudonymStyle:
     numbered_other: str = "[{label} {n:02d}]"
     number_all: bool = False
     labels: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_LABELS))
+    age_bands: bool = True
+    birth_year_band: int = 0
 
     def __post_init__(self) -> None:
         missing = [c for c in CATEGORIES if c not in self.labels]
@@ -145,16 +153,32 @@ class PseudonymAssigner:
                 return owners.pop()
         return None
 
+    def _record(self, category: str, text: str) -> None:
+        values = self.key.others.setdefault(category, [])
+        if text not in values:
+            values.append(text)
+
     def pseudonym(self, category: str, text: str) -> str:
         """The pseudonym for one finding text; records the original in the key."""
         if category not in self.style.labels:
             raise PseudonymisationError("N211", f"geen pseudoniem ingesteld voor categorie '{category}'")
         if category == "persoon":
             return self.style.render("persoon", self.person_id(text))
+        if category == "leeftijd" and self.style.age_bands:
+            return render_age(text)  # a band identifies nobody: not recorded in the key
+        if category == "geboortedatum" and not self.style.number_all:
+            if not is_year(text):  # a bare year is text the product writes itself: never a key entry
+                self._record(category, text)
+            return render_birthdate(text, self.style.labels[category], self.style.birth_year_band)
         values = self.key.others.setdefault(category, [])
         if text not in values:
             values.append(text)
         return self.style.render(category, values.index(text) + 1)
+
+
+def is_year(text: str) -> bool:
+    """A bare year ("2009"): written by the product itself (titles, tables), so never a key entry."""
+    return re.fullmatch(r"\s*(?:19|20)\d{2}\s*", text) is not None
 
 
 def reidentify(key: PseudonymKey, pseudonym: str, style: PseudonymStyle = DEFAULT_STYLE) -> str:

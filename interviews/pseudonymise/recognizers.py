@@ -16,6 +16,14 @@ from pathlib import Path
 from interviews.profiles import Profile, default_profile
 
 from .findings import Span
+from .lexicon import is_frequent_word, zipf
+
+KNOWN_ZIPF = 2.5
+"""A compound's parts count as Dutch words from this zipf frequency on ("filmpjes" 2.6)."""
+
+# Street-name endings of the national base profile (the same for every municipality); used by the
+# cue rules. `pattern_recognizers(profile)` builds its patterns from the profile it is given.
+_STREET_SUFFIX = "|".join(re.escape(s) for s in default_profile().street_suffixes)
 
 MONTHS = (
     r"jan(?:uari)?|feb(?:ruari)?|maart|mrt|apr(?:il)?|mei|jun(?:i)?|jul(?:i)?|aug(?:ustus)?|"
@@ -68,6 +76,24 @@ def elfproef(value: str) -> bool:
         return False
     total = sum(d * w for d, w in zip(digits[:8], range(9, 1, -1))) - digits[8]
     return total % 11 == 0
+
+
+IBAN_LENGTHS = {"NL": 18, "BE": 16, "DE": 22, "LU": 20, "FR": 27, "ES": 24, "GB": 22, "TR": 26, "PL": 28, "MA": 28}
+
+
+def iban_valid(value: str) -> bool:
+    """ISO 13616 check: known country length and the mod-97 check digits."""
+    compact = re.sub(r"[\s.-]", "", value).upper()
+    if IBAN_LENGTHS.get(compact[:2]) != len(compact) or not compact.isalnum():
+        return False
+    digits = "".join(str(int(c, 36)) for c in compact[4:] + compact[:4])
+    return int(digits) % 97 == 1
+
+
+def _phone_digits(low: int, high: int) -> Callable[[str], bool]:
+    def check(value: str) -> bool:
+        return low <= sum(c.isdigit() for c in value) <= high
+    return check
 
 
 def _licence_plate(value: str) -> bool:
@@ -124,9 +150,72 @@ def pattern_recognizers(profile: Profile | None = None) -> tuple[RegexRecognizer
             "straat_huisnummer",
             "adres",
             re.compile(
-                rf"\b(?:[A-Z][\w'-]*[ \t](?:(?:{particle})[ \t])*){{0,3}}[A-Za-z][\w'-]*?(?:{street_suffix})[ \t]+\d{{1,4}}(?:[ \t]?[a-zA-Z]\b|-\d{{1,3}}\b)?"
+                rf"\b(?:(?!(?:Op|In|Aan|Bij|Naar|Uit|Over|Voor|Achter|Langs|Vanaf|Via|Richting|En|Of|Maar)\b)[A-Z][\w'-]*[ \t](?:(?:{particle})[ \t])*){{0,3}}[A-Za-z][\w'-]*?(?:{street_suffix})[ \t]+\d{{1,4}}(?:[ \t]?[a-zA-Z]\b|-\d{{1,3}}\b)?"
             ),
             0.85,
+        ),
+        RegexRecognizer(
+            "iban",
+            "iban",
+            re.compile(r"(?<![\w])[A-Z]{2}\d{2}[ ]?(?:[A-Z0-9]{4}[ ]?){2,6}[A-Z0-9]{1,4}(?![\w])", flags),
+            0.95,
+            validate=iban_valid,
+        ),
+        RegexRecognizer(  # Belgium (+32) and Germany (+49), international form
+            "telefoon_buitenland",
+            "telefoon",
+            re.compile(rf"(?<![\w+])(?:\+|00)(?:32|49){_SEP}(?:\(0\){_SEP})?[1-9](?:{_SEP}\d){{6,10}}(?!\d)"),
+            0.9,
+            validate=_phone_digits(9, 14),
+        ),
+        RegexRecognizer(  # Belgian national numbers: mobile 04xx xx xx xx, landline 0x xxx xx xx
+            "telefoon_belgie",
+            "telefoon",
+            re.compile(r"(?<![\w+])0(?:4\d{2}|[1-9]\d?)[ /.]\d{2,3}(?:[ .]\d{2}){2}(?!\d)"),
+            0.75,
+            validate=_phone_digits(9, 10),
+        ),
+        RegexRecognizer(  # German mobile numbers: 015x/016x/017x + 7-8 digits
+            "telefoon_duitsland",
+            "telefoon",
+            re.compile(rf"(?<![\w+])01[5-7]\d(?:{_SEP}\d){{7,8}}(?!\d)"),
+            0.8,
+            validate=_phone_digits(11, 12),
+        ),
+        RegexRecognizer(  # "op nummer 14 van de Steenweg", "huisnummer 3 aan de Kerklaan"
+            "adres_gesplitst",
+            "adres",
+            re.compile(
+                rf"\b(?:huis)?nummer[ \t]+\d{{1,4}}(?:[ \t]?[a-zA-Z]\b)?[ \t]+(?:van|aan|in|op)[ \t]+(?:de|het|'t)[ \t]+"
+                rf"(?:[A-Z][\w'-]*[ \t](?:(?:{particle})[ \t])*)?[A-Za-z][\w'-]*?(?:{street_suffix})\b",
+                flags,
+            ),
+            0.85,
+        ),
+        RegexRecognizer(  # "de Steenweg, nummer 14", "Steenweg nummer 14"
+            "adres_gesplitst_omgekeerd",
+            "adres",
+            re.compile(
+                rf"\b[A-Z][\w'-]*?(?:{street_suffix}),?[ \t]+(?:op[ \t]+)?(?:huis)?nummer[ \t]+\d{{1,4}}(?:[ \t]?[a-zA-Z]\b)?"
+            ),
+            0.85,
+        ),
+        RegexRecognizer(  # an e-mail address read out: "sanne punt de vries apenstaartje gmail punt com"
+            "email_uitgesproken",
+            "email",
+            re.compile(
+                r"\b[\w-]+(?:\s+(?:punt|streepje|underscore)\s+[\w-]+(?:\s+[\w-]+)?)*\s+(?:apenstaartje|at)\s+[\w-]+"
+                r"(?:\s+punt\s+[\w-]+)*\s+punt\s+(?:nl|com|be|org|net|eu|info)\b",
+                flags,
+            ),
+            0.85,
+        ),
+        RegexRecognizer(  # postcodes written in lower case ("5701 ab"), not "1200 en"
+            "postcode_kleine_letters",
+            "postcode",
+            re.compile(r"\b[1-9]\d{3}[ \t]?[a-z]{2}\b"),
+            0.6,
+            validate=lambda v: v[-2:].casefold() not in stop_words() and not is_word(v[-2:]) and v[-2:] not in {"sa", "sd", "ss"},
         ),
         RegexRecognizer("url", "url", re.compile(r"\b(?:https?://|www\.)[^\s<>\"]+[^\s<>\".,;:!?)]", flags), 0.8),
     )
@@ -208,17 +297,31 @@ def common_words() -> frozenset[str]:
 
 
 def is_word(token: str) -> bool:
-    """True if `token` (any case) is an ordinary Dutch word form."""
+    """True if `token` (any case) is an ordinary Dutch word form: in the lemma table or deduce's
+    whitelists, or an everyday word by frequency (`lexicon.FREQUENT_ZIPF`) that is no first name."""
     low = token.casefold()
-    return low in dutch_words() or low in common_words()
+    return low in dutch_words() or low in common_words() or (is_frequent_word(low) and low not in first_names())
+
+
+@lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    """Lower-cased Dutch place and street names from deduce's location lists."""
+    out = _deduce_list("locations/lst_street/items.txt")
+    for part in ("lst_municipality", "lst_province", "lst_region", "lst_residence"):
+        out |= _deduce_list(f"locations/lst_placename/{part}/items.txt")
+    return out
 
 
 def is_compound_word(token: str) -> bool:
     """True if `token` splits into two Dutch words ("Bewonersgesprek" = bewoners + gesprek)."""
     low = token.casefold()
-    for i in range(3, len(low) - 2):
+
+    def known(part: str) -> bool:  # a lemma-table word, or one Dutch text uses (wordfreq)
+        return is_word(part) or (zipf(part) >= KNOWN_ZIPF and part not in first_names() and part not in surnames())
+
+    for i in range(3, len(low) - 3):
         head, tail = low[:i], low[i:]
-        if is_word(tail) and (is_word(head) or (head.endswith("s") and is_word(head[:-1]))):
+        if known(tail) and (known(head) or (head.endswith("s") and known(head[:-1]))):
             return True
     return False
 
@@ -230,7 +333,7 @@ def is_plain_word(token: str) -> bool:
     if low in first_names():
         return False
     if is_word(low):
-        return low not in surnames() or low in common_words()
+        return low not in surnames() or low in common_words() or is_frequent_word(low)
     return low not in surnames() and is_compound_word(low)
 
 
@@ -312,40 +415,5 @@ def find_name_candidates(text: str, protected: list[tuple[int, int]]) -> list[Sp
     return out
 
 
-_AGE_AFTER_NAME = (
-    re.compile(r"\s+(?:is|wordt|was|werd)\s+(?:nu\s+|pas\s+|net\s+|al\s+|bijna\s+)?(\d{1,2})(?!\d)(?!\s*(?:keer|uur|minuten|euro|procent|%))"),
-    re.compile(r"\s*\(\s*(\d{1,2})\s*(?:jaar\s*)?\)"),
-    re.compile(r"\s*,\s*(\d{1,2})\s*(?:jaar\b|,)"),
-)
-_AGE_SINGULAR = re.compile(
-    r"\b(?:ik\s+ben|(?:hij|zij|ze|die|deze)\s+(?:is|was|wordt|werd))\s+(?:nu\s+|pas\s+|net\s+|al\s+|bijna\s+|inmiddels\s+)?"
-    r"(\d{1,2})(?=\s+jaar\b)",
-    re.IGNORECASE,
-)
-_AGE_RELATION = re.compile(
-    r"\b(?:mijn|zijn|haar|onze|hun|jouw)\s+(?:zoon|dochter|broer|broertje|zus|zusje|neef|nicht|"
-    r"kleinzoon|kleindochter|kind|jongste|oudste|vriend|vriendin)\s+(?:is|wordt|was|van)\s+(?:nu\s+|pas\s+|net\s+)?(\d{1,2})\b",
-    re.IGNORECASE,
-)
+from .ages import find_ages  # noqa: E402  (kept here for callers of the old location)
 
-
-def find_ages(text: str, persons: list[Span]) -> list[Span]:
-    """Exact ages tied to an identifiable person.
-
-    "Bilal is 14", "Bilal (14)", "Bilal, 14 jaar,", "mijn zoon is 14" and one person's age
-    ("ik ben 19 jaar", "hij is nu 16 jaar", "die is 18 jaar") are personal; an age of
-    an unnamed group member ("een jongen van 15", "jongeren van 12 tot 18") is not, and stays:
-    it is what the analysis of age groups needs.
-    """
-    out = []
-    for person in persons:
-        for pattern in _AGE_AFTER_NAME:
-            m = pattern.match(text, person.end)
-            if m:
-                out.append(Span(m.start(1), m.end(1), "leeftijd", 0.8, "leeftijd_persoon"))
-                break
-    for m in _AGE_SINGULAR.finditer(text):
-        out.append(Span(m.start(1), m.end(1), "leeftijd", 0.7, "leeftijd_enkelvoud"))
-    for m in _AGE_RELATION.finditer(text):
-        out.append(Span(m.start(1), m.end(1), "leeftijd", 0.7, "leeftijd_relatie"))
-    return out

@@ -6,6 +6,7 @@ The CLI (`narratief pseudonymise MAP`, `narratief herleid MAP "[Persoon 07]"`) c
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -95,7 +96,7 @@ def pseudonymise_corpus(
         ...     protected_terms=codebook_keywords)  # doctest: +SKIP
         >>> write_outputs(result.transcripts, workspace / "output")  # doctest: +SKIP
     """
-    decisions = read_decisions(review_path)
+    decisions = read_decisions(review_path, key)
     deny_terms = _as_terms(deny)
     for text, category in decisions.confirmed_terms().items():
         deny_terms.setdefault(text, category)
@@ -113,10 +114,12 @@ def pseudonymise_corpus(
                 texts[(t.doc, turn.index, "speaker")] = turn.speaker
     if progress:
         progress("bevindingen bijwerken")
-    rows = write_review(review_path, findings, texts)
+    rows = write_review(review_path, findings, texts, key)
     applied = [f for f in findings if not decisions.rejected(f)]
     assigner = PseudonymAssigner(key, style)
     result = apply_findings(transcripts, applied, assigner)
+    names = [f.text for f in applied if f.category in {"persoon", "handle"}] + known
+    result = tuple(_opaque_document(t, detector, key, names) for t in result)
     if save_key:
         key.save()
     counts: Counter[str] = Counter()
@@ -130,6 +133,31 @@ def pseudonymise_corpus(
         backend=ner_backend() if use_ner else ner_backend().split(" + spaCy")[0],
         persons=len(key.persons),
     )
+
+
+DOCUMENT_KEY = "document"
+"""Key section holding file stems that contained personal data; the index gives the opaque id."""
+
+
+def document_id(key: PseudonymKey, stem: str) -> str:
+    """The opaque id for a stem with personal data ("document-003"), stable through the key."""
+    stems = key.others.setdefault(DOCUMENT_KEY, [])
+    if stem not in stems:
+        stems.append(stem)
+    return f"document-{stems.index(stem) + 1:03d}"
+
+
+def _opaque_document(
+    t: PseudonymisedTranscript, detector: Detector, key: PseudonymKey, names: Sequence[str]
+) -> PseudonymisedTranscript:
+    """Replace the document id (and the source file name) when the stem holds personal data."""
+    if t.doc not in key.others.get(DOCUMENT_KEY, []) and not detector.stem_has_personal_data(t.doc, names):
+        return t
+    doc = document_id(key, t.doc)
+    folder, _, name = t.source.rpartition("/")
+    suffix = name[len(t.doc):] if name.startswith(t.doc) else ""
+    folder = "/".join(part for part in folder.split("/") if part and not detector.stem_has_personal_data(part, names))
+    return dataclasses.replace(t, doc=doc, source=(f"{folder}/" if folder else "") + doc + suffix)
 
 
 def check_output(
@@ -155,6 +183,6 @@ def check_output(
     """
     extra = set(_as_terms(deny))
     if review_path is not None:
-        extra |= set(read_decisions(review_path).confirmed_terms())
+        extra |= set(read_decisions(review_path, key).confirmed_terms())
     protected = ProtectedVocabulary.build({*protected_terms, *allow}, profile=profile)
     return check_for_leaks(output_dir, key, extra=extra, protected=protected)

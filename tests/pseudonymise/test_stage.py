@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-
 import pytest
 
 from interviews.pseudonymise import LeakError, check_for_leaks, open_key, pseudonymise_corpus, write_outputs
@@ -54,25 +52,48 @@ def test_propagation_across_transcripts(run):
     assert "fatima" not in second and "Bilal" not in second and second.count("[Persoon") == 2
 
 
-def test_review_file_decisions_are_kept_and_applied(run, tmp_path):
-    run([transcript()])
+def test_review_file_is_sealed_and_decisions_round_trip_through_the_workbook(run, tmp_path):
+    from openpyxl import load_workbook
+
+    from interviews.pseudonymise.review_workbook import export_review, import_review
+
+    key, _ = run([transcript()])
     review = tmp_path / "keys" / "bevindingen.csv"
-    with review.open(encoding="utf-8-sig") as handle:
-        rows = list(csv.DictReader(handle))
-    assert rows and {"categorie", "tekst", "score", "herkenner", "context", "besluit"} <= set(rows[0])
-    assert len({(r["categorie"], r["tekst"].casefold()) for r in rows}) == len(rows)
-    for row in rows:  # the user rejects "Roos" as a person
-        if row["tekst"] == "Roos":
-            row["besluit"] = "afgewezen"
-    with review.open("w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=list(rows[0]), delimiter=";")
-        writer.writeheader()
-        writer.writerows(rows)
+    assert b"Fatima" not in review.read_bytes() and b"Roos" not in review.read_bytes()  # sealed, not plain
+    book_path = tmp_path / "elders" / "review.xlsx"
+    assert export_review(review, key, book_path) > 3
+    book = load_workbook(book_path)
+    sheet = book["bevindingen"]
+    header = [c.value for c in sheet[1]]
+    tekst, besluit = header.index("Tekst (origineel)") + 1, header.index("Besluit") + 1
+    for row in range(2, sheet.max_row + 1):  # the user rejects "Roos" as a person
+        if sheet.cell(row, tekst).value == "Roos":
+            sheet.cell(row, besluit).value = "afgewezen"
+    book.save(book_path)
+    assert import_review(review, key, book_path) == 1
     _, result = run([transcript()])
     assert "Roos zei" in result.transcripts[0].turns[3].text
-    with review.open(encoding="utf-8-sig") as handle:
-        kept = [r for r in csv.DictReader(handle) if r["tekst"] == "Roos"]
-    assert kept and kept[0]["besluit"] == "afgewezen"
+    assert b"Roos" not in review.read_bytes()
+
+
+def test_review_workbook_refuses_output_folder_and_bad_decisions(run, tmp_path):
+    from interviews.errors import PseudonymisationError
+    from interviews.pseudonymise.review_workbook import export_review, import_review
+    from openpyxl import load_workbook
+
+    key, _ = run([transcript()])
+    review = tmp_path / "keys" / "bevindingen.csv"
+    with pytest.raises(PseudonymisationError) as info:
+        export_review(review, key, tmp_path / "output" / "r.xlsx", forbidden=tmp_path / "output")
+    assert info.value.code == "N215"
+    path = tmp_path / "r.xlsx"
+    export_review(review, key, path)
+    book = load_workbook(path)
+    book["bevindingen"].cell(2, 8).value = "misschien"
+    book.save(path)
+    with pytest.raises(PseudonymisationError) as info:
+        import_review(review, key, path)
+    assert info.value.code == "N216" and "regel 2" in info.value.message
 
 
 def test_allow_and_deny_lists(run):
@@ -115,3 +136,23 @@ def test_leak_check_reads_docx_and_parquet(run, tmp_path):
     (out / "interview_fatima.txt").write_text("schoon")
     with pytest.raises(LeakError, match="bestandsnaam"):
         check_for_leaks(out, key)
+    (out / "interview_fatima.txt").unlink()
+    (out / "lijst.txt").write_text("gebruiker fatima_2009 en 2009bakker")  # "_" and digits are boundaries
+    with pytest.raises(LeakError, match="lijst.txt"):
+        check_for_leaks(out, key)
+    (out / "lijst.txt").write_text("Rapport 2024, Helmond-West; Fatimas is geen naam hier")
+    assert check_for_leaks(out, key) == 1  # years are never key entries; no match inside words
+
+
+def test_file_stem_with_a_name_becomes_an_opaque_document_id(run, tmp_path):
+    named = transcript("2024_gesprek_met_fatima")
+    plain = transcript("2024_wijkgesprek_west")
+    key, result = run([named, plain])
+    docs = [t.doc for t in result.transcripts]
+    assert docs[0].startswith("document-") and docs[1] == "2024_wijkgesprek_west"
+    assert "fatima" not in result.transcripts[0].source.casefold()
+    out = tmp_path / "out3"
+    write_outputs(result.transcripts, out)
+    assert check_for_leaks(out, key) == 4  # the key knows the stem; outputs hold the opaque id only
+    _, again = run([named, plain])
+    assert again.transcripts[0].doc == docs[0]  # stable across runs through the key

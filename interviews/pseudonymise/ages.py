@@ -1,0 +1,185 @@
+"""Ages of one person, in digits or words, and the age bands they are replaced with.
+
+The recognizer is Presidio-shaped: a pattern (any number, parsed by `numbers.parse_number`),
+context cues that tie it to one person, and a validate step (a plausible age, no unit after it,
+no range). What the analysis needs is the age group, so an age becomes a band ("[15-17 jaar]")
+instead of a blank; ranges of a group ("jongeren van 12 tot 18") are not personal and stay.
+
+Cues (each before or around the number):
+- a copula with a person subject: "ik ben zestien", "hij is net 16", "Sem is dertien jaar",
+  "mijn zoon wordt achttien";
+- a singular person noun with "van": "een jochie van twaalf", "een kind van veertien jaar";
+- right after a name: "Sem, zeventien," / "Sem (16)" / "Sem, ook 17 jaar";
+- "-jarige": "een 13-jarige"; "... jaar oud"; "op zijn twaalfde"; "toen ik vijftien was".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .findings import Span
+from .numbers import parse_number, parse_ordinal
+
+MIN_AGE, MAX_AGE = 4, 105
+AGE_BANDS: tuple[tuple[int, int], ...] = (
+    (0, 11), (12, 14), (15, 17), (18, 20), (21, 23), (24, 29), (30, 39), (40, 49), (50, 59),
+    (60, 69), (70, 79), (80, 200),
+)
+"""Bands for ages: three-year bands through the programme's ages (12-23), decades after."""
+
+_NUM = r"(?P<num>\d{1,3}|[a-zA-Zë]{3,30})"
+_ADVERBS = r"(?:(?:nu|pas|net|al|bijna|inmiddels|ook|toen|intussen|ondertussen|ongeveer|rond\s+de|zo'n|maar|nog\s+maar|amper|ruim|precies)\s+)*"
+_SUBJECT = (
+    r"(?:(?i:ik\s+ben|ben\s+ik|ik\s+word|ik\s+werd)|"
+    r"(?:(?i:hij|zij|ze|die|diegene|-ie|ie|\w*zoon|\w*dochter|broer(?:tje)?|zus(?:je)?|kind|jongen|meisje|"
+    r"neef(?:je)?|nicht(?:je)?|jongste|oudste|vriend(?:in)?)|"
+    r"(?!(?:Het|Dat|Dit|Er|Wat|Waar|Hoe|Wie|Deze|Daar|Hier|Nu|Dan|Toen|Alles|Niks|Niets|Iets|Dat|Zo)\b)[A-Z][\w'-]+)"
+    r"\s+(?i:is|was|wordt|werd)|"
+    r"(?i:(?:is|was|wordt|werd)\s+(?:hij|zij|ze|die|-ie))|"
+    r"(?i:(?:mijn|m'n|zijn|z'n|haar|onze|ons|hun|jouw)\s+[a-zë]+\s+(?:is|was|wordt|werd)))"
+)
+_PERSON_NOUN = (
+    r"(?:jongen|jongetje|jochie|joch|ventje|knul|gast|meisje|meid|meidje|kind|kindje|zoon|zoontje|dochter|"
+    r"dochtertje|broer|broertje|zus|zusje|neef|neefje|nicht|nichtje|kleinzoon|kleindochter|tiener|puber|"
+    r"jongere|jongeman|man|vrouw|leerling|scholier|student|studente|dader|slachtoffer|verdachte|"
+    r"klant|deelnemer|buurjongen|buurmeisje)"
+)
+_COPULA = re.compile(rf"(?<![\w-]){_SUBJECT}\s+(?i:{_ADVERBS})$")
+_NOUN_VAN = re.compile(
+    rf"\b(?:een|die|dat|de|het|zo'n|mijn|m'n|zijn|z'n|haar|onze|ons)\s+(?:[a-zë]+\s+)?{_PERSON_NOUN}\s+van\s+"
+    r"(?:pas\s+|net\s+|amper\s+|bijna\s+|nog\s+geen\s+|ruim\s+)?$",
+    re.IGNORECASE,
+)
+_WHEN = re.compile(r"\btoen\s+(?:ik|hij|zij|ze|die)\s+(?:nog\s+(?:maar\s+)?)?$", re.IGNORECASE)
+_CANDIDATE = re.compile(rf"(?<![\w-]){_NUM}(?![\w-])")
+_JARIGE = re.compile(r"(?<![\w-])(?P<num>\d{1,3}|[a-zA-Zë]{3,30})[- ]?jarige(?!n)(?![\w])", re.IGNORECASE)
+_ORDINAL_AGE = re.compile(
+    r"\b(?:op|sinds|vanaf|tot|na|voor)\s+(?:zijn|haar|mijn|z'n|m'n|hun|jouw|je)\s+"
+    r"(?P<num>\d{1,3}(?:e|de|ste)|[a-zë]{2,30}(?:de|ste))\b",
+    re.IGNORECASE,
+)
+_JAAR = re.compile(r"\s+jaar(?:\s+oud)?(?![\w])", re.IGNORECASE)
+# after the number (and an optional "jaar"): the clause must end, or go on with a conjunction
+_ENDS = re.compile(
+    r"(?:\s*(?:[.,;:!?)\]\"\u201d]|$)|\s+(?:en|of|maar|dus|hoor|hè|he|toen|nu|geworden|ofzo|hoe|want|als|sinds|inmiddels|intussen|oud)\b)",
+    re.IGNORECASE,
+)
+_NOT_AGE_AFTER_JAAR = re.compile(r"\s+(?:geleden|lang|later|eerder|terug|verder|bezig|werkzaam|in\s+dienst)\b", re.IGNORECASE)
+_UNIT_AFTER = re.compile(
+    r"\s+(?:euro|keer|kilo|kg|meter|cm|procent|minuten|uur|dagen|weken|maanden|centimeter)\b", re.IGNORECASE)
+_RANGE_AFTER = re.compile(r"\s*(?:-|tot|à|a|en|of)\s*(?:\d|[a-zë]+tig|[a-zë]+tien)", re.IGNORECASE)
+_RANGE_BEFORE = re.compile(r"(?:\d|tien|tig)\s*(?:-|tot|à|en|of)\s*$", re.IGNORECASE)
+
+
+_NUMBER_PART = re.compile(r"\s*(?:\d{1,3}(?:e|de|ste)?|[a-zA-Zë]+?)(?=[- ]?jarig|\s+jaar\b|$)")
+
+
+def age_value(text: str) -> int | None:
+    """The age in a finding text ("zestien", "16 jaar", "13-jarige", "twaalfde"); None if none."""
+    m = _NUMBER_PART.match(text)
+    if m:
+        word = m.group().strip()
+        value = parse_number(word) if parse_number(word) is not None else parse_ordinal(word)
+        if value is not None:
+            return value
+    m = re.search(r"\d{1,3}(?!\d)", text)
+    if m:
+        return int(m.group())
+    for word in re.findall(r"[a-zA-Zë]+", text):
+        value = parse_number(word)
+        if value is None:
+            value = parse_ordinal(word)
+        if value is not None:
+            return value
+    return None
+
+
+def age_band(age: int, bands: Sequence[tuple[int, int]] = AGE_BANDS) -> str:
+    """The band an age falls in: "15-17", or "80+" for the open last band."""
+    for low, high in bands:
+        if low <= age <= high:
+            return f"{low}+" if high >= 200 else f"{low}-{high}"
+    return "onbekend"
+
+
+def render_age(text: str, bands: Sequence[tuple[int, int]] = AGE_BANDS) -> str:
+    """The replacement for an age finding: the number becomes its band, the words around it stay.
+
+    "zestien" -> "[leeftijd 15-17]", "zestien jaar oud" -> "[15-17] jaar oud", "13-jarige" ->
+    "[12-14]-jarige". The band's upper age never stands right before "jaar": "[15-17 jaar]" would
+    read as (and match a search for) "17 jaar", an exact age.
+    """
+    value = age_value(text)
+    band = age_band(value, bands) if value is not None else "leeftijd"
+    m = _NUMBER_PART.match(text)
+    rest = text[m.end():] if m else ""
+    if not rest:
+        return f"[leeftijd {band}]"
+    return f"[{band}]{rest}"
+
+
+def _valid(word: str) -> int | None:
+    value = parse_number(word)
+    if value is None or not MIN_AGE <= value <= MAX_AGE:
+        return None
+    return value
+
+
+def _tail(text: str, end: int) -> tuple[int, bool]:
+    """Extend past "jaar (oud)"; return the new end and whether the clause closes properly."""
+    m = _JAAR.match(text, end)
+    if m:
+        if _NOT_AGE_AFTER_JAAR.match(text, m.end()):
+            return end, False
+        end = m.end()
+    return end, bool(_ENDS.match(text, end))
+
+
+def find_ages(text: str, persons: Sequence[Span] = ()) -> list[Span]:
+    """Every age of one person in `text` (see the module doc for the cues).
+
+    Args:
+        text: one turn's text.
+        persons: person spans already found in it ("Sem, 17" uses them).
+
+    Example:
+        >>> [m for m in find_ages("Ik ben zestien en hij is 12.")]  # doctest: +SKIP
+    """
+    out: list[Span] = []
+    person_ends = {p.end for p in persons}
+    for m in _CANDIDATE.finditer(text):
+        value = _valid(m.group("num"))
+        if value is None:
+            continue
+        start, end = m.span()
+        if _RANGE_AFTER.match(text, end) or _RANGE_BEFORE.search(text[max(0, start - 12) : start]):
+            continue
+        before = text[max(0, start - 60) : start]
+        tail_end, closes = _tail(text, end)
+        has_jaar = tail_end > end
+        recognizer = None
+        if _COPULA.search(before) and closes:
+            recognizer = "leeftijd_koppelwerkwoord"
+        elif _NOUN_VAN.search(before) and not _UNIT_AFTER.match(text, end):
+            recognizer = "leeftijd_persoon_van"
+        elif _WHEN.search(before) and re.match(r"\s*(?:jaar\s+)?(?:was|werd)\b", text[end:]):
+            recognizer = "leeftijd_toen"
+        elif re.match(r"\s+jaar\s+oud\b", text[end:]):
+            recognizer = "leeftijd_jaar_oud"
+        else:
+            gap = re.search(r"(?:,\s*(?:ook\s+|nu\s+|net\s+|pas\s+|bijna\s+)?|\s*\(\s*)$", before)
+            if gap and (start - len(gap.group())) in person_ends and (closes or text[tail_end:].lstrip().startswith(")")):
+                recognizer = "leeftijd_na_naam"
+        if recognizer is None:
+            continue
+        out.append(Span(start, tail_end if has_jaar else end, "leeftijd", 0.8, recognizer))
+    for m in _JARIGE.finditer(text):
+        value = _valid(m.group("num"))
+        if value is not None and not _RANGE_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
+            out.append(Span(m.start(), m.end(), "leeftijd", 0.85, "leeftijd_jarige"))
+    for m in _ORDINAL_AGE.finditer(text):
+        value = parse_ordinal(m.group("num"))
+        if value is not None and MIN_AGE <= value <= 25:
+            out.append(Span(m.start("num"), m.end("num"), "leeftijd", 0.75, "leeftijd_rangtelwoord"))
+    return out

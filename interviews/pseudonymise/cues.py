@@ -1,0 +1,186 @@
+"""Recognizers driven by cue phrases and token shape: handles, nicknames and names said once.
+
+- Handles without "@": after a platform or account word ("zijn Snap is ...", "Insta: ...",
+  "account ...", "kanaal ...") any token; anywhere a token shaped like a user name (letters
+  with an underscore, or a digit between letters: "leet" spelling).
+- Nicknames introduced in the sentence: "ze noemen hem X", "dat ze X noemen", "zich X noemde",
+  "zeg maar X", "bijnaam X", "alias X", "ook wel X genoemd".
+- Names: after a title ("Mevrouw Aksoy"), a possessive without apostrophe before a kinship or
+  belonging word ("Sems moeder"), in apposition after a person noun ("een studente, X, kwam"),
+  and a capitalised token mid-sentence that neither Dutch nor English text uses as a word.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .findings import Span
+from .lexicon import is_frequent_word, is_unknown_word
+from .recognizers import _STREET_SUFFIX, first_names, is_compound_word, is_plain_word, is_word, place_names, stop_words
+
+_PLATFORM = (
+    r"snap(?:chat)?|insta(?:gram)?|tik\s?tok|twitter|discord|telegram|youtube|twitch|steam|psn|xbox|"
+    r"gamertag|account(?:naam)?|gebruikersnaam|username|user|kanaal|profiel|accountje|nickname|naam\s+online"
+)
+_HANDLE_CUE = re.compile(
+    rf"\b(?:{_PLATFORM})\b\s*(?:is|was|heet|heette|:|=|-)?\s*(?:gewoon\s+|dan\s+|nog\s+steeds\s+)?"
+    r"(?P<value>@?[A-Za-z0-9][\w.]{1,30}[A-Za-z0-9_])(?![\w@])",
+    re.IGNORECASE,
+)
+_HANDLE_SHAPE = re.compile(r"(?<![\w@/.#-])(?P<value>[A-Za-z0-9][\w.]*[A-Za-z0-9])(?![\w@/-])")
+_LEET = re.compile(r"[A-Za-z]\d+[A-Za-z]")
+
+
+def handle_shaped(token: str) -> bool:
+    """A user name by its shape: an underscore between characters, or a digit between letters,
+    and not an abbreviation in capitals ("MBO4", "JO13")."""
+    if len(token) < 4 or not any(c.isalpha() for c in token):
+        return False
+    letters = [c for c in token if c.isalpha()]
+    if all(c.isupper() for c in letters):
+        return False
+    if "_" in token.strip("_"):
+        return True
+    return bool(_LEET.search(token)) and sum(c.isalpha() for c in token) >= 3
+
+
+def find_handles(text: str) -> list[Span]:
+    """Handles without "@": announced by a platform word, or shaped like a user name."""
+    out: list[Span] = []
+    for m in _HANDLE_CUE.finditer(text):
+        value = m.group("value").rstrip(".")
+        low = value.casefold().lstrip("@")
+        if low in stop_words() or (is_word(low) and not handle_shaped(value)):
+            continue
+        if value[:1].isdigit() and value.replace(".", "").isdigit():
+            continue
+        out.append(Span(m.start("value"), m.start("value") + len(value), "handle", 0.8, "handle_context"))
+    for m in _HANDLE_SHAPE.finditer(text):
+        value = m.group("value")
+        if "." in value and not _LEET.search(value) and "_" not in value:
+            continue  # abbreviations ("o.a.") and dotted numbers
+        if handle_shaped(value):
+            out.append(Span(m.start("value"), m.end("value"), "handle", 0.7, "handle_vorm"))
+    return out
+
+
+# ------------------------------------------------------------------------------------ nicknames
+
+_NICK = r"(?P<nick>\"[^\"\n]{2,30}\"|'[^'\n]{2,30}'|\u201c[^\u201d\n]{2,30}\u201d|[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})"
+_WHO = r"(?:ze|we|wij|zij|ik|hij|men|iedereen|de\s+jongens|de\s+buurt|zijn\s+vrienden|haar\s+vrienden)"
+_OBJ = r"(?:hem|haar|mij|me|ons|jou|je|hen|hun|zichzelf|zich)"
+_FILL = r"(?:(?:hier|daar|ook|altijd|gewoon|wel|nog|nog\s+steeds|vaak|meestal|allemaal|dan|eigenlijk)\s+)*"
+_NICK_BEFORE_VERB = re.compile(
+    rf"(?:^|(?<=[.!?]\s)){_NICK}(?i:\s+noem(?:en|t|den|de)\s+{_WHO}\s+{_OBJ})(?=\s*[.,!?;]|\s*$)"
+)
+_NICK_PATTERNS = (
+    re.compile(rf"(?i:\b(?:noem(?:en|t|de|den)?|roep(?:en|t)?)\s+(?:{_WHO}\s+)?{_OBJ}\s+{_FILL}){_NICK}"),
+    re.compile(rf"(?i:\b(?:noem(?:en|t|de|den)|roep(?:en|t))\s+{_WHO}\s+{_FILL}){_NICK}"),
+    re.compile(rf"(?i:\b(?:dat|die|wie|wat)\s+{_WHO}\s+(?:{_OBJ}\s+)?{_FILL}){_NICK}(?i:\s+(?:noem(?:en|t|de|den)|roep(?:en|t)))\b"),
+    re.compile(rf"(?i:\bzich\s+{_FILL}){_NICK}(?i:\s+(?:noem(?:t|de|den|en)))\b"),
+    _NICK_BEFORE_VERB,
+    re.compile(rf"(?i:\bzeg\s+maar\s+){_NICK}"),
+    re.compile(rf"(?i:\b(?:bijnaam|roepnaam|alias|schuilnaam)\s*(?:is|was|:)?\s*){_NICK}"),
+    re.compile(rf"(?i:\book\s+wel\s+){_NICK}(?i:\s+genoemd)\b"),
+)
+
+
+def find_nicknames(text: str, protected: list[tuple[int, int]] = ()) -> list[Span]:
+    """Nicknames introduced by a naming cue in the sentence; ordinary words count here."""
+    out: list[Span] = []
+    for pattern in _NICK_PATTERNS:
+        for m in pattern.finditer(text):
+            start, end = m.span("nick")
+            value = m.group("nick")
+            quoted = value[0] in "\"'\u201c"
+            if quoted:
+                start, end = start + 1, end - 1
+                value = value[1:-1]
+            words = value.split()
+            if pattern is _NICK_BEFORE_VERB and is_frequent_word(words[-1]):
+                continue  # "Vroeger noemden ze hem ...": an adverb opening the sentence
+            while not quoted and len(words) > 1 and words[0].casefold() in stop_words():  # "En Bolle noemen we haar"
+                start = text.index(words[1], start + len(words[0]))
+                words = words[1:]
+                value = text[start:end]
+            if not words or all(w.casefold() in stop_words() for w in words):
+                continue
+            if any(ps < end and start < pe for ps, pe in protected):
+                continue
+            category = "handle" if handle_shaped(value) else "persoon"
+            out.append(Span(start, end, category, 0.8, "bijnaam_context"))
+    return out
+
+
+# ---------------------------------------------------------------------------------------- names
+
+_KIN_AFTER = (
+    r"moeder|vader|ouders|broer|broertje|zus|zusje|oma|opa|tante|oom|familie|vriend|vriendin|"
+    r"vriendje|vriendinnetje|neef|nicht|zoon|dochter|kamer|fiets|scooter|telefoon|huis|school|"
+    r"mentor|coach|begeleider|situatie|verhaal|dossier|case|casus|gedrag|moeders|vaders"
+)
+_POSSESSIVE = re.compile(rf"(?<![\w'])(?P<name>[A-Z][a-zà-ÿ]{{2,}})s\s+(?:{_KIN_AFTER})\b")
+_TITLE = re.compile(
+    r"(?<![\w])(?:[Mm]evrouw|[Mm]eneer|[Mm]evr\.|[Dd]hr\.|[Mm]w\.|[Jj]uf|[Mm]eester|[Dd]okter|[Dd]r\.)\s+"
+    r"(?P<name>(?:(?:van|de|der|den|ter|ten|te|el|al)\s+){0,3}[A-Z][\w'-]+)"
+)
+_PERSON_NOUNS = (
+    r"studente?|leerling|scholier|jongen|meisje|jongere|buurman|buurvrouw|collega|klant|cliënt|"
+    r"deelnemer|vrijwilliger|moeder|vader|oma|opa|zoon|dochter|broer|zus|vriend|vriendin|"
+    r"stagiair(?:e)?|medewerker|jongerenwerker|agent|buurjongen|buurmeisje|neef|nicht|mevrouw|meneer"
+)
+_APPOSITION = re.compile(
+    rf"\b(?:een|de|die|mijn|onze|zijn|haar|hun)\s+(?:[a-zë]+\s+)?(?:{_PERSON_NOUNS}),\s+"
+    r"(?P<name>[A-Z][\w'-]+(?:\s+(?:(?:van|de|der|den|el|al)\s+)*[A-Z][\w'-]+)?),",
+    re.IGNORECASE,
+)
+_APPOSITION_AFTER = re.compile(
+    rf"(?<![\w'-])(?P<name>[A-Z][\w'-]+),\s+(?:de|die|een|mijn|onze|zijn|haar|hun)\s+(?:[a-zë]+\s+)?(?:{_PERSON_NOUNS})\b"
+)
+_STREET_NAME = re.compile(rf"..(?:{_STREET_SUFFIX})$")
+_SPELLED = re.compile(r"(?<![\w-])(?:[A-Za-z]-){3,}[A-Za-z](?![\w-])")
+_CAPITALISED = re.compile(r"(?<![\w'@#-])(?P<name>[A-Z][a-zà-ÿ]{2,}(?:-[A-Z][a-zà-ÿ]+)?)(?![\w'@-])")
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \t\"'(\u201c")
+    return not before or before[-1] in ".!?:\n;"
+
+
+def find_names(text: str, protected: list[tuple[int, int]] = ()) -> list[Span]:
+    """Names deduce's lists miss, found by title, possessive, apposition or by being no word."""
+    out: list[Span] = []
+
+    def add(start: int, end: int, score: float, recognizer: str) -> None:
+        if not any(ps < end and start < pe for ps, pe in protected):
+            out.append(Span(start, end, "persoon", score, recognizer))
+
+    for m in _TITLE.finditer(text):
+        add(m.start("name"), m.end("name"), 0.8, "naam_titel")
+    for m in _POSSESSIVE.finditer(text):
+        stem = m.group("name")
+        whole = stem + "s"
+        low = stem.casefold()
+        if whole.casefold() in first_names() or is_word(whole) or _sentence_start(text, m.start()):
+            continue
+        if low in first_names() or not is_word(low):
+            add(m.start("name"), m.end("name"), 0.75, "naam_bezit")
+    for m in _APPOSITION.finditer(text):
+        name = m.group("name")
+        if all(is_plain_word(w) for w in name.split()):
+            continue
+        add(m.start("name"), m.end("name"), 0.75, "naam_bijstelling")
+    for m in _SPELLED.finditer(text):  # a name spelled out letter by letter: "j-a-n-s-e-n"
+        add(m.start(), m.end(), 0.7, "naam_gespeld")
+    for m in _APPOSITION_AFTER.finditer(text):
+        name = m.group("name")
+        if not is_plain_word(name) and name.casefold() not in place_names() and name.casefold() not in stop_words():
+            add(m.start("name"), m.end("name"), 0.7, "naam_bijstelling")
+    for m in _CAPITALISED.finditer(text):
+        name = m.group("name")
+        low = name.casefold()
+        if low in place_names() or low in stop_words() or _STREET_NAME.search(low):
+            continue
+        if all(is_unknown_word(part) for part in low.split("-")) and not is_word(low) and not is_compound_word(low):
+            add(m.start("name"), m.end("name"), 0.55, "naam_onbekend_woord")
+    return out
