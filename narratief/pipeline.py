@@ -533,7 +533,7 @@ class Pipeline:
         input_hash = hash_bytes(
             json.dumps(texts, sort_keys=True),
             (self.manifest.stage("pseudonimiseren") or {}).get("input_hash", ""),  # transcripts, lists, settings
-            json.dumps(sorted([*k, d] for k, d in read_decisions(review).by_key.items())),
+            json.dumps(sorted([*k, d] for k, d in read_decisions(review, self.key if review.exists() else None).by_key.items())),
         )
         if self.manifest.is_current("interpretatie", input_hash, self.out):
             return folder
