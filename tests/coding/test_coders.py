@@ -97,3 +97,24 @@ def test_human_label_matrix_majority_and_whole_turns():
     rows, Y = human_label_matrix(segments, human, ["school", "gezin"])
     assert rows.tolist() == [0, 1, 2, 3]
     assert Y.tolist() == [[1, 1], [0, 1], [0, 1], [0, 0]]  # gezin: 1 of 2 coders = half counts
+
+
+def test_regularisation_and_prior_weight_are_chosen_per_code_by_grouped_cv():
+    """A zero-shot prior that points the wrong way gets the smallest weight on offer; the model's C
+    comes from the grid; an estimator without C is used as it is."""
+    rng = np.random.default_rng(5)
+    X = rng.normal(size=(80, 6))
+    groups = np.repeat(list("abcd"), 20)
+    Y = (X[:, :1] > 0).astype(int)
+    misleading = -3.0 * X[:, :1]  # zero-shot says the opposite of the reviewers
+    coder = LearnedCoder(["a"], min_positives=5, n_splits=4, prior_weight=1.0,
+                         c_grid=(0.1, 1.0, 10.0), prior_grid=(0.0, 1.0, 2.0))
+    coder.fit(X, Y, groups, misleading, np.array([0.0]))
+    assert coder.use_learned_[0] and coder.prior_weights_[0] == 0.0
+    assert coder.estimators_[0].C in (0.1, 1.0, 10.0)
+    assert ((coder.predict_proba(X, misleading)[:, 0] > 0.5) == Y[:, 0]).mean() > 0.9
+    from sklearn.linear_model import RidgeClassifier
+
+    plain = LearnedCoder(["a"], RidgeClassifier(), min_positives=5, n_splits=4, c_grid=(0.1, 1.0))
+    plain.fit(X, Y, groups, np.zeros((80, 1)), np.array([0.5]))
+    assert isinstance(plain.estimators_[0], RidgeClassifier) and plain.use_learned_[0]
