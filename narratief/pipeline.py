@@ -120,6 +120,17 @@ class Pipeline:
                 "gepseudonimiseerd. Zonder die sleutel krijgen terugkerende personen een ander pseudoniem. "
                 "Zet de sleutelmap terug, of wijs hem aan met paden.sleutelmap in narratief.toml of "
                 "NARRATIEF_KEY_DIR; wilt u bewust opnieuw beginnen, gebruik dan --nieuwe-sleutel", config)
+        if not key_file.exists() and self.new_key:
+            # The findings files are sealed with the lost key: keep them aside, unreadable to the new key.
+            for name in ("bevindingen.csv", "bevindingen-interpretatie.csv"):
+                sealed = folder / name
+                if sealed.exists():
+                    n = 1
+                    while (folder / f"{name}.oude-sleutel-{n}").exists():
+                        n += 1
+                    sealed.rename(folder / f"{name}.oude-sleutel-{n}")
+                    self.progress.warn(f"nieuwe sleutel: {name} van de oude sleutel bewaard als "
+                                       f"{name}.oude-sleutel-{n}")
 
     # ---------------------------------------------------------------- stages
     @cached_property
