@@ -17,6 +17,7 @@ Catalogue (messages in Dutch, never with transcript text or names):
     N332  review segments table lacks a required column
     N340  REFI-QDA project (.qdpx) cannot be read or is invalid
     N341  QDPX export input inconsistent (coding for an unknown document/turn/part)
+    N342  a review table in output/review/ (human_codes.csv, shareable.csv) is unreadable or lacks columns
 N350-N399 are reserved for automatic coding (`codebook/coding/`).
 """
 
@@ -47,6 +48,8 @@ CATALOGUE = catalogue(
     ("N332", "de segmententabel voor de review mist een kolom", "voer 'narratief code' opnieuw uit"),
     ("N340", "het REFI-QDA-project (.qdpx) is onleesbaar of ongeldig", "exporteer het project opnieuw"),
     ("N341", "de QDPX-export verwijst naar een onbekend segment", "voer 'narratief code' opnieuw uit"),
+    ("N342", "een reviewtabel in output/review/ is onleesbaar of mist kolommen",
+     "herstel het bestand of verwijder het en lees de werkboeken opnieuw in"),
     ("N350", "ongeldige gewichten van de codeerders", "gewichten >= 0 en niet allebei 0"),
     ("N351", "de segmententabel mist kolommen", "voer 'narratief code' opnieuw uit"),
     ("N352", "semantisch coderen zonder embeddingmodel", "geef een embeddingmodel op of zet de semantische weging op 0"),

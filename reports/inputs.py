@@ -12,7 +12,6 @@ Example:
 
 from __future__ import annotations
 
-import csv
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -170,34 +169,12 @@ def read_interpretations(codebook: Codebook, folder: Path | None) -> dict[str, s
     return texts
 
 
-def read_shareable(path: Path | None) -> frozenset[Address]:
-    """Read the reviewers' list of shareable quotes: CSV with doc, turn, part[, deelbaar].
-
-    A row counts when it has no `deelbaar` column or its value is ja/yes/1/true/x.
-
-    Raises:
-        ReportError: N601 when the columns are missing.
-    """
-    if path is None or not Path(path).exists():
-        return frozenset()
-    with open(path, encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        if not reader.fieldnames or not {"doc", "turn", "part"} <= set(reader.fieldnames):
-            raise ReportError("N601", "lijst met deelbare citaten mist kolommen doc, turn, part", path=path)
-        out = set()
-        for row in reader:
-            flag = (row.get("deelbaar") or "ja").strip().lower()
-            if flag in ("ja", "yes", "1", "true", "x"):
-                out.add((row["doc"], int(row["turn"]), int(row["part"])))
-    return frozenset(out)
-
-
 def load_report_inputs(
     output_dir: Path,
     codebook: Codebook,
     interpretation_dir: Path | None,
     *,
-    shareable_path: Path | None = None,
+    shareable: frozenset[Address] = frozenset(),
     pseudonymisation_counts: Mapping[str, int] | None = None,
     workspace: str = "werkmap",
     municipality: str = "",
@@ -210,7 +187,7 @@ def load_report_inputs(
         output_dir: the workspace's `output/`.
         codebook: the codebook used for coding.
         interpretation_dir: the workspace's `interpretatie/` folder (may be missing).
-        shareable_path: CSV of quotes marked shareable (doc, turn, part[, deelbaar]).
+        shareable: addresses of quotes reviewers marked shareable (`codebook.reviewed.load_shareable`).
         pseudonymisation_counts: replaced items per category (from the pseudonymisation stage).
         workspace: display name of the workspace.
         municipality, programme: title of the chapter (the profile's `gemeente`, `programma`).
@@ -241,7 +218,7 @@ def load_report_inputs(
         manifest=manifest,
         pseudonymisation=dict(pseudonymisation_counts or {}),
         interpretations=read_interpretations(codebook, interpretation_dir),
-        shareable=read_shareable(shareable_path),
+        shareable=frozenset(shareable),
         workspace=workspace,
         profile=profile or default_profile(),
         storylines=_read_table(output_dir, "storylines", required=False),

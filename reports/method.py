@@ -9,6 +9,7 @@ from typing import Any, Mapping
 import pandas as pd
 
 from analysis.evidence import is_interviewer_label
+from codebook.coding.stage import CODING
 from codebook.model import Codebook
 from reports.figures import decimal, pct
 from reports.markdown import escape, table
@@ -67,18 +68,18 @@ def participants_block(segments: pd.DataFrame | None, overview: pd.DataFrame, ye
             + table(["Rol", "Deelnemers", "Gesprekken"], rows, "lrr", caption=f"Deelnemers per rol, {year}"))
 
 
-def _find(manifest: Mapping[str, Any], key: str, stage_hint: str) -> str | None:
-    stages = manifest.get("stages", manifest)
-    if isinstance(stages, Mapping):
-        for name, info in stages.items():
-            if stage_hint in str(name) and isinstance(info, Mapping) and info.get(key):
-                return str(info[key])
-    return None
+def _detail(manifest: Mapping[str, Any], stage: str, key: str) -> str | None:
+    """One detail the named stage recorded in the run manifest (None when absent)."""
+    stages = manifest.get("stages", {}) if isinstance(manifest, Mapping) else {}
+    info = stages.get(stage, {}) if isinstance(stages, Mapping) else {}
+    details = info.get("details", {}) if isinstance(info, Mapping) else {}
+    value = details.get(key) if isinstance(details, Mapping) else None
+    return str(value) if value else None
 
 
 def coding_block(codebook: Codebook, agreement: pd.DataFrame | None, manifest: Mapping[str, Any]) -> str:
     """Codebook, automatic and human coding."""
-    backend = _find(manifest, "backend", "cod")
+    backend = _detail(manifest, CODING, "backend")
     text = (f"De gesprekken zijn opgedeeld in segmenten (een spreekbeurt; lange beurten in delen van "
             f"enkele zinnen) en gecodeerd met het codeboek **{escape(codebook.name)}**, versie "
             f"{escape(codebook.version)}: {len(codebook.themes)} thema's, "
@@ -101,7 +102,6 @@ def agreement_block(agreement: pd.DataFrame | None, codebook: Codebook) -> str:
     """Agreement figures with their reading."""
     if agreement is None or agreement.empty:
         return "Er zijn nog geen overeenstemmingscijfers: niemand heeft een steekproef met de hand gecodeerd."
-    scale = 100.0 if agreement["percent"].max() <= 1.0 else 1.0
     names = {c.id: c.name for c in codebook.codes}
 
     def coder(c: str) -> str:
@@ -110,7 +110,7 @@ def agreement_block(agreement: pd.DataFrame | None, codebook: Codebook) -> str:
     ordered = agreement.assign(_o=agreement["code"] != "__overall__").sort_values(["_o", "code"])
     rows = [("Alle codes samen" if r.code == "__overall__" else names.get(r.code, r.code),
              f"{coder(str(r.coder_a))} – {coder(str(r.coder_b))}", int(r.n),
-             num(r.percent * scale, 1) + "%", num(r.kappa), num(r.alpha), READINGS.get(r.reading, r.reading))
+             num(r.percent, 1) + "%", num(r.kappa), num(r.alpha), READINGS.get(r.reading, r.reading))
             for r in ordered.itertuples()]
     return ("Overeenstemming tussen codeurs (procent overeenstemming, Cohens kappa en Krippendorffs "
             "alpha). Het oordeel volgt Krippendorff: betrouwbaar vanaf alpha 0,800, voorlopig vanaf 0,667.\n\n"

@@ -95,7 +95,7 @@ def test_every_template_key_is_known_and_reaches_the_stage_that_uses_it(tmp_path
                             "read", (folder, formats, name_pattern, wijken)) and None)
     ws = open_workspace(root)
     p = Pipeline(ws, Progress(quiet=True))
-    for attribute in ("language", "embedder", "_corpus"):
+    for attribute in ("language", "embedder", "corpus"):
         try:
             getattr(p, attribute)
         except Exception:  # the stand-ins return nothing to work with; only the argument matters
@@ -192,8 +192,7 @@ def test_interpretation_text_is_pseudonymised_before_the_chapter(small):
         "## Duiding\n\nVolgens Pieter Jansen is het verzuim gedaald.\n\nDe school werkt goed samen.\n",
         encoding="utf-8")
     before = snapshot(root)
-    pipeline.__dict__.pop("_interpretations", None)
-    folder = pipeline._interpretations
+    folder = pipeline._run_stage(pipeline.interpretation_stage)
     text = (folder / "school.md").read_text(encoding="utf-8")
     assert "Pieter" not in text and "Jansen" not in text
     assert "[Persoon" in text and "De school werkt goed samen." in text

@@ -6,6 +6,8 @@ import json
 
 import pytest
 
+from codebook.reviewed import load_shareable
+
 from reports.errors import ReportError
 from reports.inputs import load_report_inputs
 from report_fixtures import make_codebook, make_inputs
@@ -37,9 +39,10 @@ def test_load_report_inputs(output_dir, tmp_path):
     interp.mkdir()
     (interp / "school.md").write_text("Duiding van de evaluator: ë.\n", encoding="utf-8")
     (interp / "grenzen.md").write_text("", encoding="utf-8")
-    share = tmp_path / "deelbaar.csv"
+    share = output_dir / "review" / "shareable.csv"
+    share.parent.mkdir(parents=True, exist_ok=True)
     share.write_text("doc,turn,part,deelbaar\ngesprek-10,1,0,ja\ngesprek-00,1,0,nee\n", encoding="utf-8")
-    loaded = load_report_inputs(output_dir, make_codebook(), interp, shareable_path=share,
+    loaded = load_report_inputs(output_dir, make_codebook(), interp, shareable=load_shareable(output_dir),
                                 pseudonymisation_counts={"persoon": 4}, workspace="Test")
     assert loaded.years() == (2024, 2025) and loaded.latest_year() == 2025
     assert (loaded.theme_year["lens"] == "").sum() == 10  # empty CSV lens read back as ""

@@ -1,0 +1,106 @@
+"""The interviews stage of the pipeline: pseudonymise the raw corpus (the `Stage` contract of
+`nlp.stage`). Reading happens through `StageContext.corpus`; raw text never leaves this package.
+
+Reads: the transcripts (per document: source and sha256), `privacy/toestaan.txt` and
+`weigeren.txt`, the codebook file (its terms are protected), the users' decisions in the sealed
+`bevindingen.csv`, the `[pseudonimisering]` settings and the municipality profile.
+Writes: `output/pseudo/<doc>.json`, `output/transcripten/<doc>.txt`; beside the key: the sealed
+review file and the sealed per-document detection cache.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Mapping
+
+from interviews.records import PseudonymisedTranscript
+from nlp.stage import Fingerprint, Stage, StageContext, StageOutcome, StageRecord, hash_bytes, hash_files
+
+PSEUDONYMISE = "pseudonimiseren"
+
+
+@dataclass(frozen=True)
+class PseudonymiseStage(Stage):
+    """Detect, decide and apply pseudonyms consistently with the key.
+
+    Args:
+        key_dir: the key folder (sealed review file `bevindingen.csv`, detection cache `detectie/`).
+        allow: terms never redacted (privacy/toestaan.txt), term -> category.
+        deny: terms always redacted (privacy/weigeren.txt), term -> category.
+        list_files: the files `allow`/`deny`/protected terms came from (their bytes are fingerprinted).
+        protected_terms: programme vocabulary never pseudonymised (codebook terms, municipality).
+        style: `PseudonymStyle`.
+        settings: the `[pseudonimisering]` settings as plain values (fingerprinted).
+    """
+
+    key_dir: Path
+    allow: Mapping[str, str]
+    deny: Mapping[str, str]
+    list_files: tuple[Path, ...]
+    protected_terms: frozenset[str]
+    style: Any
+    settings: Mapping[str, Any]
+
+    name = PSEUDONYMISE
+    title = "Pseudonimiseren"
+    artifacts = ("pseudo", "transcripten")
+    not_yet = ("N707", "nog niet gepseudonimiseerd: voer eerst 'narratief pseudonymise' uit")
+
+    @property
+    def review_path(self) -> Path:
+        return self.key_dir / "bevindingen.csv"
+
+    def fingerprint(self, ctx: StageContext) -> Fingerprint:
+        """Sources, lists, the users' decisions (not the findings the stage itself writes into the
+        review file), codebook, settings and profile; per document: its source and content hash."""
+        from interviews.pseudonymise.review import read_decisions
+
+        transcripts = ctx.corpus.transcripts
+        decisions = read_decisions(self.review_path, ctx.key).by_key
+        total = hash_bytes(
+            json.dumps(sorted((t.source, t.sha256) for t in transcripts)),
+            hash_files(self.list_files),
+            json.dumps(sorted([*key, decision] for key, decision in decisions.items())),
+            json.dumps(dict(self.settings), sort_keys=True, default=str),
+            repr(ctx.profile),
+        )
+        return Fingerprint(total, {t.doc: hash_bytes(t.source, t.sha256) for t in transcripts})
+
+    def run(self, ctx: StageContext, previous: StageRecord | None) -> StageOutcome:
+        from interviews.pseudonymise.apply import write_outputs
+        from interviews.pseudonymise.stage import pseudonymise_corpus
+
+        key = ctx.key
+        self.key_dir.mkdir(parents=True, exist_ok=True)
+        outcome = pseudonymise_corpus(
+            ctx.corpus.transcripts, key, review_path=self.review_path, allow=dict(self.allow),
+            deny=dict(self.deny), protected_terms=set(self.protected_terms), style=self.style,
+            progress=ctx.progress.step, profile=ctx.profile)
+        written = write_outputs(outcome.transcripts, ctx.out)
+        _remove_stale(ctx.out, {p.name for p in written}, self.artifacts)
+        return StageOutcome(list(outcome.transcripts), {
+            "transcripts": len(outcome.transcripts),
+            "replacements": outcome.counts,
+            "detector": outcome.backend,
+            "persons": outcome.persons,
+        })
+
+    def load(self, ctx: StageContext) -> list[PseudonymisedTranscript]:
+        return load_pseudonymised(ctx.out)
+
+
+def load_pseudonymised(output_dir: Path) -> list[PseudonymisedTranscript]:
+    """The pseudonymised transcripts of `output/pseudo/` (empty when the stage has not run)."""
+    folder = Path(output_dir) / "pseudo"
+    return [PseudonymisedTranscript.from_dict(json.loads(p.read_text(encoding="utf-8")))
+            for p in sorted(folder.glob("*.json"))]
+
+
+def _remove_stale(output_dir: Path, keep: set[str], folders: tuple[str, ...]) -> None:
+    """Derived files of transcripts that no longer exist are removed (only inside output/)."""
+    for name in folders:
+        for path in (Path(output_dir) / name).glob("*"):
+            if path.is_file() and path.name not in keep:
+                path.unlink()
