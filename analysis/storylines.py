@@ -17,6 +17,8 @@ Example:
 
 from __future__ import annotations
 
+import functools
+
 import json
 import re
 from dataclasses import dataclass
@@ -53,8 +55,9 @@ class StorylineSettings:
     top_terms: int = 5
 
 
+@functools.cache
 def stop_words() -> frozenset[str]:
-    """spaCy's Dutch stop words, spoken fillers and the pseudonymiser's marker words."""
+    """spaCy's Dutch stop words, spoken fillers and the pseudonymiser's marker words (built once)."""
     from spacy.lang.nl.stop_words import STOP_WORDS
 
     from nlp.topics import PSEUDONYM_TOKENS

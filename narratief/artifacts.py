@@ -1,7 +1,8 @@
 """Every artifact table the stages declare, gathered for docs checks and tooling.
 
 Each schema lives next to its writer (`analysis.tables.SCHEMAS`, `nlp.topics.SCHEMAS`,
-`analysis.agreement.SCHEMA`, `codebook.coding.io.SCHEMA`); only this orchestration package
+`analysis.agreement.SCHEMA`, `codebook.coding.io.SCHEMA`, `codebook.reviewed`), as does each stage
+class (`<package>/stage.py`); only this orchestration package
 imports them all.
 """
 
@@ -16,9 +17,22 @@ def table_schemas() -> tuple[TableSchema, ...]:
     from analysis.tables import SCHEMAS as ANALYSIS
     from codebook.coding.io import RELIABILITY_SCHEMA
     from codebook.coding.io import SCHEMA as SEGMENTS
+    from codebook.reviewed import HUMAN_CODES, SHAREABLE
     from nlp.topics import SCHEMAS as TOPICS
 
-    return (SEGMENTS, RELIABILITY_SCHEMA, AGREEMENT, *TOPICS.values(), *ANALYSIS.values())
+    return (SEGMENTS, RELIABILITY_SCHEMA, HUMAN_CODES, SHAREABLE, AGREEMENT, *TOPICS.values(), *ANALYSIS.values())
+
+
+def stage_classes() -> tuple[type, ...]:
+    """Every `nlp.stage.Stage` implementation, in pipeline order."""
+    from analysis.stage import AgreementStage, CompareStage
+    from codebook.coding.stage import CodingStage
+    from interviews.stage import PseudonymiseStage
+    from nlp.topic_stage import TopicStage
+    from reports.stage import InterpretationStage, ReportStage, ShareStage
+
+    return (PseudonymiseStage, CodingStage, AgreementStage, TopicStage, CompareStage, InterpretationStage,
+            ReportStage, ShareStage)
 
 
 def key(schema: TableSchema) -> str:

@@ -435,7 +435,7 @@ class Pipeline:
         from interviews.pseudonymise import LeakError
 
         try:
-            files = self._check_leaks(self.out)
+            files = self._check_leaks(self.out, remember=True)
         except LeakError as exc:
             leaking = self._leaking_files()
             folder = self._quarantine(leaking)
@@ -446,12 +446,15 @@ class Pipeline:
                 if folder else ""), path=exc.path) from None
         self.progress.step(f"lekcontrole: {files} bestanden zonder oorspronkelijke persoonsgegevens")
 
-    def _check_leaks(self, folder: Path) -> int:
+    def _check_leaks(self, folder: Path, remember: bool = False) -> int:
+        """`remember`: files found clean are remembered (by hash, beside the key) and not read again
+        while the key's originals and the lists stay the same."""
         from interviews.pseudonymise import check_output
 
         return check_output(folder, self.key, review_path=self.ws.key_dir / "bevindingen.csv",
                             allow=self._terms("toestaan.txt"), deny=self._terms("weigeren.txt"),
-                            protected_terms=self._protected_terms(), profile=self.ws.profile)
+                            protected_terms=self._protected_terms(), profile=self.ws.profile,
+                            clean_cache=self.ws.key_dir / "lekcontrole.json" if remember else None)
 
     def _leaking_files(self) -> list[Path]:
         """Which files under output/ fail the leak check: each file checked on its own (through a

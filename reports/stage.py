@@ -141,6 +141,7 @@ class ReportStage(Stage):
     formats: tuple[str, ...]
 
     name = REPORT
+    artifacts = ("rapport",)  # the folder; each run records the files it rendered
     leak_checked = True
 
     @property
@@ -178,6 +179,7 @@ class ShareStage(Stage):
     settings: Any  # reports.share.ShareSettings
 
     name = SHARE
+    artifacts = ("deel",)  # the folder; each run records the files it rendered
     leak_checked = True
 
     @property

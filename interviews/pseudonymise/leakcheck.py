@@ -9,8 +9,9 @@ never the string.
 
 from __future__ import annotations
 
-import html
 import base64
+import hashlib
+import html
 import io
 import json
 import re
@@ -19,6 +20,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from interviews.errors import PseudonymisationError
+from nlp.io import write_json
 
 from .keep import ProtectedVocabulary
 from .keystore import PseudonymKey
@@ -26,6 +28,7 @@ from .pseudonyms import is_year
 from .recognizers import is_word, stop_words
 
 MIN_LENGTH = 3
+CHECK_VERSION = "1"  # bump when what counts as a leak changes: remembered clean files are checked again
 _ZIP_SUFFIXES = {".docx", ".xlsx", ".pptx", ".odt", ".ods", ".odp", ".qdpx", ".epub"}
 _MARKUP_SUFFIXES = {".html", ".htm", ".xml", ".svg", ".qmd", ".md", ".qdc", ".xhtml"}
 
@@ -170,6 +173,7 @@ def check_for_leaks(
     key: PseudonymKey,
     extra: Iterable[str] = (),
     protected: ProtectedVocabulary | None = None,
+    clean_cache: Path | None = None,
 ) -> int:
     """Fail if any file (content or name) under `directory` holds an original from the key.
 
@@ -179,6 +183,9 @@ def check_for_leaks(
         extra: more strings to search for (deny list, confirmed review decisions).
         protected: protected vocabulary; an original inside a protected term (a surname in a
             school's name) is not a leak, as the stage keeps those terms on purpose.
+        clean_cache: a JSON file (beside the key, never under `directory`) remembering the sha256
+            of (file name + content) of files found clean with the same originals and protected
+            terms; those are not read again. It holds hashes only.
 
     Returns:
         The number of files checked.
@@ -189,7 +196,11 @@ def check_for_leaks(
     Example:
         >>> check_for_leaks(Path("MAP/output"), key)  # doctest: +SKIP
     """
-    patterns = build_patterns([*key.originals(), *extra])
+    searched = sorted({*key.originals(), *extra})
+    patterns = build_patterns(searched)
+    signature = _signature(searched, protected)
+    known_clean = _read_clean(clean_cache, signature)
+    clean: set[str] = set()
     checked = 0
     leaks: list[str] = []
     for path in sorted(p for p in Path(directory).rglob("*") if p.is_file()):
@@ -200,6 +211,10 @@ def check_for_leaks(
             leaks.append(f"{rel} (bestandsnaam)")
             continue
         try:
+            fingerprint = _file_hash(rel, path) if clean_cache is not None else ""
+            if fingerprint and fingerprint in known_clean:
+                clean.add(fingerprint)
+                continue
             text = file_text(path)
         except OSError:
             leaks.append(f"{rel} (niet leesbaar, dus niet te controleren)")
@@ -208,6 +223,10 @@ def check_for_leaks(
             text = _mask(text, protected)
         if any(p.search(text) for p in patterns):
             leaks.append(rel)
+        elif fingerprint:
+            clean.add(fingerprint)
+    if clean_cache is not None:
+        write_json({"signature": signature, "clean": sorted(clean)}, clean_cache)
     if leaks:
         listed = ", ".join(leaks[:10]) + (f" en {len(leaks) - 10} meer" if len(leaks) > 10 else "")
         raise LeakError(
@@ -217,6 +236,31 @@ def check_for_leaks(
             path=str(directory),
         )
     return checked
+
+
+def _signature(searched: Iterable[str], protected: ProtectedVocabulary | None) -> str:
+    """One hash of what is searched for and what is masked (the cache holds only this hash)."""
+    digest = hashlib.sha256(CHECK_VERSION.encode("utf-8") + b"\x00")
+    for value in searched:
+        digest.update(value.encode("utf-8") + b"\x00")
+    pattern = protected.pattern if protected is not None else None
+    digest.update((pattern.pattern if pattern is not None else "-").encode("utf-8"))
+    return digest.hexdigest()
+
+
+def _file_hash(rel: str, path: Path) -> str:
+    return hashlib.sha256(rel.encode("utf-8") + b"\x00" + path.read_bytes()).hexdigest()
+
+
+def _read_clean(path: Path | None, signature: str) -> frozenset[str]:
+    """The clean-file hashes remembered for this signature (none when absent, damaged or stale)."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8")) if path is not None else {}
+    except (OSError, ValueError):
+        return frozenset()
+    if not isinstance(data, dict) or data.get("signature") != signature:
+        return frozenset()
+    return frozenset(str(h) for h in data.get("clean", []))
 
 
 def _mask(text: str, protected: ProtectedVocabulary) -> str:

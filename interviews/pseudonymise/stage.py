@@ -169,8 +169,10 @@ def check_output(
     deny: Mapping[str, str] | Iterable[str] = (),
     protected_terms: Iterable[str] = (),
     profile: Profile | None = None,
+    clean_cache: Path | None = None,
 ) -> int:
-    """The final leak check of a run, with the same settings the stage ran with.
+    """The final leak check of a run, with the same settings the stage ran with (`clean_cache`:
+    see `check_for_leaks`).
 
     Searches every file under `output_dir` for every original in the key, the deny list and the
     confirmed review decisions; protected terms (kept on purpose) are masked first.
@@ -185,4 +187,4 @@ def check_output(
     if review_path is not None:
         extra |= set(read_decisions(review_path, key).confirmed_terms())
     protected = ProtectedVocabulary.build({*protected_terms, *allow}, profile=profile)
-    return check_for_leaks(output_dir, key, extra=extra, protected=protected)
+    return check_for_leaks(output_dir, key, extra=extra, protected=protected, clean_cache=clean_cache)

