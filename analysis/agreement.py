@@ -27,10 +27,8 @@ import itertools
 import math
 from pathlib import Path
 
-import krippendorff
 import numpy as np
 import pandas as pd
-from sklearn.metrics import cohen_kappa_score
 
 from analysis.errors import AnalysisError
 from nlp.io import table_schema
@@ -65,6 +63,9 @@ def binary_agreement(a: np.ndarray, b: np.ndarray) -> tuple[float, float, float]
     percent = float(np.mean(a == b) * 100.0)
     if len(set(a.tolist()) | set(b.tolist())) < 2:
         return percent, math.nan, math.nan  # one value only: chance agreement is total
+    import krippendorff
+    from sklearn.metrics import cohen_kappa_score
+
     kappa = float(cohen_kappa_score(a, b, labels=[0, 1]))
     alpha = float(krippendorff.alpha(reliability_data=np.vstack([a, b]).astype(float),
                                      level_of_measurement="nominal"))

@@ -16,9 +16,6 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter
 
 from codebook.model import Codebook
 from nlp.io import write_bytes
@@ -56,10 +53,22 @@ def pct(value: float, digits: int = 1) -> str:
     return decimal(100 * float(value), digits) + "%"
 
 
-_PCT_AXIS = FuncFormatter(lambda v, _pos: decimal(v, 0) + "%")
+def _pct_axis():
+    from matplotlib.ticker import FuncFormatter
+
+    return FuncFormatter(lambda v, _pos: decimal(v, 0) + "%")
 
 
-def _save(fig: Figure, out_dir: Path, name: str) -> str:
+def _figure(**kwargs):
+    """A matplotlib Figure; matplotlib is imported on first drawing, not when the module loads."""
+    from matplotlib.figure import Figure
+
+    return Figure(**kwargs)
+
+
+def _save(fig, out_dir: Path, name: str) -> str:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
     FigureCanvasAgg(fig)
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=150, bbox_inches="tight", metadata=_METADATA)
@@ -94,7 +103,7 @@ def _trend_panel(ax, years: list[int], share: np.ndarray, low: np.ndarray, high:
     ax.set_xticks(all_years, [str(y) for y in all_years])
     ax.set_xlim(all_years[0] - 0.4, all_years[-1] + 0.4) if all_years else None
     ax.set_ylim(0, top)
-    ax.yaxis.set_major_formatter(_PCT_AXIS)
+    ax.yaxis.set_major_formatter(_pct_axis())
     ax.grid(axis="y", alpha=0.3)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
@@ -117,7 +126,7 @@ def theme_trend_figure(theme_year: pd.DataFrame, codebook: Codebook, theme_id: s
         return None
     all_years = sorted(int(y) for y in data["year"].unique())
     index = [t.id for t in codebook.themes].index(theme_id) if theme_id in [t.id for t in codebook.themes] else 0
-    fig = Figure(figsize=(6.2, 2.6))
+    fig = _figure(figsize=(6.2, 2.6))
     ax = fig.add_subplot()
     _trend_panel(ax, years, share, low, high, _COLOURS[index % len(_COLOURS)], all_years, _top(data))
     ax.set_ylabel("Aandeel segmenten")
@@ -138,7 +147,7 @@ def development_figure(theme_year: pd.DataFrame, codebook: Codebook, out_dir: Pa
     themes = [t for t in codebook.themes if not data[data["theme"] == t.id].empty]
     cols = min(3, max(1, len(themes)))
     rows = max(1, math.ceil(len(themes) / cols))
-    fig = Figure(figsize=(3.3 * cols, 2.9 * rows))
+    fig = _figure(figsize=(3.3 * cols, 2.9 * rows))
     top = _top(data)
     alt_parts = []
     for i, theme in enumerate(themes):
@@ -167,14 +176,14 @@ def themes_year_figure(theme_year: pd.DataFrame, codebook: Codebook, year: int,
         rows = data[data["theme"] == theme.id]
         pairs.append((theme.name, float(rows["share"].iloc[0]) if not rows.empty else 0.0))
     pairs.sort(key=lambda p: (-p[1], p[0]))
-    fig = Figure(figsize=(7.5, 0.75 * len(pairs) + 0.8))
+    fig = _figure(figsize=(7.5, 0.75 * len(pairs) + 0.8))
     ax = fig.add_subplot()
     positions = list(range(len(pairs)))[::-1]
     ax.barh(positions, [100 * v for _, v in pairs], color=_COLOURS[0])
     ax.set_yticks(positions, [wrap(n, 36) for n, _ in pairs], fontsize=8.5)
     for y, (_, v) in zip(positions, pairs):
         ax.annotate(pct(v), (100 * v, y), textcoords="offset points", xytext=(4, 0), va="center", fontsize=8.5)
-    ax.xaxis.set_major_formatter(_PCT_AXIS)
+    ax.xaxis.set_major_formatter(_pct_axis())
     ax.set_xlabel("Aandeel segmenten")
     ax.set_xlim(0, max([100 * v for _, v in pairs] + [1]) * 1.18)
     ax.grid(axis="x", alpha=0.3)
@@ -202,7 +211,7 @@ def split_heatmap(theme_split: pd.DataFrame, codebook: Codebook, year: int, out_
         for j, (split, value) in enumerate(columns):
             hit = data[(data["theme"] == theme.id) & (data["split"] == split) & (data["value"] == value)]
             matrix[i, j] = 100 * float(hit["share"].iloc[0]) if not hit.empty else 0.0
-    fig = Figure(figsize=(1.05 * len(columns) + 3.6, 0.7 * len(themes) + 1.6))
+    fig = _figure(figsize=(1.05 * len(columns) + 3.6, 0.7 * len(themes) + 1.6))
     ax = fig.add_subplot()
     image = ax.imshow(matrix, cmap="Blues", vmin=0, aspect="auto")
     labels = [wrap(("gesprek: " if s == "type" else "") + str(v), 14) for s, v in columns]
@@ -218,7 +227,7 @@ def split_heatmap(theme_split: pd.DataFrame, codebook: Codebook, year: int, out_
     if 0 < n_types < len(columns):
         ax.axvline(n_types - 0.5, color="white", linewidth=3)
     colourbar = fig.colorbar(image, ax=ax, fraction=0.04, pad=0.02)
-    colourbar.ax.yaxis.set_major_formatter(_PCT_AXIS)
+    colourbar.ax.yaxis.set_major_formatter(_pct_axis())
     colourbar.set_label("Aandeel segmenten van de groep", fontsize=8)
     path = _save(fig, out_dir, f"thema-wijk-{year}.png")
     best = np.unravel_index(int(np.argmax(matrix)), matrix.shape)
@@ -243,7 +252,7 @@ def cooccurrence_figure(cooccurrence: pd.DataFrame, codebook: Codebook, year: in
         if r.theme_a in ids and r.theme_b in ids:
             a, b = ids.index(r.theme_a), ids.index(r.theme_b)
             matrix[a][b] = matrix[b][a] = float(r.jaccard)
-    fig = Figure(figsize=(7, 5.6))
+    fig = _figure(figsize=(7, 5.6))
     ax = fig.add_subplot()
     image = ax.imshow(np.nan_to_num(matrix), cmap="Blues", vmin=0)
     labels = [wrap(t.name, 26) for t in codebook.themes]
@@ -256,6 +265,8 @@ def cooccurrence_figure(cooccurrence: pd.DataFrame, codebook: Codebook, year: in
                 ax.text(j, i, decimal(matrix[i, j], 2), ha="center", va="center", fontsize=7,
                         color="white" if matrix[i, j] > 0.6 * limit else "#1f2328")
     bar = fig.colorbar(image, ax=ax, label="Jaccard-overlap")
+    from matplotlib.ticker import FuncFormatter
+
     bar.ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _p: decimal(v, 2)))
     path = _save(fig, out_dir, f"dwarsverbanden-{year}.png")
     strongest = data.sort_values(["jaccard", "theme_a", "theme_b"], ascending=[False, True, True]).head(3)

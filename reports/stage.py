@@ -132,8 +132,30 @@ def _relative(files, out: Path) -> tuple[str, ...]:
     return tuple(str(Path(p).relative_to(out)) for p in files)
 
 
+class _Publication(Stage):
+    """A document of one year rendered from the report inputs (chapter or shared edition): its
+    fingerprint covers those inputs, the year, the formats and `extra`; it loads the files its last
+    run rendered. Published documents are leak-checked."""
+
+    leak_checked = True
+    source: ReportInputsSource
+    year: int
+    formats: tuple[str, ...]
+
+    def extra(self) -> str:
+        return ""
+
+    def fingerprint(self, ctx: StageContext) -> Fingerprint:
+        return Fingerprint(hash_bytes(hash_files(self.source.fingerprint_files(ctx)), str(self.year),
+                                      self.extra(), ",".join(self.formats)))
+
+    def load(self, ctx: StageContext) -> list[Path]:
+        record = ctx.record_of(self.name)
+        return [ctx.out / p for p in (record.outputs if record else ())]
+
+
 @dataclass(frozen=True)
-class ReportStage(Stage):
+class ReportStage(_Publication):
     """The chapter 'Narratief onderzoek' of one year, in the given formats."""
 
     source: ReportInputsSource
@@ -142,15 +164,10 @@ class ReportStage(Stage):
 
     name = REPORT
     artifacts = ("rapport",)  # the folder; each run records the files it rendered
-    leak_checked = True
 
     @property
     def title(self) -> str:  # type: ignore[override]
         return f"Rapport {self.year}"
-
-    def fingerprint(self, ctx: StageContext) -> Fingerprint:
-        return Fingerprint(hash_bytes(hash_files(self.source.fingerprint_files(ctx)), str(self.year),
-                                      ",".join(self.formats)))
 
     def run(self, ctx: StageContext, previous: StageRecord | None) -> StageOutcome:
         from reports.chapter import build_chapter
@@ -164,13 +181,9 @@ class ReportStage(Stage):
         return StageOutcome(list(result.files), {"year": self.year, "engine": result.engine},
                             artifacts=_relative(result.files, ctx.out))
 
-    def load(self, ctx: StageContext) -> list[Path]:
-        record = ctx.record_of(self.name)
-        return [ctx.out / p for p in (record.outputs if record else ())]
-
 
 @dataclass(frozen=True)
-class ShareStage(Stage):
+class ShareStage(_Publication):
     """The anonymised edition for the learning community of one year."""
 
     source: ReportInputsSource
@@ -180,15 +193,13 @@ class ShareStage(Stage):
 
     name = SHARE
     artifacts = ("deel",)  # the folder; each run records the files it rendered
-    leak_checked = True
 
     @property
     def title(self) -> str:  # type: ignore[override]
         return f"Editie lerend netwerk {self.year}"
 
-    def fingerprint(self, ctx: StageContext) -> Fingerprint:
-        return Fingerprint(hash_bytes(hash_files(self.source.fingerprint_files(ctx)), str(self.year),
-                                      repr(self.settings), ",".join(self.formats)))
+    def extra(self) -> str:
+        return repr(self.settings)
 
     def run(self, ctx: StageContext, previous: StageRecord | None) -> StageOutcome:
         from reports.share import build_shared_edition
@@ -199,8 +210,3 @@ class ShareStage(Stage):
         return StageOutcome(list(edition.files), {"year": self.year, "engine": edition.engine,
                                                   "suppressed_cells": edition.suppressed_cells},
                             artifacts=_relative(edition.files, ctx.out))
-
-    def load(self, ctx: StageContext) -> list[Path]:
-        record = ctx.record_of(self.name)
-        return [ctx.out / p for p in (record.outputs if record else ())]
-
