@@ -20,7 +20,8 @@ representatives, similarity to the themes and the emergent/growing flags are rec
 same code as after a fit (`nlp.topics.build_tables`).
 
 `update_topics` chooses: place while at most `settings.max_changed_share` of the corpus changed
-(`changed_share`) and the fit settings are the same, refit otherwise and say why in the notes.
+since the last fit (`changed_share`, summed over the placements since that fit) and the fit
+settings are the same; refit otherwise and say why in the notes.
 
 Example:
     >>> previous = TopicResult.load(Path("output/topics"))                       # doctest: +SKIP
@@ -184,11 +185,20 @@ def place_topics(previous: TopicResult, segments: pd.DataFrame, embeddings: np.n
     info = run_info(seg, emb, theme_texts, theme_emb, settings, mode="geplaatst")
     before: Mapping[str, Any] = previous.info
     info.update({k: before[k] for k in ("bertopic", "umap", "hdbscan", "fit_settings_sha256") if k in before})
-    info.update(changed_share=share, placed=placed, outliers=outliers, dropped_topics=dropped,
+    info.update(changed_share=share, changed_since_fit=changed_since_fit(previous, seg),
+                placed=placed, outliers=outliers, dropped_topics=dropped,
                 placement_bounds={str(t): b for t, b in bounds.items()},
                 model_input_sha256=before.get("model_input_sha256", before.get("input_sha256")))
     return build_tables(seg, emb, theme_texts, theme_emb, labels, TableWords(previous), settings, info,
                         notes=tuple(notes))
+
+
+def changed_since_fit(previous: TopicResult, segments: pd.DataFrame) -> float:
+    """Change since the last fit, summed over the placements in between (an upper bound, capped at
+    1.0): small changes run after run must not keep the topics of one old fit forever."""
+    placed = previous.info.get("mode") == "geplaatst"
+    before = float(previous.info.get("changed_since_fit", 0.0)) if placed else 0.0
+    return min(1.0, before + changed_share(previous, segments))
 
 
 def refit_reason(previous: TopicResult | None, segments: pd.DataFrame, settings: TopicSettings) -> str | None:
@@ -201,10 +211,10 @@ def refit_reason(previous: TopicResult | None, segments: pd.DataFrame, settings:
         return "de instellingen van het onderwerpmodel zijn gewijzigd"
     if len(segments) < settings.min_segments:
         return "te weinig segmenten"
-    share = changed_share(previous, segments)
+    share = changed_since_fit(previous, segments)
     if share > settings.max_changed_share:
-        return (f"{share:.0%} van de segmenten is nieuw, gewijzigd of verwijderd (meer dan de grens van "
-                f"{settings.max_changed_share:.0%})")
+        return (f"{share:.0%} van de segmenten is sinds de laatste schatting nieuw, gewijzigd of verwijderd "
+                f"(meer dan de grens van {settings.max_changed_share:.0%})")
     return None
 
 

@@ -7,6 +7,10 @@ same topics. Each topic gets its nearest theme with a cosine similarity; topics 
 or rarely coded with any theme are flagged `emergent`, and `growing` when their share rises over the
 years.
 
+The tables are built from one label per segment by `build_tables`, whatever gave the labels: a fit
+here, or `nlp.topic_place.place_topics`, which places new and changed segments (recognised by the
+`text_sha` column of `segment_topics`) into the previous topics without loading BERTopic.
+
 Example:
     >>> result = fit_topics(segments, emb, {"school": "De school als centrale plek ..."},
     ...                     theme_emb, TopicSettings(seed=42))          # doctest: +SKIP

@@ -184,3 +184,18 @@ print(json.dumps({{"loaded": [m for m in heavy if m in sys.modules], "mode": res
     assert done.returncode == 0, done.stderr[-2000:]
     report = json.loads(done.stdout.strip().splitlines()[-1])
     assert report == {"loaded": [], "mode": "geplaatst", "placed": 1, "topics": len(fitted.topics)}
+
+
+def test_changes_add_up_over_placements_until_a_refit(fitted, demo):
+    segments, emb, themes, theme_emb = demo
+    settings = TopicSettings(seed=42, max_changed_share=0.015)
+    first = segments.copy()
+    first.loc[[10, 20, 30], "text"] = first.loc[[10, 20, 30], "text"] + " Zeker."
+    once = update_topics(fitted, first, emb, themes, theme_emb, settings)
+    assert once.info["mode"] == "geplaatst"
+    second = first.copy()
+    second.loc[[50, 60, 70], "text"] = second.loc[[50, 60, 70], "text"] + " Precies."
+    # Each step alone stays under the bound (3 of 397), together they pass it (6 of 397).
+    assert changed_share(once, second) < settings.max_changed_share
+    assert refit_reason(once, second, settings) is not None
+    assert update_topics(once, second, emb, themes, theme_emb, settings).info["mode"] == "geschat"
