@@ -7,6 +7,10 @@ same topics. Each topic gets its nearest theme with a cosine similarity; topics 
 or rarely coded with any theme are flagged `emergent`, and `growing` when their share rises over the
 years.
 
+The tables are built from one label per segment by `build_tables`, whatever gave the labels: a fit
+here, or `nlp.topic_place.place_topics`, which places new and changed segments (recognised by the
+`text_sha` column of `segment_topics`) into the previous topics without loading BERTopic.
+
 Example:
     >>> result = fit_topics(segments, emb, {"school": "De school als centrale plek ..."},
     ...                     theme_emb, TopicSettings(seed=42))          # doctest: +SKIP
@@ -25,7 +29,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
-from typing import Any, Iterator, Mapping
+from typing import Any, Iterator, Mapping, Protocol
 
 import numpy as np
 import pandas as pd
@@ -49,7 +53,7 @@ _TOKEN_PATTERN = r"(?u)\b[^\W\d_]{3,}\b"  # letters only, at least three: no num
 SCHEMAS: dict[str, TableSchema] = {s.name: s for s in (
     table_schema("topics", "topics", "topic:int size:int words:str label:str nearest_theme:str similarity:float "
                  "emergent:bool growing:bool representative:str"),
-    table_schema("segment_topics", "topics", "doc:str turn:int part:int topic:int"),
+    table_schema("segment_topics", "topics", "doc:str turn:int part:int topic:int text_sha:str?"),
     table_schema("over_time", "topics", "topic:int year:int count:int share:float"),
     table_schema("per_class", "topics", "topic:int split:str value:str count:int"),
 )}
@@ -89,6 +93,12 @@ class TopicSettings:
             or "eom".
         min_growth: minimal rise of a topic's share (first -> last year) to call it growing.
         stop_words: extra words kept out of topic words (besides spaCy's Dutch stop words).
+        max_changed_share: `update_topics` places new and changed segments into the previous
+            topics while at most this share of the corpus changed (see `changed_share`), and
+            refits beyond it.
+        placement_quantile: a placed segment joins its nearest topic only when its cosine to the
+            topic centroid is at least this quantile of the topic members' own cosines to it
+            (else it is an outlier, -1); see `nlp.topic_place`.
     """
 
     seed: int = 42
@@ -106,6 +116,8 @@ class TopicSettings:
     cluster_selection: str = "leaf"
     min_growth: float = 0.02
     stop_words: tuple[str, ...] = PSEUDONYM_TOKENS
+    max_changed_share: float = 0.2
+    placement_quantile: float = 0.1
 
     def resolved(self, n: int) -> dict[str, int]:
         """The size-dependent settings for a corpus of `n` segments."""
@@ -139,8 +151,10 @@ class TopicResult:
                 replace_dir(lambda tmp: self.model.save(str(tmp), serialization="safetensors",
                                                         save_ctfidf=True, save_embedding_model=False),
                             folder / "model")
-        elif self.topics.empty and (folder / "model").is_dir():
-            shutil.rmtree(folder / "model")  # a model of an earlier run would contradict the tables
+        elif self.topics.empty and self.info.get("mode") != "geplaatst" and (folder / "model").is_dir():
+            # A fit without topics: the model of an earlier run would contradict the tables. A
+            # placement keeps the model of the fit it placed into (info["model_input_sha256"]).
+            shutil.rmtree(folder / "model")
 
     @classmethod
     def load(cls, folder: Path) -> "TopicResult":
@@ -192,7 +206,8 @@ def _empty(notes: list[str], info: dict[str, Any]) -> TopicResult:
                              "emergent": pd.Series(dtype=bool), "growing": pd.Series(dtype=bool),
                              "representative": pd.Series(dtype=str)}),
         segment_topics=pd.DataFrame({"doc": pd.Series(dtype=str), "turn": pd.Series(dtype="int64"),
-                                     "part": pd.Series(dtype="int64"), "topic": pd.Series(dtype="int64")}),
+                                     "part": pd.Series(dtype="int64"), "topic": pd.Series(dtype="int64"),
+                                     "text_sha": pd.Series(dtype=str)}),
         over_time=pd.DataFrame({"topic": pd.Series(dtype="int64"), "year": pd.Series(dtype="int64"),
                                 "count": pd.Series(dtype="int64"), "share": pd.Series(dtype=float)}),
         per_class=pd.DataFrame({"topic": pd.Series(dtype="int64"), "split": pd.Series(dtype=str),
@@ -268,6 +283,90 @@ def _representatives(emb: np.ndarray, lab: np.ndarray, topic: int, centroid: np.
     return [texts[i] for i in picked]
 
 
+class WordSource(Protocol):
+    """Where the word columns of the topic tables come from: the BERTopic model after a fit
+    (`ModelWords`), or the previous tables after a placement (`nlp.topic_place.TableWords`)."""
+
+    def topic_words(self, topic: int) -> list[str]:
+        """The topic's words, best first."""
+
+    def over_time(self, labels: np.ndarray, years: list[int]) -> Mapping[tuple[int, int], str]:
+        """(topic, year) -> words of the topic in that year (missing pairs get "")."""
+
+    def per_class(self, labels: np.ndarray, split: str, values: list[str]) -> Mapping[tuple[int, str], str]:
+        """(topic, value of `split`) -> words of the topic in that class (missing pairs get "")."""
+
+
+@dataclass(frozen=True)
+class ModelWords:
+    """Word columns from a fitted BERTopic model (c-TF-IDF over the segments `docs`)."""
+
+    model: Any
+    docs: list[str]
+    top_n: int
+
+    def topic_words(self, topic: int) -> list[str]:
+        # BERTopic pads short word lists with "": never a word.
+        return [w for w, _ in (self.model.get_topic(topic) or []) if w][: self.top_n]
+
+    def over_time(self, labels: np.ndarray, years: list[int]) -> dict[tuple[int, int], str]:
+        frame = self.model.topics_over_time(self.docs, years, topics=labels.tolist(),
+                                            global_tuning=True, evolution_tuning=False)
+        return {(int(r.Topic), int(r.Timestamp) if isinstance(r.Timestamp, (int, np.integer))
+                 else int(pd.Timestamp(r.Timestamp).year)): r.Words for r in frame.itertuples()}
+
+    def per_class(self, labels: np.ndarray, split: str, values: list[str]) -> dict[tuple[int, str], str]:
+        frame = self.model.topics_per_class(self.docs, values, global_tuning=True)
+        return {(int(r.Topic), str(r.Class)): r.Words for r in frame.itertuples()}
+
+
+def text_sha(texts: pd.Series) -> list[str]:
+    """sha256 hex of each segment text: tells a later run which segments are unchanged."""
+    return [hashlib.sha256(t.encode("utf-8")).hexdigest() for t in texts.astype(str)]
+
+
+def fit_settings_sha(settings: TopicSettings) -> str:
+    """Fingerprint of the settings that shape the fitted model (not those recomputed from the
+    labels: emergent, growth, representatives): a placement is only valid under the same ones."""
+    keys = ("seed", "min_segments", "n_neighbors", "n_components", "min_cluster_size", "min_samples",
+            "top_n_words", "cluster_selection", "stop_words")
+    data = json.dumps({k: getattr(settings, k) for k in keys}, sort_keys=True, default=list)
+    return hashlib.sha256(data.encode("utf-8")).hexdigest()
+
+
+def run_info(segments: pd.DataFrame, emb: np.ndarray, theme_texts: Mapping[str, str], theme_emb: np.ndarray,
+             settings: TopicSettings, mode: str) -> dict[str, Any]:
+    """The `info` of a topic run: seed, input hash, library versions, settings and mode
+    ("geschat" = fitted, "geplaatst" = placed into the previous topics)."""
+    n = len(segments)
+    digest = hashlib.sha256()
+    for part in (segments[["doc", "turn", "part", "text"]].astype(str).to_csv(index=False).encode("utf-8"),
+                 emb.tobytes(), theme_emb.tobytes(), json.dumps(dict(theme_texts), sort_keys=True).encode()):
+        digest.update(part)
+    return {"mode": mode, "seed": settings.seed, "segments": n, "input_sha256": digest.hexdigest(),
+            "bertopic": version("bertopic"), "umap": version("umap-learn"), "hdbscan": version("hdbscan"),
+            "fit_settings_sha256": fit_settings_sha(settings),
+            "settings": {**{k: v for k, v in settings.__dict__.items() if k != "stop_words"},
+                         **settings.resolved(max(n, 1))}}
+
+
+def prepare(segments: pd.DataFrame, embeddings: np.ndarray, theme_texts: Mapping[str, str],
+            theme_embeddings: np.ndarray, settings: TopicSettings) -> tuple[np.ndarray, np.ndarray]:
+    """Checked float32 (embeddings, theme embeddings) for a fit or a placement.
+
+    Raises:
+        NlpError: N411 missing columns, N412/N413 embeddings that do not match, N416 bad settings.
+    """
+    emb = np.asarray(embeddings, dtype=np.float32)
+    theme_emb = np.asarray(theme_embeddings, dtype=np.float32).reshape(len(theme_texts), -1)
+    _check(segments, emb, theme_texts, theme_emb)
+    if settings.emergent_rule not in ("far_and_coded", "far", "far_or_uncoded") or \
+            settings.cluster_selection not in ("leaf", "eom"):
+        raise NlpError("N416", "ongeldige topic-instelling: emergent_rule moet 'far_and_coded', 'far' of "
+                               "'far_or_uncoded' zijn en cluster_selection 'leaf' of 'eom'")
+    return emb, theme_emb
+
+
 def fit_topics(segments: pd.DataFrame, embeddings: np.ndarray, theme_texts: Mapping[str, str],
                theme_embeddings: np.ndarray, settings: TopicSettings = TopicSettings()) -> TopicResult:
     """Fit topics on all segments and align them with the codebook themes.
@@ -282,39 +381,41 @@ def fit_topics(segments: pd.DataFrame, embeddings: np.ndarray, theme_texts: Mapp
         settings: `TopicSettings`.
 
     Returns:
-        A `TopicResult`; with fewer than `settings.min_segments` segments (or no cluster at all)
-        empty tables and a Dutch note explaining why.
+        A `TopicResult` (`info["mode"] == "geschat"`); with fewer than `settings.min_segments`
+        segments (or no cluster at all) empty tables and a Dutch note explaining why.
 
     Raises:
-        NlpError: N411 missing columns, N412/N413 embeddings that do not match.
+        NlpError: N411 missing columns, N412/N413 embeddings that do not match, N416 bad settings.
     """
-    emb = np.asarray(embeddings, dtype=np.float32)
-    theme_emb = np.asarray(theme_embeddings, dtype=np.float32).reshape(len(theme_texts), -1)
-    _check(segments, emb, theme_texts, theme_emb)
-    if settings.emergent_rule not in ("far_and_coded", "far", "far_or_uncoded") or \
-            settings.cluster_selection not in ("leaf", "eom"):
-        raise NlpError("N416", "ongeldige topic-instelling: emergent_rule moet 'far_and_coded', 'far' of "
-                               "'far_or_uncoded' zijn en cluster_selection 'leaf' of 'eom'")
+    emb, theme_emb = prepare(segments, embeddings, theme_texts, theme_embeddings, settings)
     n = len(segments)
-    digest = hashlib.sha256()
-    for part in (segments[["doc", "turn", "part", "text"]].astype(str).to_csv(index=False).encode("utf-8"),
-                 emb.tobytes(), theme_emb.tobytes(), json.dumps(dict(theme_texts), sort_keys=True).encode()):
-        digest.update(part)
-    info: dict[str, Any] = {"seed": settings.seed, "segments": n, "input_sha256": digest.hexdigest(),
-                            "bertopic": version("bertopic"), "umap": version("umap-learn"),
-                            "hdbscan": version("hdbscan"),
-                            "settings": {**{k: v for k, v in settings.__dict__.items() if k != "stop_words"},
-                                         **settings.resolved(max(n, 1))}}
+    info = run_info(segments, emb, theme_texts, theme_emb, settings, mode="geschat")
     if n < settings.min_segments:
         return _empty([f"Te weinig segmenten voor topics ({n}; minimaal {settings.min_segments} "
                        "nodig): geen topicmodel gemaakt."], info)
     seg = segments.reset_index(drop=True)
     docs = [clean_for_words(t) for t in seg["text"].astype(str)]
     model, lab = _fit_bertopic(docs, emb, settings)
-    ids = sorted(set(lab.tolist()) - {-1})
-    if not ids:
+    if not set(lab.tolist()) - {-1}:
         return _empty(["Geen samenhangende topics gevonden in deze segmenten (alles is ruis)."], info)
-    notes: list[str] = []
+    return build_tables(seg, emb, theme_texts, theme_emb, lab, ModelWords(model, docs, settings.top_n_words),
+                        settings, info, model=model)
+
+
+def build_tables(seg: pd.DataFrame, emb: np.ndarray, theme_texts: Mapping[str, str], theme_emb: np.ndarray,
+                 lab: np.ndarray, words: WordSource, settings: TopicSettings, info: dict[str, Any],
+                 notes: tuple[str, ...] = (), model: Any = None) -> TopicResult:
+    """The topic tables from one label per segment (-1 = outlier), shared by fit and placement.
+
+    Sizes, shares, representatives, similarity to the themes and the emergent/growing flags are
+    computed here from `lab` and the embeddings; only the word columns come from `words`.
+    `seg` has a 0..n-1 index; `info` is updated with the emergent threshold and its reference.
+    """
+    n = len(seg)
+    ids = sorted(set(lab.tolist()) - {-1})
+    notes_out: list[str] = list(notes)
+    if not ids:
+        return _empty(notes_out, info)
     cents = centroids(emb, lab, ids)
     theme_ids = list(theme_texts)
     if theme_ids:
@@ -324,8 +425,8 @@ def fit_topics(segments: pd.DataFrame, embeddings: np.ndarray, theme_texts: Mapp
 
     sets = theme_sets(seg["themes"]) if "themes" in seg.columns else [frozenset()] * n
     if "themes" not in seg.columns:
-        notes.append("De segmenten hebben geen codering (kolom 'themes'): 'emergent' rust alleen op de "
-                     "afstand tot de thema's.")
+        notes_out.append("De segmenten hebben geen codering (kolom 'themes'): 'emergent' rust alleen op de "
+                         "afstand tot de thema's.")
     reference, per_theme = reference_similarity(emb, sets, theme_ids, theme_emb)
     if settings.emergent_similarity is not None:
         threshold = settings.emergent_similarity
@@ -333,17 +434,14 @@ def fit_topics(segments: pd.DataFrame, embeddings: np.ndarray, theme_texts: Mapp
         threshold = settings.emergent_fraction * reference
     else:
         threshold = settings.emergent_fraction * float(np.median(sims.max(axis=1))) if theme_ids else 1.0
-        notes.append("Geen gecodeerde segmenten om de drempel voor 'emergent' te ijken: de mediaan van de "
-                     "topic-gelijkenissen is gebruikt.")
+        notes_out.append("Geen gecodeerde segmenten om de drempel voor 'emergent' te ijken: de mediaan van de "
+                         "topic-gelijkenissen is gebruikt.")
     info.update(threshold=threshold, reference=reference, reference_per_theme=per_theme)
 
     years = sorted(int(y) for y in seg["year"].unique())
     year_of = seg["year"].astype(int).to_numpy()
     year_total = {y: int((year_of == y).sum()) for y in years}
-    words_over = model.topics_over_time(docs, seg["year"].astype(int).tolist(), topics=lab.tolist(),
-                                        global_tuning=True, evolution_tuning=False)
-    over_words = {(int(r.Topic), int(pd.Timestamp(r.Timestamp).year) if not isinstance(r.Timestamp, (int, np.integer))
-                   else int(r.Timestamp)): r.Words for r in words_over.itertuples()}
+    over_words = words.over_time(lab, seg["year"].astype(int).tolist())
     rows_ot, rows_topic = [], []
     texts = seg["text"].astype(str).tolist()
     doc_ids = seg["doc"].astype(str).tolist()
@@ -356,7 +454,7 @@ def fit_topics(segments: pd.DataFrame, embeddings: np.ndarray, theme_texts: Mapp
             shares.append(share)
             rows_ot.append({"topic": topic, "year": y, "count": count, "share": share,
                             "words": over_words.get((topic, y), "")})
-        words = [w for w, _ in (model.get_topic(topic) or [])][: settings.top_n_words]
+        topic_words = words.topic_words(topic)
         members = np.flatnonzero(mask)
         uncoded = float(np.mean([len(sets[j]) == 0 for j in members]))
         best = int(np.argmax(sims[i])) if theme_ids else -1
@@ -366,8 +464,8 @@ def fit_topics(segments: pd.DataFrame, embeddings: np.ndarray, theme_texts: Mapp
         emergent = {"far_and_coded": far and not rare, "far": far,
                     "far_or_uncoded": far or rare}[settings.emergent_rule]
         rows_topic.append({
-            "topic": topic, "size": int(mask.sum()), "words": " ".join(words),
-            "label": ", ".join(words[:4]), "nearest_theme": theme_ids[best] if theme_ids else "",
+            "topic": topic, "size": int(mask.sum()), "words": " ".join(topic_words),
+            "label": ", ".join(topic_words[:4]), "nearest_theme": theme_ids[best] if theme_ids else "",
             "similarity": similarity, "emergent": bool(emergent),
             "growing": is_growing(shares, settings.min_growth),
             "representative": json.dumps(_representatives(normalise(emb), lab, topic, cents[i], texts,
@@ -377,21 +475,34 @@ def fit_topics(segments: pd.DataFrame, embeddings: np.ndarray, theme_texts: Mapp
             "uncoded_share": uncoded, "far_from_codebook": far,
         })
     if len(years) < 2:
-        notes.append("Slechts één jaar: of een topic groeit is niet te bepalen.")
+        notes_out.append("Slechts één jaar: of een topic groeit is niet te bepalen.")
     per_class = []
     for split in ("type", "wijk"):
         values = seg[split].fillna("onbekend").astype(str).replace("", "onbekend")
-        class_words = {(int(r.Topic), str(r.Class)): r.Words for r in model.topics_per_class(
-            docs, values.tolist(), global_tuning=True).itertuples()}
+        class_words = words.per_class(lab, split, values.tolist())
         for (topic, value), count in pd.Series(1, index=pd.MultiIndex.from_arrays(
                 [lab, values.to_numpy()])).groupby(level=[0, 1]).sum().items():
             if topic != -1:
                 per_class.append({"topic": int(topic), "split": split, "value": value, "count": int(count),
                                   "words": class_words.get((int(topic), value), "")})
     segment_topics = pd.DataFrame({"doc": seg["doc"].astype(str), "turn": seg["turn"].astype(int),
-                                   "part": seg["part"].astype(int), "topic": lab.astype(int)})
+                                   "part": seg["part"].astype(int), "topic": lab.astype(int),
+                                   "text_sha": text_sha(seg["text"])})
     return TopicResult(
         topics=pd.DataFrame(rows_topic), segment_topics=segment_topics,
         over_time=pd.DataFrame(rows_ot),
         per_class=pd.DataFrame(per_class).sort_values(["split", "topic", "value"]).reset_index(drop=True),
-        notes=tuple(notes), info=info, model=model)
+        notes=tuple(notes_out), info=info, model=model)
+
+
+_PLACEMENT_API = ("changed_share", "place_topics", "update_topics")
+
+
+def __getattr__(name: str) -> Any:
+    """`changed_share`, `place_topics` and `update_topics` live in `nlp.topic_place` (they build on
+    this module); they are reachable from here too."""
+    if name in _PLACEMENT_API:
+        from nlp import topic_place
+
+        return getattr(topic_place, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

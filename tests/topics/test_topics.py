@@ -55,7 +55,8 @@ def test_tables_follow_the_contract(fitted, demo):
     # Outliers are reassigned: every segment has a real topic and sizes add up.
     assert (fitted.segment_topics["topic"] >= 0).all()
     assert fitted.topics["size"].sum() == len(segments)
-    assert list(fitted.segment_topics.columns) == ["doc", "turn", "part", "topic"]
+    assert list(fitted.segment_topics.columns) == ["doc", "turn", "part", "topic", "text_sha"]
+    assert (fitted.segment_topics["text_sha"].str.fullmatch(r"[0-9a-f]{64}")).all()
     shares = fitted.over_time.groupby("year")["share"].sum()
     assert np.allclose(shares.to_numpy(), 1.0)
     for split in ("type", "wijk"):
