@@ -290,7 +290,8 @@ class Pipeline:
     def _topic_settings(self):
         from nlp.topics import TopicSettings
 
-        return TopicSettings(seed=self.ws.settings.onderwerpen.seed)
+        section = self.ws.settings.onderwerpen
+        return TopicSettings(seed=section.seed, max_changed_share=section.opnieuw_schatten_boven)
 
     def compare(self, force: bool = False):
         return self._run_stage(self.compare_stage, force)

@@ -97,6 +97,7 @@ Codering = _coding_section()
 @dataclass(frozen=True)
 class Onderwerpen:
     seed: int = setting(42, min=0, max=2**32 - 1)
+    opnieuw_schatten_boven: float = setting(0.2, min=0.0, max=1.0)
 
 
 @dataclass(frozen=True)

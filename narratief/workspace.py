@@ -111,6 +111,10 @@ subcodes = true
 [onderwerpen]
 # Vaste seed: dezelfde invoer geeft dezelfde onderwerpen.
 seed = 42
+# Veranderde sinds de laatste schatting minder dan dit deel van de segmenten (0,2 = 20%), dan worden
+# nieuwe segmenten in de bestaande onderwerpen geplaatst; daarboven worden de onderwerpen opnieuw
+# geschat (het hoofdstuk zegt welke van de twee gebeurde).
+opnieuw_schatten_boven = 0.2
 
 [vergelijking]
 # Aantal bootstrap-herhalingen (over interviews) voor de onzekerheidsmarges.

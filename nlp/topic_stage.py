@@ -20,7 +20,8 @@ TOPICS = "onderwerpen"
 
 @dataclass(frozen=True)
 class TopicStage(Stage):
-    """BERTopic over the segments, aligned with the codebook's themes.
+    """BERTopic over the segments, aligned with the codebook's themes; a small change places the
+    new segments into the existing topics instead of fitting anew.
 
     Args:
         settings: `nlp.topics.TopicSettings`.
@@ -42,20 +43,37 @@ class TopicStage(Stage):
         return Fingerprint(hash_bytes(hash_files([self.segments_file, self.codebook_path]), repr(self.settings)))
 
     def run(self, ctx: StageContext, previous: StageRecord | None) -> StageOutcome:
-        from nlp.topics import fit_topics
+        """Place new and changed segments into the topics of the last fit while less than
+        `settings.max_changed_share` changed since that fit; else fit anew (`nlp.topic_place`).
+        A forced run, a first run or another embedding model always fits."""
+        from nlp.topic_place import update_topics
 
         segments = self.read_segments(ctx.out)
         embeddings = ctx.embedder.embed(segments["text"].tolist())
         theme_texts = {t.id: t.prototype_text() for t in ctx.codebook.themes}
         theme_embeddings = ctx.embedder.embed(list(theme_texts.values()))
-        result = fit_topics(segments, embeddings, theme_texts, theme_embeddings, self.settings)
+        earlier = self._earlier(ctx, previous)
+        result = update_topics(earlier, segments, embeddings, theme_texts, theme_embeddings, self.settings)
         result.save(ctx.out / "topics")
         for note in result.notes:
             ctx.progress.warn(note)
         emergent = int(result.topics["emergent"].sum()) if "emergent" in result.topics else 0
-        ctx.progress.step(f"{len(result.topics)} onderwerpen, waarvan {emergent} nieuw")
+        mode = "geplaatst in de bestaande onderwerpen" if result.info.get("mode") == "geplaatst" else "geschat"
+        ctx.progress.step(f"{len(result.topics)} onderwerpen ({mode}), waarvan {emergent} nieuw")
         return StageOutcome(result, {"seed": self.settings.seed, "embedder": ctx.embedder.name,
-                                     "info": dict(result.info)})
+                                     "mode": result.info.get("mode", "geschat"), "info": dict(result.info)})
+
+    def _earlier(self, ctx: StageContext, previous: StageRecord | None):
+        """The last run's topics to place into, or None (first or forced run, other embedder)."""
+        from nlp.errors import NlpError
+        from nlp.topics import TopicResult
+
+        if previous is None or previous.details.get("embedder") != ctx.embedder.name:
+            return None
+        try:
+            return TopicResult.load(ctx.out / "topics")
+        except NlpError:
+            return None
 
     def load(self, ctx: StageContext):
         from nlp.topics import TopicResult

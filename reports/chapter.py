@@ -270,13 +270,16 @@ def topics_block(inputs: ReportInputs, book: QuoteBook) -> str:
 
     if inputs.topics is None:
         return "Het onderwerpmodel is niet uitgevoerd; er zijn geen nieuwe onderwerpen bepaald."
+    mode = method.topic_mode_sentence(inputs.manifest)
     emergent = inputs.topics[inputs.topics["emergent"].astype(str).str.lower().isin(("true", "1"))]
     if emergent.empty:
-        return "Er zijn geen nieuwe onderwerpen gevonden die buiten de vijf thema's vallen."
+        return " ".join(filter(None, ["Er zijn geen nieuwe onderwerpen gevonden die buiten de vijf thema's vallen.",
+                                      mode]))
     names = {t.id: t.name for t in inputs.codebook.themes}
-    out = ["Onderwerpen die het onderwerpmodel (BERTopic) in de gesprekken vond en die weinig lijken op de "
-           "thema's van het codeboek. Ze kunnen wijzen op iets nieuws dat aandacht verdient; de kop is "
-           "machinaal gemaakt uit de kernwoorden en een kenmerkende uitspraak."]
+    out = [" ".join(filter(None, [
+        "Onderwerpen die het onderwerpmodel (BERTopic) in de gesprekken vond en die weinig lijken op de "
+        "thema's van het codeboek. Ze kunnen wijzen op iets nieuws dat aandacht verdient; de kop is "
+        "machinaal gemaakt uit de kernwoorden en een kenmerkende uitspraak.", mode]))]
     for r in emergent.sort_values(["size", "topic"], ascending=[False, True]).itertuples():
         growing = str(r.growing).lower() in ("true", "1")
         try:

