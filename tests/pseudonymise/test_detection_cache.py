@@ -16,7 +16,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-
 from interviews.pseudonymise import open_key, pseudonymise_corpus
 from interviews.pseudonymise.keystore import is_sealed
 from interviews.records import Transcript, TranscriptMeta, Turn
