@@ -4,14 +4,16 @@ Public API (called by the CLI with explicit arguments):
 
     key = open_key(path, passphrase)                     # N201/N202/N203 on problems
     result = pseudonymise_corpus(transcripts, key, review_path=..., allow=..., deny=...,
-                                 protected_terms=..., style=DEFAULT_STYLE)
+                                 protected_terms=..., style=DEFAULT_STYLE,
+                                 cache_dir=key_dir / "detectie")   # optional per-document cache
+    result.detected, result.cached                       # doc ids detected again / number from cache
     write_outputs(result.transcripts, output_dir)        # pseudo/<doc>.json, transcripten/<doc>.txt
     check_output(output_dir, key, review_path=..., allow=..., deny=..., protected_terms=...)  # N220
     reidentify(key, "[Persoon 07]")                      # for `narratief herleid`
     export_review(review_path, key, "review.xlsx")       # `narratief privacy review --uit`
     import_review(review_path, key, "review.xlsx")       # `narratief privacy review --import`
 
-`review_path` (`bevindingen.csv`) is sealed with the key. Recognizers for spoken Dutch live in
+`review_path` (`bevindingen.csv`) and the detection cache (`detection_cache.py`) are sealed with the key. Recognizers for spoken Dutch live in
 `ages.py`, `birthdates.py`, `cues.py` (handles, nicknames, names) and `recognizers.py`
 (patterns); `precision.py` and `lexicon.py` keep ordinary words out.
 """

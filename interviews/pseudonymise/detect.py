@@ -6,15 +6,20 @@ not decide or apply anything (that is `review.py` and `apply.py`).
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from interviews.profiles import Profile, default_profile
 from interviews.records import Transcript
 
 from .findings import Finding, Span, normalise
+
+if TYPE_CHECKING:
+    from .detection_cache import DetectionCache
 from .keep import ProtectedVocabulary, is_role, role_words, subtract
 from .birthdates import find_birthdates
 from .cues import find_handles, find_names, find_nicknames
@@ -31,6 +36,9 @@ from .recognizers import (
     stop_words,
     strip_possessive,
 )
+
+DETECTION_VERSION = 1
+"""Bump when detection changes in a way `_code_hash` does not see (e.g. a word list's meaning)."""
 
 _DEDUCE_CATEGORY = {
     "persoon": "persoon",
@@ -93,12 +101,30 @@ def get_ner() -> Any | None:
     return spacy.load("nl_core_news_lg", exclude=["lemmatizer", "parser", "tagger", "morphologizer", "attribute_ruler"])
 
 
-def ner_backend() -> str:
-    """Which detection backends run, for the run manifest."""
-    import deduce
+def package_version(name: str) -> str | None:
+    """The installed version of a distribution, read from its metadata (nothing is imported)."""
+    from importlib import metadata
 
-    ner = get_ner()
-    name = f"deduce {deduce.__version__} + eigen herkenners"
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return None
+
+
+def ner_model_version() -> str | None:
+    """The version of `nl_core_news_lg` when installed (what `get_ner` would load), else None;
+    cheap: neither spaCy nor the model is imported."""
+    import importlib.util
+
+    if importlib.util.find_spec("nl_core_news_lg") is None:
+        return None
+    return package_version("nl_core_news_lg")
+
+
+def ner_backend() -> str:
+    """Which detection backends run, for the run manifest (cheap: loads neither deduce nor spaCy)."""
+    name = f"deduce {package_version('deduce')} + eigen herkenners"
+    ner = ner_model_version()
     return name + (" + spaCy nl_core_news_lg" if ner is not None else " (zonder spaCy-NER: nl_core_news_lg niet geïnstalleerd)")
 
 
@@ -126,19 +152,61 @@ class Detector:
         self.deny = dict(deny or {})
         self.known_names = [n for n in known_names if n.strip()]
         self.use_ner = use_ner
+        self.profile = profile or default_profile()
         self.recognizers = pattern_recognizers(profile)
         self.roles = role_words()
 
     # ------------------------------------------------------------------ public
-    def detect(self, transcripts: Sequence[Transcript], progress: Callable[[str], None] | None = None) -> list[Finding]:
+    def detect(
+        self,
+        transcripts: Sequence[Transcript],
+        progress: Callable[[str], None] | None = None,
+        cache: DetectionCache | None = None,
+    ) -> list[Finding]:
+        """Every finding in the corpus.
+
+        The per-document detection (deduce, NER, own recognizers) is taken from `cache` when it
+        holds an entry for the document's content and this detector's configuration; the corpus-wide
+        steps (propagation of every name, ages) always run over all transcripts, so the result is
+        the same with or without a cache.
+        """
         findings: list[Finding] = []
         for transcript in transcripts:
+            cached = cache.get(transcript) if cache is not None else None
+            if cached is not None:
+                findings.extend(cached)
+                continue
             if progress:
                 progress(f"zoeken naar persoonsgegevens: {transcript.doc}")
-            findings.extend(self._detect_transcript(transcript))
+            found = self._detect_transcript(transcript)
+            if cache is not None:
+                cache.put(transcript, found)
+            findings.extend(found)
+        if cache is not None:
+            cache.finish()
         findings.extend(self._propagate(transcripts, findings))
         findings.extend(self._ages(transcripts, findings))
         return [f for f in findings if not self._written_by_product(f)]
+
+    def fingerprint(self) -> str:
+        """Hash of everything besides the document that `_detect_transcript` depends on: the
+        protected vocabulary, the profile's recognizers, NER on/off and its model, the versions of
+        deduce and the word lists, and the detection code itself. Deny list and known names only
+        act in the corpus-wide steps, so they are not part of it."""
+        parts = {
+            "version": DETECTION_VERSION,
+            "code": _code_hash(),
+            "protected": self.protected.pattern.pattern if self.protected.pattern is not None else None,
+            "recognizers": [
+                [r.name, r.category, r.pattern.pattern, int(r.pattern.flags), r.score, r.group,
+                 getattr(r.validate, "__qualname__", None)]
+                for r in self.recognizers
+            ],
+            "profiles": [repr(self.profile), repr(default_profile())],
+            "ner": ner_model_version() if self.use_ner else None,
+            "packages": {p: package_version(p) for p in ("deduce", "wordfreq", "spacy-lookups-data", "spacy")},
+        }
+        return hashlib.sha256(json.dumps(parts, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()
 
     def _written_by_product(self, finding: Finding) -> bool:
         """Years and protected terms (wijk, municipality) are text the product writes itself: a
@@ -400,6 +468,28 @@ class Detector:
                                 continue
                         out.append(Finding(transcript.doc, index, fld, start, end, text[start:end], category, 0.75, "propagatie"))
         return out
+
+
+_DETECTION_MODULES = (
+    "detect.py", "recognizers.py", "cues.py", "birthdates.py", "keep.py", "precision.py",
+    "lexicon.py", "numbers.py", "findings.py", "ages.py",
+)
+
+
+@lru_cache(maxsize=1)
+def _code_hash() -> str:
+    """Hash of the source of the modules detection runs through, and of the profile module, so a
+    changed recognizer invalidates the detection cache without anyone remembering to bump a number."""
+    from pathlib import Path
+
+    import interviews.profiles as profiles
+
+    here = Path(__file__).parent
+    digest = hashlib.sha256()
+    for path in [here / name for name in _DETECTION_MODULES] + [Path(profiles.__file__)]:
+        digest.update(path.name.encode("utf-8") + b"\0")
+        digest.update(path.read_bytes() if path.exists() else b"")
+    return digest.hexdigest()
 
 
 def _house_number(value: str) -> bool:

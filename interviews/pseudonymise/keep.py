@@ -89,7 +89,7 @@ class ProtectedVocabulary:
             terms |= default_terms(profile)
         if not terms:
             return cls(None)
-        alts = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
+        alts = "|".join(re.escape(t) for t in sorted(terms, key=lambda t: (-len(t), t)))  # stable across runs
         return cls(re.compile(rf"(?<![\w@#])(?:{alts})(?![\w])", re.IGNORECASE))
 
     def spans(self, text: str) -> list[tuple[int, int]]:

@@ -237,11 +237,21 @@ def surnames() -> frozenset[str]:
 
 
 def _deduce_list(relative: str) -> frozenset[str]:
-    import deduce  # local import: heavy, and only needed when names are checked
-
-    path = Path(deduce.__file__).parent / "data" / "lookup" / "src" / relative
+    path = _deduce_dir() / "data" / "lookup" / "src" / relative
     with path.open(encoding="utf-8") as handle:
         return frozenset(line.strip().casefold() for line in handle if line.strip())
+
+
+@lru_cache(maxsize=1)
+def _deduce_dir() -> Path:
+    """deduce's package folder, found without importing deduce: the word lists are plain files, and
+    a run whose detections all come from the cache must not import (or load) deduce at all."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("deduce")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("deduce")
+    return Path(list(spec.submodule_search_locations)[0])
 
 
 @lru_cache(maxsize=1)

@@ -16,6 +16,7 @@ from interviews.records import PseudonymisedTranscript, Transcript
 
 from .apply import apply_findings
 from .detect import Detector, ner_backend
+from .detection_cache import DetectionCache
 from .findings import Finding
 from interviews.profiles import Profile
 
@@ -37,6 +38,9 @@ class PseudonymisationResult:
         review_rows: rows in `bevindingen.csv`.
         backend: detection backends that ran (for the run manifest).
         persons: number of distinct persons in the key after this run.
+        detected: doc ids whose per-document detection ran in this run (all of them without a
+            cache; with one, the new and changed documents).
+        cached: number of documents whose per-document findings came from the detection cache.
     """
 
     transcripts: tuple[PseudonymisedTranscript, ...]
@@ -45,6 +49,8 @@ class PseudonymisationResult:
     review_rows: int
     backend: str
     persons: int
+    detected: tuple[str, ...] = ()
+    cached: int = 0
 
 
 def _as_terms(terms: Mapping[str, str] | Iterable[str]) -> dict[str, str]:
@@ -66,6 +72,7 @@ def pseudonymise_corpus(
     use_ner: bool = True,
     save_key: bool = True,
     profile: Profile | None = None,
+    cache_dir: Path | None = None,
 ) -> PseudonymisationResult:
     """Pseudonymise a corpus consistently with (and into) the key.
 
@@ -82,6 +89,13 @@ def pseudonymise_corpus(
         progress: called with short Dutch status lines (no personal data).
         use_ner: add spaCy NER when `nl_core_news_lg` is installed.
         save_key: write the key file after applying (default).
+        profile: the municipality profile (protected names, street suffixes, name particles).
+        cache_dir: folder for the per-document detection cache (`detection_cache.py`), sealed with
+            the key; keep it next to the key, never under `output/`. Documents whose content and
+            detection settings are unchanged skip detection (deduce is then not even loaded); the
+            corpus-wide steps (name propagation, ages, decisions, review file, apply) still run over
+            every document, so the result is the same as without a cache. Entries of documents not
+            in `transcripts` are removed. None: no cache.
 
     Returns:
         A `PseudonymisationResult`.
@@ -103,7 +117,11 @@ def pseudonymise_corpus(
     protected = ProtectedVocabulary.build({*protected_terms, *allow}, profile=profile)
     known = [name for names in key.persons.values() for name in names]
     detector = Detector(protected, deny=deny_terms, known_names=known, use_ner=use_ner, profile=profile)
-    findings = detector.detect(transcripts, progress=progress)
+    cache = DetectionCache(cache_dir, key, detector.fingerprint()) if cache_dir is not None else None
+    findings = detector.detect(transcripts, progress=progress, cache=cache)
+    detected = tuple(cache.detected) if cache is not None else tuple(t.doc for t in transcripts)
+    if progress and cache is not None:
+        progress(f"{len(cache.cached)} documenten uit de cache, {len(detected)} opnieuw doorzocht")
     texts: dict[tuple[str, int, str], str] = {}
     for t in transcripts:
         if t.meta.title:
@@ -132,6 +150,8 @@ def pseudonymise_corpus(
         review_rows=rows,
         backend=ner_backend() if use_ner else ner_backend().split(" + spaCy")[0],
         persons=len(key.persons),
+        detected=detected,
+        cached=len(cache.cached) if cache is not None else 0,
     )
 
 
