@@ -52,6 +52,11 @@ class PseudonymiseStage(Stage):
     def review_path(self) -> Path:
         return self.key_dir / "bevindingen.csv"
 
+    @property
+    def cache_dir(self) -> Path:
+        """Per-document findings, sealed with the key: unchanged documents are not searched again."""
+        return self.key_dir / "detectie"
+
     def fingerprint(self, ctx: StageContext) -> Fingerprint:
         """Sources, lists, the users' decisions (not the findings the stage itself writes into the
         review file), codebook, settings and profile; per document: its source and content hash."""
@@ -77,7 +82,7 @@ class PseudonymiseStage(Stage):
         outcome = pseudonymise_corpus(
             ctx.corpus.transcripts, key, review_path=self.review_path, allow=dict(self.allow),
             deny=dict(self.deny), protected_terms=set(self.protected_terms), style=self.style,
-            progress=ctx.progress.step, profile=ctx.profile)
+            progress=ctx.progress.step, profile=ctx.profile, cache_dir=self.cache_dir)
         written = write_outputs(outcome.transcripts, ctx.out)
         _remove_stale(ctx.out, {p.name for p in written}, self.artifacts)
         return StageOutcome(list(outcome.transcripts), {
@@ -85,6 +90,7 @@ class PseudonymiseStage(Stage):
             "replacements": outcome.counts,
             "detector": outcome.backend,
             "persons": outcome.persons,
+            "searched": len(outcome.detected),
         })
 
     def load(self, ctx: StageContext) -> list[PseudonymisedTranscript]:
