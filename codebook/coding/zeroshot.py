@@ -24,10 +24,18 @@ from typing import Sequence
 import numpy as np
 
 from codebook.coding.lexical import LexicalMatches
-from codebook.coding.semantic import Prototype
 from codebook.coding.settings import CodingSettings
 from codebook.model import Code, Codebook
 from nlp.embeddings import Embedder
+
+
+@dataclass(frozen=True)
+class Prototype:
+    """One text of the coding manual that stands for a code."""
+
+    code_id: str
+    text: str
+    source: str  # "definitie", "regel", "voorbeeld" or "subcode"
 
 
 def manual_prototypes(code: Code, codebook: Codebook) -> list[Prototype]:

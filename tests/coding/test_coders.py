@@ -6,7 +6,8 @@ import pytest
 
 from codebook.coding.learned import LearnedCoder, human_label_matrix
 from codebook.coding.lexical import LexicalCoder
-from codebook.coding.semantic import SemanticCoder
+from codebook.coding.settings import CodingSettings
+from codebook.coding.zeroshot import ZeroShotCoder
 
 
 def test_lexical_matches_lemmas_phrases_and_compounds(small_codebook, language):
@@ -32,15 +33,22 @@ def test_lexical_matches_lemmas_phrases_and_compounds(small_codebook, language):
     assert result.matched[4] == {} and not result.scores[4].any()
 
 
-def test_semantic_ranks_the_right_theme_and_explains(small_codebook, embedder):
-    coder = SemanticCoder(small_codebook, embedder, small_codebook.themes)
-    scores = coder.score([
+def test_zero_shot_ranks_the_right_theme_and_explains(small_codebook, embedder, language):
+    texts = [
         "Hij kwam al weken niet meer naar de les, de leerplichtambtenaar is nu ingeschakeld.",
         "De moeder en de vader worden allebei betrokken bij de hulp.",
-    ])
-    assert scores.scores.shape == (2, 2) and ((scores.scores >= 0) & (scores.scores <= 1)).all()
-    assert scores.cosine[0].argmax() == 0 and scores.cosine[1].argmax() == 1
+        "Het weer was gisteren erg mooi en we hebben buiten gegeten.",
+        "De bus naar het centrum rijdt elk halfuur.",
+    ]
+    themes = small_codebook.themes
+    coder = ZeroShotCoder(small_codebook, themes, embedder, CodingSettings(keyword_weight=0.0))
+    lexical = LexicalCoder(small_codebook, language, themes)
+    scores = coder.score(embedder.embed(texts), lexical.score(lexical.lemmatise(texts)), np.ones(4, dtype=bool))
+    assert scores.combined.shape == (4, 2) and scores.code_ids == ("school", "gezin")
+    assert scores.semantic[0].argmax() == 0 and scores.semantic[1].argmax() == 1
+    assert scores.semantic[0, 0] > scores.semantic[2:, 0].max() and scores.semantic[1, 1] > scores.semantic[2:, 1].max()
     assert scores.reason(0, 0).startswith("lijkt op voorbeeld: De leerplichtambtenaar")
+    assert scores.reason(2, 0) is None  # not close enough to explain
 
 
 def test_learned_coder_sklearn_style_with_fallback_per_code():
