@@ -137,6 +137,10 @@ def main() -> None:
         zero = code_segments(segments, codebook, language, embedder, settings)
         t_zero = time.perf_counter() - start
         print(f"1. zero-shot, all turns: {fmt(scorer.score(zero.table))}")
+        last = int(segments["year"].max())
+        tuned_on = {k for k, y in zip(turn_of, segments["year"]) if y != last}
+        print(f"   part used to choose mechanisms (years before {last}): {fmt(scorer.score(zero.table, tuned_on))}")
+        print(f"   held-out part ({last})                       : {fmt(scorer.score(zero.table, set(truth) - tuned_on))}")
         interviewer_coded = zero.table[(zero.table["role"] == "interviewer") & (zero.table["themes"] != "")]
         print(f"   interviewer segments with codes: {len(interviewer_coded)}")
 
@@ -150,6 +154,10 @@ def main() -> None:
         print(f"2. zero-shot on later years        : {fmt(scorer.score(zero.table, later))}")
         print(f"   after reviewing {first} ({len(first_turns)} turns), later years: "
               f"{fmt(scorer.score(year.table, later))}")
+        for y in sorted(set(segments["year"]) - {first}):
+            part = {k for k, yy in zip(turn_of, segments["year"]) if yy == y}
+            print(f"     {y}{' (held out)' if y == last else '           '}: zero-shot {fmt(scorer.score(zero.table, part))}")
+            print(f"     {y}{' (held out)' if y == last else '           '}: reviewed  {fmt(scorer.score(year.table, part))}")
         print("   coders: " + ", ".join(f"{k}={v}" for k, v in year.backend["coders"].items()))
         rel = year.reliability
         print("   cross-validated agreement on reviewed segments (overall): "
@@ -163,7 +171,7 @@ def main() -> None:
             random_order = [pool[i] for i in rng.permutation(len(pool))]
             chosen: list = []  # turns in the order the tool asked for them
             table = zero.table
-            for budget in (50, 100, 200, 300):
+            for budget in (50, 100, 200, 250, 300):
                 if budget >= len(pool):
                     print(f"   {budget:3d} reviewed: not possible, the corpus has {len(pool)} participant turns")
                     continue
@@ -187,7 +195,8 @@ def main() -> None:
                 print(f"   {budget:3d} reviewed: tool-chosen themes {active['themes_f1']:.3f} lenses {active['lenses_f1']:.3f}"
                       f" (zero-shot on that rest {scorer.score(zero.table, rest)['themes_f1']:.3f})"
                       f" | random themes {rand['themes_f1']:.3f} lenses {rand['lenses_f1']:.3f}"
-                      f" (zero-shot {scorer.score(zero.table, set(truth) - rand_turns)['themes_f1']:.3f})")
+                      f" (zero-shot {scorer.score(zero.table, set(truth) - rand_turns)['themes_f1']:.3f})"
+                      f" [{len(participant_turns - set(chosen))} participant turns left]")
 
         n = len(segments)
         lexical = CodingSettings(semantic=False)

@@ -126,3 +126,56 @@ def test_regularisation_and_prior_weight_are_chosen_per_code_by_grouped_cv():
     plain = LearnedCoder(["a"], RidgeClassifier(), min_positives=5, n_splits=4, c_grid=(0.1, 1.0))
     plain.fit(X, Y, groups, np.zeros((80, 1)), np.array([0.5]))
     assert isinstance(plain.estimators_[0], RidgeClassifier) and plain.use_learned_[0]
+
+
+def test_themes_are_scored_by_contrast_with_the_other_themes(codebook, embedder, language):
+    texts = [
+        "Hij spijbelt steeds vaker en de mentor heeft de leerplichtambtenaar gebeld.",
+        "Zijn vader en moeder krijgen nu ook hulp, het hele gezin doet mee.",
+        "We moeten met de school, de ouders, de politie en het jongerenwerk samen optrekken.",
+        "Het regende de hele dag en de bus was te laat.",
+        "Ze zoekt een stageplek en wil later een eigen bedrijf beginnen.",
+    ]
+    codes = list(codebook.themes) + list(codebook.lenses)
+    lexical = LexicalCoder(codebook, language, codes)
+    matches = lexical.score(lexical.lemmatise(texts))
+    vectors = embedder.embed(texts)
+    plain = ZeroShotCoder(codebook, codes, embedder, CodingSettings(theme_contrast=False, self_training=0.0))
+    contrast = ZeroShotCoder(codebook, codes, embedder, CodingSettings(theme_contrast=True, self_training=0.0))
+    off = plain.score(vectors, matches, np.ones(len(texts), dtype=bool))
+    on = contrast.score(vectors, matches, np.ones(len(texts), dtype=bool))
+    themes = [i for i, c in enumerate(codes) if c.kind == "theme"]
+    lenses = [i for i, c in enumerate(codes) if c.kind == "lens"]
+    expected = off.combined[:, themes] - off.semantic[:, themes].mean(axis=1, keepdims=True)
+    np.testing.assert_allclose(on.combined[:, themes], expected)
+    np.testing.assert_allclose(on.combined[:, lenses], off.combined[:, lenses])  # lenses are no rivals
+    np.testing.assert_allclose(on.semantic, off.semantic)  # reasons still use the plain closeness
+    school = [i for i, c in enumerate(codes) if c.id == "school"][0]
+    # the truancy sentence stands out for school more clearly than the sentence naming every partner
+    assert on.combined[0, school] - on.combined[2, school] > off.combined[0, school] - off.combined[2, school]
+
+
+def test_self_training_sharpens_a_weak_signal_and_keeps_the_scale():
+    """Two clusters of segments; the zero-shot score only weakly follows the cluster. A model trained
+    on the clearest and least likely segments spreads the signal to the rest of the cluster."""
+    from sklearn.metrics import roc_auc_score
+
+    from codebook.coding.zeroshot import with_self_training
+
+    rng = np.random.default_rng(7)
+    n, dim = 240, 12
+    member = (rng.random(n) < 0.3).astype(int)
+    vectors = rng.normal(size=(n, dim)) + 2.0 * member[:, None] * np.eye(dim)[0]
+    scores = np.stack([member + rng.normal(scale=1.2, size=n), rng.normal(size=n)], axis=1)
+    codable = np.ones(n, dtype=bool)
+    codable[:10] = False  # e.g. interviewer segments: untouched
+    groups = np.repeat([f"interview{i}" for i in range(8)], n // 8)
+    out = with_self_training(scores, vectors, codable, [0], 0.5, groups)
+    assert roc_auc_score(member[codable], out[codable, 0]) > roc_auc_score(member[codable], scores[codable, 0]) + 0.05
+    np.testing.assert_allclose(out[codable, 0].std(), scores[codable, 0].std())  # threshold keeps its meaning
+    np.testing.assert_array_equal(out[~codable], scores[~codable])
+    np.testing.assert_array_equal(out[:, 1], scores[:, 1])  # only the columns asked for
+    tiny = with_self_training(scores[:15], vectors[:15], codable[:15], [0], 0.5)
+    np.testing.assert_array_equal(tiny, scores[:15])  # too few segments: nothing learned
+    with pytest.raises(Exception, match="zelftraining"):
+        CodingSettings(self_training=-1.0)
