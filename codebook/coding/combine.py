@@ -126,7 +126,8 @@ def code_segments(
     codable = (roles != ROLE_INTERVIEWER) & np.array([len(t.split()) >= settings.min_words for t in texts])
     zero_shot = ZeroShotCoder(codebook, codes, embedder if settings.semantic else None, settings)
     zs = zero_shot.score(vectors if settings.semantic else None, lex, codable,
-                         question_index(table["doc"].astype(str).tolist(), roles.tolist()))
+                         question_index(table["doc"].astype(str).tolist(), roles.tolist()),
+                         groups=table["doc"].astype(str).tolist())
     margins = zs.combined - thresholds
     machine_margins = margins.copy()  # what the machine says on reviewed rows (cross-validated)
     coder_of = ["zero-shot"] * len(codes)

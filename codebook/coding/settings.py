@@ -21,6 +21,8 @@ TOML_KEYS: dict[str, str] = {
     "trefwoordgewicht": "keyword_weight",
     "semantisch": "semantic",
     "vraagcontext": "question_context",
+    "themacontrast": "theme_contrast",
+    "zelftraining": "self_training",
     "drempel_themas": "theme_threshold",
     "drempel_lenzen": "lens_threshold",
     "max_themas": "top_k_themes",
@@ -50,6 +52,10 @@ class CodingSettings:
         semantic: compare segments with code prototypes by embeddings (False = keywords only).
         question_context: share of the interviewer's preceding question's score added to a
             participant's answer (the question sets the topic).
+        theme_contrast: score a theme by how much closer a segment is to it than to the other
+            themes (semantic z-score minus the segment's mean over themes).
+        self_training: weight of a model trained per code on the corpus's own clearest and least
+            likely segments (pseudo-labels from the zero-shot scores, no reviewed labels); 0 = off.
         theme_threshold: lowest combined z-score that assigns a theme (zero-shot).
         lens_threshold: same for lenses.
         top_k_themes: most themes per segment.
@@ -74,6 +80,8 @@ class CodingSettings:
     keyword_weight: float = 2.0
     semantic: bool = True
     question_context: float = 0.5
+    theme_contrast: bool = True
+    self_training: float = 0.5
     theme_threshold: float = 1.25
     lens_threshold: float = 1.25
     top_k_themes: int = 2
@@ -104,6 +112,8 @@ class CodingSettings:
                 raise CodebookError("N350", f"{_toml_name(name)} moet minstens 1 zijn")
         if self.cv_folds < 2:
             raise CodebookError("N350", "cv_delen moet minstens 2 zijn")
+        if self.self_training < 0:
+            raise CodebookError("N350", "zelftraining moet >= 0 zijn")
         if not 0 <= self.question_context <= 1:
             raise CodebookError("N350", "vraagcontext moet tussen 0 en 1 liggen")
 

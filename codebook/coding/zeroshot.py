@@ -6,14 +6,27 @@ Per code and segment:
   definitions and anchors), z-scored over the codable segments of this corpus. Embedding cosines
   have a model- and corpus-specific level; the z-score asks "is this segment closer to the code
   than segments of these transcripts usually are";
+- contrast between themes (`theme_contrast`): a theme's semantic z-score minus the segment's mean
+  z-score over all themes. The themes divide one subject matter, so what counts is whether a
+  segment is closer to this theme than to the others; a segment that is close to every theme (a
+  long, general answer) no longer gets them all. Lenses are not contrasted: they are stances, not
+  competing subjects;
 - keywords: the lexical coder's score (0.5 for one distinct keyword, 0.75 for two, ...) times
   `keyword_weight` z-units;
 - context: a participant's answer inherits `question_context` times the score of the interviewer
-  question it answers (the question sets the topic).
+  question it answers (the question sets the topic);
+- self-training (`self_training` > 0, with embeddings): per theme and lens, the corpus's own
+  segments with the top `SELF_TRAIN_TOP` share of scores are taken as examples and the bottom
+  `SELF_TRAIN_BOTTOM` share as counter-examples; a logistic regression on the embeddings learns
+  from them, cross-fitted by interview (a segment is scored by a model that never saw its
+  interview), and its z-scored decision is added with weight `self_training`. The sum is scaled
+  back to the spread of the score before it, so the threshold keeps its meaning. This spreads what
+  the manual recognises with certainty to segments that say it in the corpus's own words.
 
-`combined = z_semantic + keyword_weight * keywords (+ context)`; a code is assigned when the combined
-score reaches the threshold (in z-units), at most top-k per kind. Interviewer segments and segments
-shorter than `min_words` are not codable: they get no codes and do not enter the normalisation.
+`combined = z_semantic (contrasted) + keyword_weight * keywords (+ context) (+ self-training)`; a
+code is assigned when the combined score reaches the threshold (in z-units), at most top-k per kind.
+Interviewer segments and segments shorter than `min_words` are not codable: they get no codes and do
+not enter the normalisation or the self-training.
 """
 
 from __future__ import annotations
@@ -22,12 +35,27 @@ from dataclasses import dataclass
 from typing import Sequence
 
 import numpy as np
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import GroupKFold, KFold
 
 from codebook.coding.lexical import LexicalMatches
-from codebook.coding.semantic import Prototype
 from codebook.coding.settings import CodingSettings
 from codebook.model import Code, Codebook
 from nlp.embeddings import Embedder
+
+SELF_TRAIN_TOP = 0.10  # share of a corpus's codable segments taken as a code's examples
+SELF_TRAIN_BOTTOM = 0.50  # share taken as its counter-examples
+SELF_TRAIN_C = 0.1  # regularisation of the self-trained model (strong: pseudo-labels are noisy)
+SELF_TRAIN_FOLDS = 5  # cross-fitting folds (by interview when there are several)
+
+
+@dataclass(frozen=True)
+class Prototype:
+    """One text of the coding manual that stands for a code."""
+
+    code_id: str
+    text: str
+    source: str  # "definitie", "regel", "voorbeeld" or "subcode"
 
 
 def manual_prototypes(code: Code, codebook: Codebook) -> list[Prototype]:
@@ -92,7 +120,7 @@ class ZeroShotCoder:
                                    if embedder is not None and self.prototypes else None)
 
     def score(self, vectors: np.ndarray | None, lexical: LexicalMatches, codable: np.ndarray,
-              question_of: np.ndarray | None = None) -> ZeroShotScores:
+              question_of: np.ndarray | None = None, groups: Sequence[str] | None = None) -> ZeroShotScores:
         """Scores for every segment.
 
         Args:
@@ -101,6 +129,8 @@ class ZeroShotCoder:
             codable: (n,) bool, the segments that may get codes (participants, long enough);
                 the normalisation uses these only.
             question_of: (n,) index of the interviewer question a segment answers, -1 for none.
+            groups: (n,) interview of each segment, for cross-fitting the self-training
+                (None: folds over segments).
         """
         n, k = lexical.scores.shape
         semantic = np.zeros((n, k))
@@ -114,12 +144,77 @@ class ZeroShotCoder:
                 raw[:, column] = np.sort(block, axis=1)[:, -top:].mean(axis=1)
                 nearest[:, column] = idx[block.argmax(axis=1)]
             semantic = zscore_within(raw, codable)
-        base = semantic + self.settings.keyword_weight * lexical.scores
+        contrasted = semantic.copy()
+        themes = [i for i, c in enumerate(self.codes) if c.kind == "theme"]
+        if self.settings.theme_contrast and len(themes) >= 2:
+            contrasted[:, themes] -= semantic[:, themes].mean(axis=1, keepdims=True)
+        base = contrasted + self.settings.keyword_weight * lexical.scores
         combined = base.copy()
         if question_of is not None and self.settings.question_context > 0:
             has = question_of >= 0
             combined[has] += self.settings.question_context * base[question_of[has]]
+        if vectors is not None and self.settings.self_training > 0:
+            columns = [i for i, c in enumerate(self.codes) if c.kind in ("theme", "lens")]
+            combined = with_self_training(combined, np.asarray(vectors, dtype=np.float64), codable, columns,
+                                          self.settings.self_training, groups, self.settings.random_state)
         return ZeroShotScores(self.code_ids, combined, semantic, nearest, self.prototypes)
+
+
+def with_self_training(scores: np.ndarray, vectors: np.ndarray, codable: np.ndarray, columns: Sequence[int],
+                       weight: float, groups: Sequence[str] | None = None, random_state: int = 0) -> np.ndarray:
+    """`scores` plus `weight` times a model trained on the corpus's own most and least typical
+    segments per column (see the module docstring), rescaled to the spread of `scores`.
+
+    Args:
+        scores: (n, k) zero-shot scores; not modified.
+        vectors: (n, dim) segment embeddings.
+        codable: (n,) bool, segments that take part (others keep their score).
+        columns: the columns to self-train.
+        weight: weight of the self-trained z-score.
+        groups: (n,) interview per segment; folds keep an interview together.
+        random_state: seed of the folds over segments (when there are no groups).
+
+    Returns:
+        (n, k) new scores.
+    """
+    out = np.asarray(scores, dtype=np.float64).copy()
+    rows = np.flatnonzero(codable)
+    top_n = int(np.floor(SELF_TRAIN_TOP * len(rows)))
+    if top_n < 3 or len(rows) < 4 * SELF_TRAIN_FOLDS:
+        return out  # too few segments to learn anything from
+    folds = _cross_fit_folds(rows, groups, random_state)
+    x = vectors[rows]
+    for column in columns:
+        s = out[rows, column]
+        order = np.argsort(-s, kind="stable")
+        label = np.full(len(rows), -1)
+        label[order[:top_n]] = 1
+        label[order[len(rows) - int(np.floor(SELF_TRAIN_BOTTOM * len(rows))):]] = 0
+        learned = np.zeros(len(rows))
+        for train, test in folds:
+            train = train[label[train] >= 0]
+            if len(set(label[train].tolist())) < 2:
+                continue
+            model = LogisticRegression(C=SELF_TRAIN_C, class_weight="balanced", max_iter=1000)
+            learned[test] = model.fit(x[train], label[train]).decision_function(x[test])
+        sd = learned.std()
+        if sd < 1e-9:
+            continue
+        mixed = s + weight * (learned - learned.mean()) / sd
+        spread = mixed.std()
+        out[rows, column] = mixed * (s.std() / spread) if spread > 1e-9 else mixed
+    return out
+
+
+def _cross_fit_folds(rows: np.ndarray, groups: Sequence[str] | None, random_state: int) -> list:
+    """(train, test) positions into `rows`: by interview when there are several, else by segment."""
+    index = np.zeros((len(rows), 1))
+    if groups is not None:
+        g = np.asarray(groups)[rows]
+        n_groups = len(set(g.tolist()))
+        if n_groups >= 2:
+            return list(GroupKFold(n_splits=min(SELF_TRAIN_FOLDS, n_groups)).split(index, groups=g))
+    return list(KFold(n_splits=SELF_TRAIN_FOLDS, shuffle=True, random_state=random_state).split(index))
 
 
 def zscore_within(values: np.ndarray, mask: np.ndarray) -> np.ndarray:

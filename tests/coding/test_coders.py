@@ -6,7 +6,8 @@ import pytest
 
 from codebook.coding.learned import LearnedCoder, human_label_matrix
 from codebook.coding.lexical import LexicalCoder
-from codebook.coding.semantic import SemanticCoder
+from codebook.coding.settings import CodingSettings
+from codebook.coding.zeroshot import ZeroShotCoder
 
 
 def test_lexical_matches_lemmas_phrases_and_compounds(small_codebook, language):
@@ -32,15 +33,22 @@ def test_lexical_matches_lemmas_phrases_and_compounds(small_codebook, language):
     assert result.matched[4] == {} and not result.scores[4].any()
 
 
-def test_semantic_ranks_the_right_theme_and_explains(small_codebook, embedder):
-    coder = SemanticCoder(small_codebook, embedder, small_codebook.themes)
-    scores = coder.score([
+def test_zero_shot_ranks_the_right_theme_and_explains(small_codebook, embedder, language):
+    texts = [
         "Hij kwam al weken niet meer naar de les, de leerplichtambtenaar is nu ingeschakeld.",
         "De moeder en de vader worden allebei betrokken bij de hulp.",
-    ])
-    assert scores.scores.shape == (2, 2) and ((scores.scores >= 0) & (scores.scores <= 1)).all()
-    assert scores.cosine[0].argmax() == 0 and scores.cosine[1].argmax() == 1
+        "Het weer was gisteren erg mooi en we hebben buiten gegeten.",
+        "De bus naar het centrum rijdt elk halfuur.",
+    ]
+    themes = small_codebook.themes
+    coder = ZeroShotCoder(small_codebook, themes, embedder, CodingSettings(keyword_weight=0.0))
+    lexical = LexicalCoder(small_codebook, language, themes)
+    scores = coder.score(embedder.embed(texts), lexical.score(lexical.lemmatise(texts)), np.ones(4, dtype=bool))
+    assert scores.combined.shape == (4, 2) and scores.code_ids == ("school", "gezin")
+    assert scores.semantic[0].argmax() == 0 and scores.semantic[1].argmax() == 1
+    assert scores.semantic[0, 0] > scores.semantic[2:, 0].max() and scores.semantic[1, 1] > scores.semantic[2:, 1].max()
     assert scores.reason(0, 0).startswith("lijkt op voorbeeld: De leerplichtambtenaar")
+    assert scores.reason(2, 0) is None  # not close enough to explain
 
 
 def test_learned_coder_sklearn_style_with_fallback_per_code():
@@ -118,3 +126,56 @@ def test_regularisation_and_prior_weight_are_chosen_per_code_by_grouped_cv():
     plain = LearnedCoder(["a"], RidgeClassifier(), min_positives=5, n_splits=4, c_grid=(0.1, 1.0))
     plain.fit(X, Y, groups, np.zeros((80, 1)), np.array([0.5]))
     assert isinstance(plain.estimators_[0], RidgeClassifier) and plain.use_learned_[0]
+
+
+def test_themes_are_scored_by_contrast_with_the_other_themes(codebook, embedder, language):
+    texts = [
+        "Hij spijbelt steeds vaker en de mentor heeft de leerplichtambtenaar gebeld.",
+        "Zijn vader en moeder krijgen nu ook hulp, het hele gezin doet mee.",
+        "We moeten met de school, de ouders, de politie en het jongerenwerk samen optrekken.",
+        "Het regende de hele dag en de bus was te laat.",
+        "Ze zoekt een stageplek en wil later een eigen bedrijf beginnen.",
+    ]
+    codes = list(codebook.themes) + list(codebook.lenses)
+    lexical = LexicalCoder(codebook, language, codes)
+    matches = lexical.score(lexical.lemmatise(texts))
+    vectors = embedder.embed(texts)
+    plain = ZeroShotCoder(codebook, codes, embedder, CodingSettings(theme_contrast=False, self_training=0.0))
+    contrast = ZeroShotCoder(codebook, codes, embedder, CodingSettings(theme_contrast=True, self_training=0.0))
+    off = plain.score(vectors, matches, np.ones(len(texts), dtype=bool))
+    on = contrast.score(vectors, matches, np.ones(len(texts), dtype=bool))
+    themes = [i for i, c in enumerate(codes) if c.kind == "theme"]
+    lenses = [i for i, c in enumerate(codes) if c.kind == "lens"]
+    expected = off.combined[:, themes] - off.semantic[:, themes].mean(axis=1, keepdims=True)
+    np.testing.assert_allclose(on.combined[:, themes], expected)
+    np.testing.assert_allclose(on.combined[:, lenses], off.combined[:, lenses])  # lenses are no rivals
+    np.testing.assert_allclose(on.semantic, off.semantic)  # reasons still use the plain closeness
+    school = [i for i, c in enumerate(codes) if c.id == "school"][0]
+    # the truancy sentence stands out for school more clearly than the sentence naming every partner
+    assert on.combined[0, school] - on.combined[2, school] > off.combined[0, school] - off.combined[2, school]
+
+
+def test_self_training_sharpens_a_weak_signal_and_keeps_the_scale():
+    """Two clusters of segments; the zero-shot score only weakly follows the cluster. A model trained
+    on the clearest and least likely segments spreads the signal to the rest of the cluster."""
+    from sklearn.metrics import roc_auc_score
+
+    from codebook.coding.zeroshot import with_self_training
+
+    rng = np.random.default_rng(7)
+    n, dim = 240, 12
+    member = (rng.random(n) < 0.3).astype(int)
+    vectors = rng.normal(size=(n, dim)) + 2.0 * member[:, None] * np.eye(dim)[0]
+    scores = np.stack([member + rng.normal(scale=1.2, size=n), rng.normal(size=n)], axis=1)
+    codable = np.ones(n, dtype=bool)
+    codable[:10] = False  # e.g. interviewer segments: untouched
+    groups = np.repeat([f"interview{i}" for i in range(8)], n // 8)
+    out = with_self_training(scores, vectors, codable, [0], 0.5, groups)
+    assert roc_auc_score(member[codable], out[codable, 0]) > roc_auc_score(member[codable], scores[codable, 0]) + 0.05
+    np.testing.assert_allclose(out[codable, 0].std(), scores[codable, 0].std())  # threshold keeps its meaning
+    np.testing.assert_array_equal(out[~codable], scores[~codable])
+    np.testing.assert_array_equal(out[:, 1], scores[:, 1])  # only the columns asked for
+    tiny = with_self_training(scores[:15], vectors[:15], codable[:15], [0], 0.5)
+    np.testing.assert_array_equal(tiny, scores[:15])  # too few segments: nothing learned
+    with pytest.raises(Exception, match="zelftraining"):
+        CodingSettings(self_training=-1.0)
