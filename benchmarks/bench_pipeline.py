@@ -192,18 +192,24 @@ def timed_stages(workspace_root: Path, label: str, scale: int, force: bool = Fal
     from narratief.pipeline import Pipeline
     from narratief.workspace import open_workspace
 
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     pipeline = Pipeline(open_workspace(workspace_root), Progress(quiet=True))
     times = {"setup": time.perf_counter() - start}
+    cpus = {"setup": time.process_time() - cpu}
     for name in STAGES:
         method = getattr(pipeline, name, None)
         if method is None:
             continue
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         method(force=True) if force else method()
         times[name] = time.perf_counter() - start
-        say(f"{scale}x {label}: {name} {times[name]:.2f} s")
+        cpus[name] = time.process_time() - cpu
+        say(f"{scale}x {label}: {name} {times[name]:.2f} s (cpu {cpus[name]:.2f} s, load {os.getloadavg()[0]:.1f})")
     times["total"] = sum(times.values())
+    # CPU seconds of this process (all its threads; not the CLI's subprocesses such as pandoc and
+    # typst): less sensitive than wall time to other work on a shared machine.
+    times["cpu"] = cpus
+    times["cpu_total"] = sum(cpus.values())
     return times
 
 
@@ -371,7 +377,9 @@ def worker(scale: int, result_path: Path, ratios: bool, parallel: bool, keep: Pa
         result["files"] = len(files)
         say(f"{scale}x: workspace with {len(files)} transcripts in {time.perf_counter() - start:.1f} s")
 
+        load = os.getloadavg()[0]
         result["cold"] = timed_stages(root, "cold", scale)
+        result["load_cold"] = (load + os.getloadavg()[0]) / 2
         result["peak_rss_mb_cold"] = maxrss_mb()
         say(f"{scale}x cold total {result['cold']['total']:.1f} s, peak memory {result['peak_rss_mb_cold']:.0f} MB")
 
@@ -440,6 +448,8 @@ def print_report(results: list[dict], help_s: dict[str, float]) -> dict:
     for name in STAGES:
         row(f"cold: {name} (s)", [_cell(r.get("cold", {}).get(name)) for r in results])
     row("**cold total (s)**", [_cell(r.get("cold", {}).get("total")) for r in results])
+    row("cold total, CPU of the process (s)", [_cell(r.get("cold", {}).get("cpu_total")) for r in results])
+    row("load average during cold run", [_cell(r.get("load_cold")) for r in results])
     row("no-op, fresh Pipeline (s)", [_cell(r.get("noop", {}).get("total")) for r in results])
     row("no-op, `narratief run` (s)", [_cell(r.get("noop_cli")) for r in results])
     row("one changed, fresh Pipeline (s)", [_cell(r.get("changed", {}).get("total")) for r in results])
@@ -488,12 +498,14 @@ def print_report(results: list[dict], help_s: dict[str, float]) -> dict:
     xs = [r["baseline"]["words"] if size_key else r["scale"] for r in done]
     s = slope(xs, [r["cold"]["total"] for r in done])
     figures["slope_cold"] = s
+    s_cpu = slope(xs, [r["cold"].get("cpu_total", 0) for r in done])
+    figures["slope_cold_cpu"] = s_cpu
     per_stage = {name: slope(xs, [r["cold"].get(name, 0) for r in done]) for name in STAGES}
     figures["slope_per_stage"] = per_stage
     print("\n".join(lines))
     print()
     print(f"log-log slope of cold time vs corpus size ({size_key or 'copies'}): "
-          f"{'-' if s is None else f'{s:.2f}'} (goal <= 1.1)")
+          f"{'-' if s is None else f'{s:.2f}'} (goal <= 1.1); CPU time: {'-' if s_cpu is None else f'{s_cpu:.2f}'}")
     print("per stage: " + ", ".join(f"{k} {v:.2f}" for k, v in per_stage.items() if v is not None))
     print(f"`narratief --help`: {help_s['min']:.2f} s (min of 5), median {help_s['median']:.2f} s (goal <= 0.5)")
     return figures
@@ -507,6 +519,7 @@ def main() -> None:
     parser.add_argument("--no-ratios", action="store_true", help="skip the library baselines")
     parser.add_argument("--parallel", action="store_true", help="also measure a 2-process pool")
     parser.add_argument("--keep", type=Path, help="copy each scale's workspace here (for inspection)")
+    parser.add_argument("--reuse", type=Path, help="a --json file of an earlier run: its scales are not run again")
     parser.add_argument("--worker", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--result", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -519,8 +532,12 @@ def main() -> None:
     help_s = help_time()
     say(f"`narratief --help`: {help_s['min']:.2f} s")
     results = []
+    if args.reuse:
+        earlier = json.loads(args.reuse.read_text(encoding="utf-8"))["scales"]
+        results = [r for r in earlier if r["scale"] in scales]
+        say(f"reused from {args.reuse}: {[r['scale'] for r in results]}")
     with tempfile.TemporaryDirectory() as tmp:
-        for scale in scales:
+        for scale in [s for s in scales if s not in {r["scale"] for r in results}]:
             path = Path(tmp) / f"{scale}.json"
             command = [sys.executable, str(Path(__file__).resolve()), "--worker", str(scale), "--result", str(path)]
             command += ["--no-ratios"] * args.no_ratios + ["--parallel"] * args.parallel
@@ -531,6 +548,7 @@ def main() -> None:
             say(f"{scale}x done in {time.perf_counter() - start:.0f} s (exit {code})")
             if path.exists():
                 results.append(json.loads(path.read_text(encoding="utf-8")))
+    results.sort(key=lambda r: r["scale"])
     figures = print_report(results, help_s)
     figures["date"] = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
     figures["cpus"] = os.cpu_count()
