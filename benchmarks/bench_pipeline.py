@@ -525,7 +525,9 @@ def main() -> None:
     args = parser.parse_args()
     if args.worker:
         worker(args.worker, args.result, not args.no_ratios, args.parallel, args.keep)
-        return
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(0)  # the figures are written; the interpreter's teardown of the loaded stack can take minutes
 
     scales = [1, 4] if args.quick else [int(s) for s in args.scales.split(",") if s.strip()]
     say(f"scales {scales}; each in its own process")
