@@ -70,6 +70,7 @@ def test_report_and_deel_with_a_relative_path(demo):
     assert "narratief-deel-2026.pdf" in share.stdout
 
 
+@pytest.mark.filterwarnings("ignore:Tensorflow not installed:ImportWarning")  # umap's, on import
 def test_rerun_on_unchanged_inputs_is_byte_identical_and_sources_untouched(demo, monkeypatch):
     from narratief.console import Progress
     from narratief.pipeline import Pipeline
