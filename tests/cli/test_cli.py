@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 
 from narratief import __version__
 from narratief.cli import app
+from narratief.workspace import init_workspace
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -81,7 +82,7 @@ def test_init_demo_and_ingest_json(tmp_path):
 
 def test_ingest_reports_all_bad_files_and_skip_invalid_goes_on(tmp_path):
     ws = tmp_path / "ws"
-    assert run_cli("init", str(ws)).returncode == 0
+    init_workspace(ws)  # `narratief init` itself: test_init_creates_the_workspace_layout
     good = "---\nyear: 2025\ntype: wijk\nwijk: Binnenstad\ndate: 2025-03-01\n---\n\nR1: Het gaat goed in de wijk.\n"
     (ws / "interviews" / "goed.txt").write_text(good, encoding="utf-8")
     (ws / "interviews" / "leeg.txt").write_text("", encoding="utf-8")
@@ -104,7 +105,7 @@ def test_not_a_workspace_is_a_clean_error(tmp_path):
 
 def test_missing_passphrase_is_a_clear_error(tmp_path):
     ws = tmp_path / "ws"
-    assert run_cli("init", str(ws)).returncode == 0
+    init_workspace(ws)
     (ws / "interviews" / "a.txt").write_text(
         "---\nyear: 2025\ntype: wijk\nwijk: Binnenstad\n---\n\nR1: Ik woon hier al lang.\n", encoding="utf-8")
     result = run_cli("pseudonymise", str(ws), env_extra={"NARRATIEF_KEY_DIR": str(tmp_path / "keys")},

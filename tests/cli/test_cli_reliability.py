@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from narratief.workspace import CONFIG_TEMPLATE
+from narratief.workspace import CONFIG_TEMPLATE, init_workspace
 
 TRANSCRIPT = ("---\nyear: 2025\ntype: wijk\nwijk: Binnenstad\ndate: 2025-03-01\n---\n\n"
               "R1: Het gaat goed in de wijk, de jongeren zijn rustiger.\n\n"
@@ -38,8 +38,8 @@ def ws(tmp_path, monkeypatch) -> Path:
     """A small workspace at tmp_path/werkmap with one transcript; keys under tmp_path/sleutels."""
     monkeypatch.setenv("NARRATIEF_KEY_DIR", str(tmp_path / "sleutels"))
     monkeypatch.setenv("NARRATIEF_PASSPHRASE", "een-test-wachtwoord")
-    assert cli("init", "werkmap", cwd=tmp_path).returncode == 0
     root = tmp_path / "werkmap"
+    init_workspace(root)  # what `narratief init werkmap` does (tests/cli/test_cli.py runs the command)
     (root / "interviews" / "2025").mkdir()
     (root / "interviews" / "2025" / "gesprek.txt").write_text(TRANSCRIPT, encoding="utf-8")
     return root
