@@ -66,8 +66,9 @@ def load_codebook(path: Path) -> Codebook:
 def parse_codebook(text: str, path: Path | str = "codebook.yaml") -> Codebook:
     """Validate codebook YAML `text`; `path` is only used in error messages."""
     try:
-        data = yaml.safe_load(text)
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it: ~10x faster
+        root = yaml.compose(text, Loader=loader)
+        data = yaml.load(text, Loader=loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None

@@ -60,14 +60,11 @@ class PseudonymiseStage(Stage):
     def fingerprint(self, ctx: StageContext) -> Fingerprint:
         """Sources, lists, the users' decisions (not the findings the stage itself writes into the
         review file), codebook, settings and profile; per document: its source and content hash."""
-        from interviews.pseudonymise.review import read_decisions
-
         transcripts = ctx.corpus.transcripts
-        decisions = read_decisions(self.review_path, ctx.key).by_key
         total = hash_bytes(
             json.dumps(sorted((t.source, t.sha256) for t in transcripts)),
             hash_files(self.list_files),
-            json.dumps(sorted([*key, decision] for key, decision in decisions.items())),
+            decisions_fingerprint(self.review_path, ctx, ctx.record_of(self.name)),
             json.dumps(dict(self.settings), sort_keys=True, default=str),
             repr(ctx.profile),
         )
@@ -91,10 +88,41 @@ class PseudonymiseStage(Stage):
             "detector": outcome.backend,
             "persons": outcome.persons,
             "searched": len(outcome.detected),
+            **remembered_decisions(self.review_path, ctx.key),
         })
 
     def load(self, ctx: StageContext) -> list[PseudonymisedTranscript]:
         return load_pseudonymised(ctx.out)
+
+
+def decisions_fingerprint(review_path: Path, ctx: StageContext, record: StageRecord | None) -> str:
+    """A hash of the users' decisions in a sealed review file.
+
+    Unsealing needs the key (its passphrase derivation costs a second or two), so when the sealed
+    file is byte-identical to the one the stage's last run left behind, the hash that run
+    remembered is used (`remembered_decisions`); only a changed file is opened.
+    """
+    from interviews.pseudonymise.review import read_decisions
+
+    if not review_path.exists():
+        return hash_bytes("[]")
+    details = record.details if record else {}
+    if details.get("review_sha") == hash_files([review_path]) and details.get("decisions_sha"):
+        return str(details["decisions_sha"])
+    decisions = read_decisions(review_path, ctx.key).by_key
+    return hash_bytes(json.dumps(sorted([*key, decision] for key, decision in decisions.items())))
+
+
+def remembered_decisions(review_path: Path, key: Any) -> dict[str, str]:
+    """What `decisions_fingerprint` needs from a run: the sealed file's hash and its decisions' hash
+    (hashes only, for the run manifest)."""
+    from interviews.pseudonymise.review import read_decisions
+
+    if not review_path.exists():
+        return {}
+    decisions = read_decisions(review_path, key).by_key
+    return {"review_sha": hash_files([review_path]),
+            "decisions_sha": hash_bytes(json.dumps(sorted([*k, d] for k, d in decisions.items())))}
 
 
 def load_pseudonymised(output_dir: Path) -> list[PseudonymisedTranscript]:

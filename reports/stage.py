@@ -49,15 +49,13 @@ class InterpretationStage(Stage):
         return read_interpretations(ctx.codebook, self.interpretation_dir)
 
     def fingerprint(self, ctx: StageContext) -> Fingerprint:
-        from interviews.pseudonymise.review import read_decisions
+        from interviews.stage import decisions_fingerprint
 
         record = ctx.record_of(self.pseudonymise.name)
-        review = self.review_path
-        decisions = read_decisions(review, ctx.key if review.exists() else None).by_key
         return Fingerprint(hash_bytes(
             json.dumps(self._texts(ctx), sort_keys=True),
             record.input_hash if record else "",  # transcripts, lists, settings
-            json.dumps(sorted([*k, d] for k, d in decisions.items())),
+            decisions_fingerprint(self.review_path, ctx, ctx.record_of(self.name)),
         ))
 
     def run(self, ctx: StageContext, previous: StageRecord | None) -> StageOutcome:
@@ -87,7 +85,9 @@ class InterpretationStage(Stage):
         folder.mkdir(parents=True, exist_ok=True)
         for theme, text in cleaned.items():
             write_text(folder / f"{theme}.md", text)
-        return StageOutcome(folder, {"files": len(notes)})
+        from interviews.stage import remembered_decisions
+
+        return StageOutcome(folder, {"files": len(notes), **remembered_decisions(self.review_path, ctx.key)})
 
     def load(self, ctx: StageContext) -> Path:
         return ctx.out / "interpretatie"

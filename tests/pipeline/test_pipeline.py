@@ -160,14 +160,18 @@ HEAVY = ("torch", "spacy", "deduce", "bertopic", "umap", "hdbscan", "sentence_tr
 
 
 def _heavy_modules_after_a_cli_run(root: Path) -> list[str]:
-    """`narratief run MAP` in a fresh process; which heavy libraries did it import?"""
+    """`narratief run MAP` in a fresh process without the passphrase; which heavy libraries did it import?"""
     import subprocess
     import sys
 
     script = ("import sys\nfrom narratief.cli import main\nsys.argv = ['narratief', 'run', sys.argv[1]]\n"
               "try:\n    main()\nexcept SystemExit as exc:\n    assert not exc.code, exc.code\n"
               f"print('ZWAAR:' + ','.join(m for m in {HEAVY!r} if m in sys.modules))")
-    done = subprocess.run([sys.executable, "-c", script, str(root)], capture_output=True, text=True, check=True)
+    import os
+
+    env = {k: v for k, v in os.environ.items() if k != "NARRATIEF_PASSPHRASE"}  # nothing is decrypted
+    done = subprocess.run([sys.executable, "-c", script, str(root)], capture_output=True, text=True, check=True,
+                          env=env)
     line = next(x for x in done.stdout.splitlines() if x.startswith("ZWAAR:"))
     return [m for m in line.removeprefix("ZWAAR:").split(",") if m]
 
