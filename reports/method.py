@@ -69,13 +69,22 @@ def participants_block(segments: pd.DataFrame | None, overview: pd.DataFrame, ye
             + table(["Rol", "Deelnemers", "Gesprekken"], rows, "lrr", caption=f"Deelnemers per rol, {year}"))
 
 
-def _detail(manifest: Mapping[str, Any], stage: str, key: str) -> str | None:
+def _detail(manifest: Mapping[str, Any], stage: str, key: str) -> Any:
     """One detail the named stage recorded in the run manifest (None when absent)."""
     stages = manifest.get("stages", {}) if isinstance(manifest, Mapping) else {}
     info = stages.get(stage, {}) if isinstance(stages, Mapping) else {}
     details = info.get("details", {}) if isinstance(info, Mapping) else {}
-    value = details.get(key) if isinstance(details, Mapping) else None
-    return str(value) if value else None
+    return details.get(key) if isinstance(details, Mapping) else None
+
+
+def _backend_text(backend: Any) -> str:
+    """The coding backend in words: language pipeline and embedding model(s)."""
+    if not isinstance(backend, Mapping):
+        return str(backend or "")
+    parts = [f"taalpijplijn {backend['language']}" if backend.get("language") else "",
+             f"embeddingmodel {backend['embedder']}" if backend.get("embedder") else "",
+             f"aanvullend {backend['extra_embedder']}" if backend.get("extra_embedder") else ""]
+    return ", ".join(p for p in parts if p)
 
 
 def topic_mode_sentence(manifest: Mapping[str, Any]) -> str:
@@ -97,7 +106,7 @@ def topic_mode_sentence(manifest: Mapping[str, Any]) -> str:
 
 def coding_block(codebook: Codebook, agreement: pd.DataFrame | None, manifest: Mapping[str, Any]) -> str:
     """Codebook, automatic and human coding."""
-    backend = _detail(manifest, CODING, "backend")
+    backend = _backend_text(_detail(manifest, CODING, "backend"))
     text = (f"De gesprekken zijn opgedeeld in segmenten (een spreekbeurt; lange beurten in delen van "
             f"enkele zinnen) en gecodeerd met het codeboek **{escape(codebook.name)}**, versie "
             f"{escape(codebook.version)}: {len(codebook.themes)} thema's, "
