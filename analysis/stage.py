@@ -19,7 +19,9 @@ COMPARE = "vergelijken"
 
 
 def _segments_file(ctx: StageContext) -> Path:
-    return ctx.out / "segments.parquet"
+    from codebook.coding.io import SCHEMA
+
+    return SCHEMA.path_in(ctx.out)
 
 
 @dataclass(frozen=True)

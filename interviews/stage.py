@@ -105,12 +105,11 @@ def decisions_fingerprint(review_path: Path, ctx: StageContext, record: StageRec
     from interviews.pseudonymise.review import read_decisions
 
     if not review_path.exists():
-        return hash_bytes("[]")
+        return _decisions_hash({})
     details = record.details if record else {}
     if details.get("review_sha") == hash_files([review_path]) and details.get("decisions_sha"):
         return str(details["decisions_sha"])
-    decisions = read_decisions(review_path, ctx.key).by_key
-    return hash_bytes(json.dumps(sorted([*key, decision] for key, decision in decisions.items())))
+    return _decisions_hash(read_decisions(review_path, ctx.key).by_key)
 
 
 def remembered_decisions(review_path: Path, key: Any) -> dict[str, str]:
@@ -120,9 +119,12 @@ def remembered_decisions(review_path: Path, key: Any) -> dict[str, str]:
 
     if not review_path.exists():
         return {}
-    decisions = read_decisions(review_path, key).by_key
     return {"review_sha": hash_files([review_path]),
-            "decisions_sha": hash_bytes(json.dumps(sorted([*k, d] for k, d in decisions.items())))}
+            "decisions_sha": _decisions_hash(read_decisions(review_path, key).by_key)}
+
+
+def _decisions_hash(decisions: Mapping[tuple[str, str], str]) -> str:
+    return hash_bytes(json.dumps(sorted([*key, decision] for key, decision in decisions.items())))
 
 
 def load_pseudonymised(output_dir: Path) -> list[PseudonymisedTranscript]:

@@ -89,10 +89,7 @@ def _backend_text(backend: Any) -> str:
 
 def topic_mode_sentence(manifest: Mapping[str, Any]) -> str:
     """Whether this run estimated the topics anew or placed new segments into the last estimate."""
-    stages = manifest.get("stages", {}) if isinstance(manifest, Mapping) else {}
-    info = stages.get(TOPICS, {}) if isinstance(stages, Mapping) else {}
-    details = info.get("details", {}) if isinstance(info, Mapping) else {}
-    inner = details.get("info", {}) if isinstance(details, Mapping) else {}
+    inner = _detail(manifest, TOPICS, "info")
     if not isinstance(inner, Mapping):
         return ""
     if inner.get("mode") == "geplaatst":

@@ -14,6 +14,7 @@ from typing import Any
 
 import pandas as pd
 
+from codebook.coding.io import RELIABILITY_SCHEMA, SCHEMA
 from codebook.coding.settings import CodingSettings
 from nlp.stage import Fingerprint, Stage, StageContext, StageOutcome, StageRecord, hash_bytes, hash_files
 
@@ -38,7 +39,8 @@ class CodingStage(Stage):
 
     name = CODING
     title = "Coderen"
-    artifacts = ("segments.parquet", "segments.csv", "coding_reliability.parquet", "coding_reliability.csv")
+    artifacts = tuple(f"{schema.name}{suffix}" for schema in (SCHEMA, RELIABILITY_SCHEMA)
+                      for suffix in (".parquet", ".csv"))
     not_yet = ("N708", "nog niet gecodeerd: voer eerst 'narratief code' uit")
 
     def fingerprint(self, ctx: StageContext) -> Fingerprint:

@@ -83,18 +83,19 @@ _DATA_URI = re.compile(r"data:image/png;base64,([A-Za-z0-9+/=]+)")
 _NUMERIC_SUFFIXES = frozenset({".npz", ".npy", ".safetensors"})
 
 
-def file_text(path: Path) -> str:
+def file_text(path: Path, data: bytes | None = None) -> str:
     """The searchable text of one file.
 
     Binary formats are searched through the text they hold (the XML and text members of a zip such
     as .docx/.qdpx, the extracted text of a PDF, the rows of a Parquet table, the text chunks of a
     PNG), never through their compressed bytes, where short originals would match by chance. When
     extraction fails the raw bytes are searched instead. Arrays of numbers hold no text.
+    `data`: the file's bytes when the caller has read them already.
     """
     suffix = path.suffix.casefold()
     if suffix in _NUMERIC_SUFFIXES:
         return ""
-    data = path.read_bytes()
+    data = path.read_bytes() if data is None else data
     extracted = _extract(suffix, data)
     if extracted is not None:
         return extracted
@@ -211,11 +212,12 @@ def check_for_leaks(
             leaks.append(f"{rel} (bestandsnaam)")
             continue
         try:
-            fingerprint = _file_hash(rel, path) if clean_cache is not None else ""
+            data = path.read_bytes()
+            fingerprint = _file_hash(rel, data) if clean_cache is not None else ""
             if fingerprint and fingerprint in known_clean:
                 clean.add(fingerprint)
                 continue
-            text = file_text(path)
+            text = file_text(path, data)
         except OSError:
             leaks.append(f"{rel} (niet leesbaar, dus niet te controleren)")
             continue
@@ -248,8 +250,8 @@ def _signature(searched: Iterable[str], protected: ProtectedVocabulary | None) -
     return digest.hexdigest()
 
 
-def _file_hash(rel: str, path: Path) -> str:
-    return hashlib.sha256(rel.encode("utf-8") + b"\x00" + path.read_bytes()).hexdigest()
+def _file_hash(rel: str, data: bytes) -> str:
+    return hashlib.sha256(rel.encode("utf-8") + b"\x00" + data).hexdigest()
 
 
 def _read_clean(path: Path | None, signature: str) -> frozenset[str]:

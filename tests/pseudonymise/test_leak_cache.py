@@ -20,9 +20,9 @@ def reads(monkeypatch):
     seen: list[str] = []
     real = leakcheck.file_text
 
-    def counting(path):
+    def counting(path, data=None):
         seen.append(path.name)
-        return real(path)
+        return real(path, data)
 
     monkeypatch.setattr(leakcheck, "file_text", counting)
     return seen
