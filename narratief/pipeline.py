@@ -65,7 +65,10 @@ class Pipeline:
         """The Dutch pipeline; when the full model is missing, nlp.language logs N401 once (visible)."""
         import warnings
 
-        from nlp.language import MissingModelWarning, load_language
+        from nlp.runtime import long_lived
+
+        with long_lived():  # spaCy and torch stay loaded until the process ends
+            from nlp.language import MissingModelWarning, load_language
 
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", MissingModelWarning)  # the N401 log line already says it

@@ -31,6 +31,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from nlp.errors import NlpError
+from nlp.runtime import long_lived
 
 log = logging.getLogger(__name__)
 
@@ -94,6 +95,11 @@ def load_language(prefer: str = "nl_core_news_lg") -> LanguagePipeline:
     Raises:
         NlpError: N402 when neither the model nor the lookup tables can be loaded.
     """
+    with long_lived():  # the pipeline and its lemma tables live until the process ends
+        return _load_language(prefer)
+
+
+def _load_language(prefer: str) -> LanguagePipeline:
     if prefer and spacy.util.is_package(prefer):
         nlp = spacy.load(prefer)
         if "sentencizer" not in nlp.pipe_names and "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
@@ -106,7 +112,7 @@ def load_language(prefer: str = "nl_core_news_lg") -> LanguagePipeline:
         "Nederlandse pijplijn (lemma's uit spacy-lookups-data, geen entiteitherkenning). Installeer het "
         f"volledige model op een computer met internet: python -m spacy download {prefer}"
     )
-    warnings.warn(message, MissingModelWarning, stacklevel=2)
+    warnings.warn(message, MissingModelWarning, stacklevel=3)
     log.warning(message)
     return LanguagePipeline(nlp=_blank_dutch(), backend=FALLBACK_BACKEND, has_ner=False)
 

@@ -38,6 +38,7 @@ from nlp.errors import NlpError
 from nlp.topic_align import (centred_similarities, centroids, is_growing, normalise, reference_similarity,
                               theme_sets)
 from nlp.io import TableSchema, read_table, replace_dir, table_schema, write_json
+from nlp.runtime import cache_numba_compilations, long_lived
 
 #: Words the pseudonymiser puts in place of personal data, and transcript scaffolding: never a topic word.
 PSEUDONYM_TOKENS: tuple[str, ...] = (
@@ -171,7 +172,9 @@ class TopicResult:
 
 def load_topic_model(folder: Path) -> Any:
     """Reload the fitted BERTopic model from `<folder>/model` (offline, without embedding model)."""
-    from bertopic import BERTopic
+    with long_lived():
+        from bertopic import BERTopic
+    cache_numba_compilations()
 
     path = Path(folder) / "model"
     if not path.exists():
@@ -231,12 +234,14 @@ def _check(segments: pd.DataFrame, embeddings: np.ndarray, theme_texts: Mapping[
 
 def _fit_bertopic(docs: list[str], emb: np.ndarray, settings: TopicSettings) -> tuple[Any, np.ndarray]:
     """Fit BERTopic on precomputed embeddings and reassign outliers; returns (model, labels)."""
-    from bertopic import BERTopic
-    from bertopic.vectorizers import ClassTfidfTransformer
-    from hdbscan import HDBSCAN
-    from sklearn.feature_extraction.text import CountVectorizer
-    from spacy.lang.nl.stop_words import STOP_WORDS
-    from umap import UMAP
+    with long_lived():
+        from bertopic import BERTopic
+        from bertopic.vectorizers import ClassTfidfTransformer
+        from hdbscan import HDBSCAN
+        from sklearn.feature_extraction.text import CountVectorizer
+        from spacy.lang.nl.stop_words import STOP_WORDS
+        from umap import UMAP
+    cache_numba_compilations()  # UMAP compiles once per installation, not once per process
 
     sizes = settings.resolved(len(docs))
     stop = sorted(set(STOP_WORDS) | {w.lower() for w in settings.stop_words})

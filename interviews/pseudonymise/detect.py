@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from interviews.profiles import Profile, default_profile
 from interviews.records import Transcript
+from nlp.runtime import long_lived
 
 from .findings import Finding, Span, normalise
 
@@ -79,9 +80,10 @@ def get_deduce() -> Any:
     root = logging.getLogger()
     level, handlers = root.level, list(root.handlers)
     try:
-        from deduce import Deduce
+        with long_lived():  # millions of trie nodes: a third of the load time without the collector
+            from deduce import Deduce
 
-        return Deduce()
+            return Deduce()
     finally:
         root.setLevel(level)
         root.handlers[:] = handlers
