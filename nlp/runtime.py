@@ -43,11 +43,13 @@ def long_lived() -> Iterator[None]:
             gc.enable()
 
 
-def cache_numba_compilations(prefixes: tuple[str, ...] = ("umap", "pynndescent")) -> int:
+def cache_numba_compilations(prefixes: tuple[str, ...] = ("umap",)) -> int:
     """Turn numba's on-disk cache on for the compiled functions of the named, already imported packages.
 
     Call it after importing them and before their first use. Functions already cached, and anything
-    when numba is not installed, are left alone.
+    when numba is not installed, are left alone. pynndescent (UMAP's neighbour search for large
+    corpora) is not in the default: it already caches what can be cached, the rest uses dynamic
+    globals that numba refuses to cache.
 
     Returns:
         How many functions got a cache now.
