@@ -37,6 +37,7 @@ from nlp.language import LanguagePipeline
 
 Progress = Callable[[str, int, int], None]  # (step, done, total)
 REQUIRED = tuple(c for c in SEGMENT_COLUMNS if c != "role")
+SCORE_DECIMALS = 3  # of the score_<code> and uncertainty columns
 
 
 @dataclass(frozen=True)
@@ -175,10 +176,12 @@ def code_segments(
     table["machine_lenses"] = join(machine_lenses)
     with np.errstate(over="ignore"):
         scores = 1.0 / (1.0 + np.exp(-np.where(np.isfinite(margins), margins, -50.0)))
+    # Three decimals: enough to rank, and no run of four digits that reads like a year or a number
+    # from a transcript to anyone searching the table for personal details.
     for column, code_id in enumerate(ids):
-        table[f"score_{code_id}"] = np.round(scores[:, column], 4)
+        table[f"score_{code_id}"] = np.round(scores[:, column], SCORE_DECIMALS)
     unsure = np.exp(-np.min(np.abs(np.where(np.isfinite(margins[:, :ks]), margins[:, :ks], 50.0)), axis=1))
-    table["uncertainty"] = np.round(np.where(codable & ~reviewed, unsure, 0.0), 4)
+    table["uncertainty"] = np.round(np.where(codable & ~reviewed, unsure, 0.0), SCORE_DECIMALS)
 
     lens_suggestion = {c.id: not bool(len(rows)) or int(Y[:, i].sum()) == 0 for i, c in enumerate(scored)
                        if c.kind == "lens"}

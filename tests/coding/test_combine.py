@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import numpy as np
 import pandas as pd
@@ -47,6 +48,9 @@ def test_full_coding_table(segments, small_codebook, language, embedder):
     assert table.themes[1] == "school" and table.themes[3] == "gezin"
     assert "bijsturen" in table.lenses[5]
     assert ((table.filter(like="score_") >= 0) & (table.filter(like="score_") <= 1)).all().all()
+    # no run of four digits in a score (it would read like a year or a house number)
+    numbers = table.filter(regex="^(score_|uncertainty)").astype(str).to_numpy().ravel()
+    assert not [n for n in numbers if re.search(r"\d{4}", n)]
     reasons = [json.loads(r) for r in table.reasons]
     assert reasons[0] == {} and set(reasons[1]) == set(filter(None, f"{table.themes[1]};{table.lenses[1]}".split(";")))
     assert "trefwoorden: leerling, school" in reasons[1]["school"]
