@@ -59,6 +59,7 @@ from nlp.embeddings import CachedEmbedder, load_embedder
 from nlp.language import MissingModelWarning, load_language
 
 DEFAULT_EVALUATION = Path(__file__).resolve().parents[3] / "shared" / "evaluation"
+BATCH = 50  # turns per active-review batch; the tool re-codes after each import
 
 
 class Scorer:
@@ -135,6 +136,8 @@ def main() -> None:
     parser.add_argument("--evaluation", type=Path, default=DEFAULT_EVALUATION)
     parser.add_argument("--quick", action="store_true", help="zero-shot and one reviewed year only")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "narratief-bench-embeddings",
+                        help="embedding cache kept between runs (the corpus is invented; hashes as file names)")
     args = parser.parse_args()
     warnings.simplefilter("ignore", MissingModelWarning)  # a script's own choice, not at import
     language = load_language()
@@ -148,82 +151,85 @@ def main() -> None:
           f"{int((segments['role'] == 'interviewer').sum())} interviewer segments")
     settings = CodingSettings(random_state=args.seed)
 
-    with tempfile.TemporaryDirectory() as cache:
-        embedder = CachedEmbedder(load_embedder("auto"), Path(cache))
-        start = time.perf_counter()
-        zero = code_segments(segments, codebook, language, embedder, settings)
-        t_zero = time.perf_counter() - start
-        print(f"1. zero-shot, all turns: {fmt(scorer.score(zero.table))}")
-        last = int(segments["year"].max())
-        tuned_on = {k for k, y in zip(turn_of, segments["year"]) if y != last}
-        print(f"   part used to choose mechanisms (years before {last}): {fmt(scorer.score(zero.table, tuned_on))}")
-        print(f"   held-out part ({last})                       : {fmt(scorer.score(zero.table, set(truth) - tuned_on))}")
-        interviewer_coded = zero.table[(zero.table["role"] == "interviewer") & (zero.table["themes"] != "")]
-        print(f"   interviewer segments with codes: {len(interviewer_coded)}")
+    embedder = CachedEmbedder(load_embedder("auto"), args.cache)
+    start = time.perf_counter()
+    zero = code_segments(segments, codebook, language, embedder, settings)
+    t_zero = time.perf_counter() - start
+    print(f"1. zero-shot, all turns: {fmt(scorer.score(zero.table))}")
+    last = int(segments["year"].max())
+    tuned_on = {k for k, y in zip(turn_of, segments["year"]) if y != last}
+    print(f"   part used to choose mechanisms (years before {last}): {fmt(scorer.score(zero.table, tuned_on))}")
+    print(f"   held-out part ({last})                       : {fmt(scorer.score(zero.table, set(truth) - tuned_on))}")
+    interviewer_coded = zero.table[(zero.table["role"] == "interviewer") & (zero.table["themes"] != "")]
+    print(f"   interviewer segments with codes: {len(interviewer_coded)}")
 
-        first = int(segments["year"].min())
-        first_turns = {k for k, y in zip(turn_of, segments["year"]) if y == first}
-        later = set(truth) - first_turns
-        human = reviewed_codes(segments, truth, first_turns)
-        start = time.perf_counter()
-        year = code_segments(segments, codebook, language, embedder, settings, human_codes=human)
-        t_learned = time.perf_counter() - start
-        print(f"2. zero-shot on later years        : {fmt(scorer.score(zero.table, later))}")
-        print(f"   after reviewing {first} ({len(first_turns)} turns), later years: "
-              f"{fmt(scorer.score(year.table, later))}")
-        for y in sorted(set(segments["year"]) - {first}):
-            part = {k for k, yy in zip(turn_of, segments["year"]) if yy == y}
-            print(f"     {y}{' (held out)' if y == last else '           '}: zero-shot {fmt(scorer.score(zero.table, part))}")
-            print(f"     {y}{' (held out)' if y == last else '           '}: reviewed  {fmt(scorer.score(year.table, part))}")
-        print("   coders: " + ", ".join(f"{k}={v}" for k, v in year.backend["coders"].items()))
-        rel = year.reliability
-        print("   cross-validated agreement on reviewed segments (overall): "
-              + rel[rel["code"] == "__overall__"][["n", "percent", "kappa", "alpha"]].round(3).to_string(index=False, header=False))
+    first = int(segments["year"].min())
+    first_turns = {k for k, y in zip(turn_of, segments["year"]) if y == first}
+    later = set(truth) - first_turns
+    human = reviewed_codes(segments, truth, first_turns)
+    start = time.perf_counter()
+    year = code_segments(segments, codebook, language, embedder, settings, human_codes=human)
+    t_learned = time.perf_counter() - start
+    print(f"2. zero-shot on later years        : {fmt(scorer.score(zero.table, later))}")
+    print(f"   after reviewing {first} ({len(first_turns)} turns), later years: "
+          f"{fmt(scorer.score(year.table, later))}")
+    for y in sorted(set(segments["year"]) - {first}):
+        part = {k for k, yy in zip(turn_of, segments["year"]) if yy == y}
+        print(f"     {y}{' (held out)' if y == last else '           '}: zero-shot {fmt(scorer.score(zero.table, part))}")
+        print(f"     {y}{' (held out)' if y == last else '           '}: reviewed  {fmt(scorer.score(year.table, part))}")
+    print("   coders: " + ", ".join(f"{k}={v}" for k, v in year.backend["coders"].items()))
+    rel = year.reliability
+    print("   cross-validated agreement on reviewed segments (overall): "
+          + rel[rel["code"] == "__overall__"][["n", "percent", "kappa", "alpha"]].round(3).to_string(index=False, header=False))
 
-        if not args.quick:
-            print("3. active review (scored on turns not reviewed; batches of 50, re-coded after each import)")
-            vectors = embedder.embed(segments["text"].astype(str).tolist())
-            rng = np.random.default_rng(args.seed)
-            pool = sorted(participant_turns)
-            random_order = [pool[i] for i in rng.permutation(len(pool))]
-            chosen: list = []  # turns in the order the tool asked for them
-            table = zero.table
-            for budget in (50, 100, 200, 250, 300):
-                if budget >= len(pool):
-                    print(f"   {budget:3d} reviewed: not possible, the corpus has {len(pool)} participant turns")
-                    continue
-                while len(chosen) < budget:  # one batch of 50, then import and re-code
-                    asked = set(chosen)
-                    candidates = np.array([k not in asked for k in turn_of]) & (table["uncertainty"].to_numpy() > 0)
-                    picked = select_for_review(table["uncertainty"].to_numpy(), vectors, candidates, 3 * 50,
-                                               random_state=args.seed)
-                    for row in picked:
-                        if turn_of[row] not in asked and len(chosen) < budget and len(asked) < len(chosen) + 50:
-                            chosen.append(turn_of[row])
-                            asked.add(turn_of[row])
-                    table = code_segments(segments, codebook, language, embedder, settings,
-                                          human_codes=reviewed_codes(segments, truth, set(chosen))).table
-                rest = set(truth) - set(chosen)
-                active = scorer.score(table, rest)
-                rand_turns = set(random_order[:budget])
-                rand_table = code_segments(segments, codebook, language, embedder, settings,
-                                           human_codes=reviewed_codes(segments, truth, rand_turns)).table
-                rand = scorer.score(rand_table, set(truth) - rand_turns)
-                print(f"   {budget:3d} reviewed: tool-chosen themes {active['themes_f1']:.3f} lenses {active['lenses_f1']:.3f}"
-                      f" (zero-shot on that rest {scorer.score(zero.table, rest)['themes_f1']:.3f})"
-                      f" | random themes {rand['themes_f1']:.3f} lenses {rand['lenses_f1']:.3f}"
-                      f" (zero-shot {scorer.score(zero.table, set(truth) - rand_turns)['themes_f1']:.3f})"
-                      f" [{len(participant_turns - set(chosen))} participant turns left]")
+    if not args.quick:
+        print("3. active review (scored on turns not reviewed; batches of 50, re-coded after each import)")
+        vectors = embedder.embed(segments["text"].astype(str).tolist())
+        rng = np.random.default_rng(args.seed)
+        pool = sorted(participant_turns)
+        random_order = [pool[i] for i in rng.permutation(len(pool))]
+        chosen: list = []  # turns in the order the tool asked for them
+        table = zero.table
+        for budget in (50, 100, 200, 250, 300):
+            if budget >= len(pool):
+                print(f"   {budget:3d} reviewed: not possible, the corpus has {len(pool)} participant turns")
+                continue
+            while len(chosen) < budget:  # one batch of BATCH turns, then import and re-code
+                batch_end = min(budget, len(chosen) + BATCH)
+                asked = set(chosen)
+                candidates = np.array([k not in asked for k in turn_of]) & (table["uncertainty"].to_numpy() > 0)
+                picked = select_for_review(table["uncertainty"].to_numpy(), vectors, candidates, 3 * BATCH,
+                                           random_state=args.seed)
+                before = len(chosen)
+                for row in picked:  # a turn split into parts counts once
+                    if turn_of[row] not in asked and len(chosen) < batch_end:
+                        chosen.append(turn_of[row])
+                        asked.add(turn_of[row])
+                if len(chosen) == before:  # nothing left to ask
+                    break
+                table = code_segments(segments, codebook, language, embedder, settings,
+                                      human_codes=reviewed_codes(segments, truth, set(chosen))).table
+            rest = set(truth) - set(chosen)
+            active = scorer.score(table, rest)
+            rand_turns = set(random_order[:budget])
+            rand_table = code_segments(segments, codebook, language, embedder, settings,
+                                       human_codes=reviewed_codes(segments, truth, rand_turns)).table
+            rand = scorer.score(rand_table, set(truth) - rand_turns)
+            print(f"   {budget:3d} reviewed: tool-chosen themes {active['themes_f1']:.3f} lenses {active['lenses_f1']:.3f}"
+                  f" (zero-shot on that rest {scorer.score(zero.table, rest)['themes_f1']:.3f})"
+                  f" | random themes {rand['themes_f1']:.3f} lenses {rand['lenses_f1']:.3f}"
+                  f" (zero-shot {scorer.score(zero.table, set(truth) - rand_turns)['themes_f1']:.3f})"
+                  f" [{len(participant_turns - set(chosen))} participant turns left]")
 
-        n = len(segments)
-        lexical = CodingSettings(semantic=False)
-        start = time.perf_counter()
-        code_segments(segments, codebook, language, None, lexical)
-        t_lex = time.perf_counter() - start
-        print(f"4. speed ({n} segments, embeddings cached after the first run):")
-        print(f"   keywords only      : {n / t_lex:8.1f} segments/s")
-        print(f"   zero-shot (1st run): {n / t_zero:8.1f} segments/s (includes embedding)")
-        print(f"   learned (1 year)   : {n / t_learned:8.1f} segments/s (features, grouped CV, fit)")
+    n = len(segments)
+    lexical = CodingSettings(semantic=False)
+    start = time.perf_counter()
+    code_segments(segments, codebook, language, None, lexical)
+    t_lex = time.perf_counter() - start
+    print(f"4. speed ({n} segments, embeddings cached after the first run):")
+    print(f"   keywords only      : {n / t_lex:8.1f} segments/s")
+    print(f"   zero-shot (1st run): {n / t_zero:8.1f} segments/s (includes embedding)")
+    print(f"   learned (1 year)   : {n / t_learned:8.1f} segments/s (features, grouped CV, fit)")
 
 
 if __name__ == "__main__":
