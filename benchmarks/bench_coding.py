@@ -50,7 +50,7 @@ import numpy as np
 import pandas as pd
 
 from codebook.coding import CodingSettings, code_segments, make_segments
-from codebook.coding.active import select_for_review
+from codebook.coding.active import next_turns, select_for_review
 from codebook.load import default_codebook_path, load_codebook
 from interviews.corpus import read_corpus
 from interviews.records import PseudonymisedTranscript
@@ -138,6 +138,8 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "narratief-bench-embeddings",
                         help="embedding cache kept between runs (the corpus is invented; hashes as file names)")
+    parser.add_argument("--use", action="store_true",
+                        help="also give the learned coder multilingual USE vectors (setting use_embeddings)")
     args = parser.parse_args()
     warnings.simplefilter("ignore", MissingModelWarning)  # a script's own choice, not at import
     language = load_language()
@@ -149,9 +151,10 @@ def main() -> None:
     participant_turns = {k for k, r in zip(turn_of, segments["role"]) if r != "interviewer"}
     print(f"evaluation corpus: {len(segments)} segments, {len(truth)} turns, "
           f"{int((segments['role'] == 'interviewer').sum())} interviewer segments")
-    settings = CodingSettings(random_state=args.seed)
+    settings = CodingSettings(random_state=args.seed, use_embeddings=args.use)
 
     embedder = CachedEmbedder(load_embedder("auto"), args.cache)
+    extra = CachedEmbedder(load_embedder("use"), args.cache) if args.use else None
     start = time.perf_counter()
     zero = code_segments(segments, codebook, language, embedder, settings)
     t_zero = time.perf_counter() - start
@@ -168,7 +171,7 @@ def main() -> None:
     later = set(truth) - first_turns
     human = reviewed_codes(segments, truth, first_turns)
     start = time.perf_counter()
-    year = code_segments(segments, codebook, language, embedder, settings, human_codes=human)
+    year = code_segments(segments, codebook, language, embedder, settings, human_codes=human, extra_embedder=extra)
     t_learned = time.perf_counter() - start
     print(f"2. zero-shot on later years        : {fmt(scorer.score(zero.table, later))}")
     print(f"   after reviewing {first} ({len(first_turns)} turns), later years: "
@@ -195,25 +198,23 @@ def main() -> None:
                 print(f"   {budget:3d} reviewed: not possible, the corpus has {len(pool)} participant turns")
                 continue
             while len(chosen) < budget:  # one batch of BATCH turns, then import and re-code
-                batch_end = min(budget, len(chosen) + BATCH)
                 asked = set(chosen)
                 candidates = np.array([k not in asked for k in turn_of]) & (table["uncertainty"].to_numpy() > 0)
                 picked = select_for_review(table["uncertainty"].to_numpy(), vectors, candidates, 3 * BATCH,
                                            random_state=args.seed)
-                before = len(chosen)
-                for row in picked:  # a turn split into parts counts once
-                    if turn_of[row] not in asked and len(chosen) < batch_end:
-                        chosen.append(turn_of[row])
-                        asked.add(turn_of[row])
-                if len(chosen) == before:  # nothing left to ask
+                batch = next_turns(picked, turn_of, asked, min(BATCH, budget - len(chosen)))
+                if not batch:  # nothing left to ask
                     break
+                chosen += batch
                 table = code_segments(segments, codebook, language, embedder, settings,
-                                      human_codes=reviewed_codes(segments, truth, set(chosen))).table
+                                      human_codes=reviewed_codes(segments, truth, set(chosen)),
+                                      extra_embedder=extra).table
             rest = set(truth) - set(chosen)
             active = scorer.score(table, rest)
             rand_turns = set(random_order[:budget])
             rand_table = code_segments(segments, codebook, language, embedder, settings,
-                                       human_codes=reviewed_codes(segments, truth, rand_turns)).table
+                                       human_codes=reviewed_codes(segments, truth, rand_turns),
+                                       extra_embedder=extra).table
             rand = scorer.score(rand_table, set(truth) - rand_turns)
             print(f"   {budget:3d} reviewed: tool-chosen themes {active['themes_f1']:.3f} lenses {active['lenses_f1']:.3f}"
                   f" (zero-shot on that rest {scorer.score(zero.table, rest)['themes_f1']:.3f})"
