@@ -142,6 +142,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "narratief-bench-embeddings",
                         help="embedding cache kept between runs (the corpus is invented; hashes as file names)")
+    parser.add_argument("--random-runs", type=int, default=3, help="random review orders averaged (seeds seed, seed+1, ...)")
     parser.add_argument("--use", action="store_true",
                         help="also give the learned coder multilingual USE vectors (setting use_embeddings)")
     args = parser.parse_args()
@@ -190,11 +191,11 @@ def main() -> None:
           + rel[rel["code"] == "__overall__"][["n", "percent", "kappa", "alpha"]].round(3).to_string(index=False, header=False))
 
     if not args.quick:
-        print("3. active review (scored on turns not reviewed; batches of 50, re-coded after each import)")
+        print(f"3. active review (scored on turns not reviewed; batches of {BATCH}, re-coded after each import)")
         vectors = embedder.embed(segments["text"].astype(str).tolist())
-        rng = np.random.default_rng(args.seed)
         pool = sorted(participant_turns)
-        random_order = [pool[i] for i in rng.permutation(len(pool))]
+        random_orders = [[pool[i] for i in np.random.default_rng(args.seed + r).permutation(len(pool))]
+                         for r in range(args.random_runs)]
         chosen: list = []  # turns in the order the tool asked for them
         table = zero.table
         for budget in (50, 100, 200, 250, 300):
@@ -215,15 +216,19 @@ def main() -> None:
                                       extra_embedder=extra).table
             rest = set(truth) - set(chosen)
             active = scorer.score(table, rest)
-            rand_turns = set(random_order[:budget])
-            rand_table = code_segments(segments, codebook, language, embedder, settings,
-                                       human_codes=reviewed_codes(segments, truth, rand_turns),
-                                       extra_embedder=extra).table
-            rand = scorer.score(rand_table, set(truth) - rand_turns)
+            rand, rand_zero = [], []  # one learned coder per random order (reviewed at once)
+            for order in random_orders:
+                rand_turns = set(order[:budget])
+                rand_table = code_segments(segments, codebook, language, embedder, settings,
+                                           human_codes=reviewed_codes(segments, truth, rand_turns),
+                                           extra_embedder=extra).table
+                rand.append(scorer.score(rand_table, set(truth) - rand_turns))
+                rand_zero.append(scorer.score(zero.table, set(truth) - rand_turns)["themes_f1"])
+            themes = [r["themes_f1"] for r in rand]
             print(f"   {budget:3d} reviewed: tool-chosen themes {active['themes_f1']:.3f} lenses {active['lenses_f1']:.3f}"
                   f" (zero-shot on that rest {scorer.score(zero.table, rest)['themes_f1']:.3f})"
-                  f" | random themes {rand['themes_f1']:.3f} lenses {rand['lenses_f1']:.3f}"
-                  f" (zero-shot {scorer.score(zero.table, set(truth) - rand_turns)['themes_f1']:.3f})"
+                  f" | random ({len(rand)} orders) themes {np.mean(themes):.3f} [{min(themes):.3f}-{max(themes):.3f}]"
+                  f" lenses {np.mean([r['lenses_f1'] for r in rand]):.3f} (zero-shot {np.mean(rand_zero):.3f})"
                   f" [{len(participant_turns - set(chosen))} participant turns left]")
 
     n = len(segments)
