@@ -52,3 +52,28 @@ def select_for_review(uncertain: np.ndarray, vectors: np.ndarray, candidates: np
         available[pick] = False
         closest = np.maximum(closest, vectors[pool] @ vectors[pool[pick]])
     return np.array(chosen, dtype=np.int64)
+
+
+def next_turns(ranked_rows, turn_of, asked, size: int) -> list:
+    """The next review batch in turns: the first `size` turns, in the order of `ranked_rows`, that
+    nobody was asked about yet. A turn split into several segments counts once.
+
+    Args:
+        ranked_rows: segment rows, most informative first (output of `select_for_review`).
+        turn_of: per segment row, its turn key (e.g. (doc, turn)).
+        asked: turn keys already reviewed or already in an earlier batch.
+        size: batch size in turns.
+
+    Returns:
+        Up to `size` new turn keys (fewer when the ranking runs out).
+    """
+    seen = set(asked)
+    out: list = []
+    for row in ranked_rows:
+        if len(out) >= size:
+            break
+        key = turn_of[int(row)]
+        if key not in seen:
+            seen.add(key)
+            out.append(key)
+    return out

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from codebook.coding.active import select_for_review, uncertainty
+from codebook.coding.active import next_turns, select_for_review, uncertainty
 from interviews.records import Transcript, TranscriptMeta, Turn
 from interviews.roles import (
     RoleSettings, corpus_roles, detect_roles, normalise_label, read_interviewer_column, role_of_label,
@@ -90,3 +90,15 @@ def test_active_selection_picks_uncertain_and_diverse_segments():
     candidates[1] = False  # already reviewed
     assert 1 not in select_for_review(unsure, vectors, candidates, 3).tolist()
     assert select_for_review(unsure, vectors, np.zeros(6, dtype=bool), 3).size == 0
+
+
+def test_next_batch_counts_turns_once_and_never_repeats_an_earlier_batch():
+    # rows 0-1 are two parts of one turn; turn ("a", 3) was in an earlier batch
+    turn_of = [("a", 1), ("a", 1), ("a", 2), ("a", 3), ("b", 1), ("b", 2)]
+    ranked = [0, 1, 3, 2, 5, 4]
+    first = next_turns(ranked, turn_of, asked={("a", 3)}, size=2)
+    assert first == [("a", 1), ("a", 2)]
+    second = next_turns(ranked, turn_of, asked={("a", 3), *first}, size=2)
+    assert second == [("b", 2), ("b", 1)]
+    assert next_turns(ranked, turn_of, asked=set(turn_of), size=2) == []
+    assert len(next_turns(ranked, turn_of, asked=set(), size=10)) == 5
