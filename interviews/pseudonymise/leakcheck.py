@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import _sre  # re's own case mapping (unicode_tolower), so `fold` agrees with re.IGNORECASE
 import base64
+import bisect
 import hashlib
 import html
 import io
@@ -18,6 +19,7 @@ import json
 import re
 import zipfile
 from collections.abc import Iterable
+from functools import cached_property
 from pathlib import Path
 from re._casefix import _EXTRA_CASES  # re's own extra case equivalences (CPython >= 3.11)
 
@@ -105,7 +107,7 @@ class LeakSearch:
         if not insensitive and not sensitive:
             return False
         if mask and self.protected is not None:
-            text = _mask(text, self.protected)
+            text = self._mask_lines(text, insensitive, sensitive)
         key = (insensitive, sensitive)
         patterns = self._patterns.get(key)
         if patterns is None:
@@ -113,6 +115,65 @@ class LeakSearch:
                         if p is not None]
             self._patterns[key] = patterns
         return any(p.search(text) for p in patterns)
+
+    def _mask_lines(self, text: str, insensitive: frozenset[str], sensitive: frozenset[str]) -> str:
+        """`text` masked where masking can change whether a candidate matches: the same answer as
+        masking all of it, at the cost of the lines concerned.
+
+        No protected span crosses a line break, so masking line by line equals masking the whole
+        text. A match holds its original's longest part (an anchor, found as a plain substring) and
+        otherwise only other parts and whitespace, which in the unmasked text is whitespace or a
+        protected span. Neither holds a barrier character (punctuation that occurs in no protected
+        term and no original, see `_BARRIER_CHARS`), so a match lies between the barrier characters
+        around one of its anchors: the lines of those stretches are masked, the others kept.
+        """
+        barrier = self._barrier
+        if barrier is None:
+            return _mask(text, self.protected)
+        folded = fold(text)
+        fences = [m.start() for m in barrier.finditer(text)]
+        starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        masked: set[int] = set()
+        anchors = [(fold(_longest_part(v)), folded) for v in insensitive]
+        anchors += [(_longest_part(v), text) for v in sensitive]
+        for part, haystack in anchors:
+            at = haystack.find(part)
+            while at >= 0:
+                k = bisect.bisect_left(fences, at)
+                low = fences[k - 1] if k else 0
+                high = fences[k] if k < len(fences) else len(text)
+                masked.update(range(bisect.bisect_right(starts, low) - 1, bisect.bisect_right(starts, high)))
+                at = haystack.find(part, at + 1)
+        lines = text.split("\n")
+        return "\n".join(_mask(line, self.protected) if i in masked else line for i, line in enumerate(lines))
+
+    @cached_property
+    def _barrier(self) -> re.Pattern[str] | None:
+        """A character no protected span can cover (None when spans might cross a line break)."""
+        return _line_barrier(self.protected, self._insensitive + self._sensitive)
+
+
+# Punctuation of tables, JSON and markup; none of it is a word character, and none can be part of an
+# organisation-like name (keep._ORG_RES: words, apostrophes, hyphens, dots, spaces, tabs).
+_BARRIER_CHARS = ',;:"=<>{}|()[]'
+
+
+def _line_barrier(protected: ProtectedVocabulary, searched: list[tuple[str, str]]) -> re.Pattern[str] | None:
+    """A pattern finding a character that neither masking blanks nor a match holds (punctuation that
+    occurs in no protected term and no searched original), or None when protected spans might cross
+    a line break, so lines cannot be masked one at a time."""
+    source = protected.pattern.pattern if protected.pattern is not None else _WRAP[0] + _WRAP[1]
+    if not (source.startswith(_WRAP[0]) and source.endswith(_WRAP[1])):
+        return None  # not the escaped alternation of ProtectedVocabulary.build
+    terms = source[len(_WRAP[0]):-len(_WRAP[1])]
+    if "\n" in terms:
+        return None
+    in_originals = {c for _, value in searched for c in value + fold(value)}
+    chars = "".join(c for c in _BARRIER_CHARS if re.escape(c) not in terms and c not in in_originals)
+    return re.compile(f"[{re.escape(chars)}]") if chars else None
+
+
+_WRAP = (r"(?<![\w@#])(?:", r")(?![\w])")  # around the escaped terms in ProtectedVocabulary.build
 
 
 def _longest_part(value: str) -> str:
