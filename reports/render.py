@@ -158,15 +158,14 @@ def _render_pandoc(qmd: Path, stem: str, formats: tuple[str, ...],
     import pypandoc
     import typst
 
+    files, warnings = [], []
     qmd = qmd.resolve()
     folder = qmd.parent
     common = [str(qmd), "--from", "markdown", "--resource-path", str(folder), "--toc", "--toc-depth=2",
               "--metadata", f"toc-title={TOC_TITLE}"]
-
-    def one(fmt: str) -> tuple[Path, list[str]]:
+    for fmt in formats:
         final = folder / f"{stem}.{fmt}"
         tmp = folder / f".{stem}.tmp-render.{fmt}"
-        warnings: list[str] = []
         try:
             if fmt == "html":
                 _pandoc(common + ["--to", "html5", "--standalone", "--embed-resources",
@@ -193,20 +192,7 @@ def _render_pandoc(qmd: Path, stem: str, formats: tuple[str, ...],
         if not tmp.exists():
             raise ReportError("N604", f"{fmt} is niet gemaakt", path=qmd)
         os.replace(tmp, final)
-        return final, warnings
-
-    # The formats are independent: pandoc runs as a subprocess and typst in native code, so they
-    # overlap on two cores (the first error in format order is raised).
-    if len(formats) > 1:
-        from concurrent.futures import ThreadPoolExecutor
-
-        with ThreadPoolExecutor(max_workers=len(formats)) as pool:
-            futures = [pool.submit(one, fmt) for fmt in formats]
-            done = [f.result() for f in futures]
-    else:
-        done = [one(fmt) for fmt in formats]
-    files = [final for final, _ in done]
-    warnings = [w for _, found in done for w in found]
+        files.append(final)
     version = pypandoc.get_pandoc_version()
     return RenderResult(tuple(files), f"pandoc {version} + typst {typst.__version__}", tuple(warnings))
 
