@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from codebook.model import Code
@@ -84,12 +85,13 @@ def _lens(frame: pd.DataFrame) -> pd.Series:
 def _row(frame: pd.DataFrame | None, **match: object) -> pd.Series | None:
     if frame is None or frame.empty:
         return None
-    mask = pd.Series(True, index=frame.index)
+    mask = np.ones(len(frame), dtype=bool)  # numpy, not Series arithmetic: called per theme and lens
     for col, val in match.items():
         series = _lens(frame) if col == "lens" else frame[col]
-        mask &= (series.astype(int) == val) if col in ("year", "prev_year") else (series == val)
-    hits = frame[mask]
-    return None if hits.empty else hits.iloc[0]
+        values = (series.astype(int) if col in ("year", "prev_year") else series).to_numpy()
+        mask &= np.fromiter((v == val for v in values), dtype=bool, count=len(values))
+    hits = np.flatnonzero(mask)
+    return None if not len(hits) else frame.iloc[int(hits[0])]
 
 
 def change_phrase(change: pd.DataFrame, year: int, theme: str, lens: str) -> str | None:

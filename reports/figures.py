@@ -8,20 +8,26 @@ the Dutch decimal comma; bars are sorted.
 
 from __future__ import annotations
 
+import hashlib
 import io
+import json
 import math
 import textwrap
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from codebook.model import Codebook
-from nlp.io import write_bytes
+from nlp.io import write_bytes, write_json
 
 _COLOURS = ("#1b6ca8", "#d1495b", "#edae49", "#00798c", "#66a182", "#8d6a9f", "#30638e")
 _METADATA = {"Software": None}  # no version or time stamp in the PNG: same inputs, same bytes
+FIGURES_VERSION = "1"  # bump when any figure is drawn differently: remembered figures are drawn again
+SOURCES_FILE = "figuren.json"
 
 
 @dataclass(frozen=True)
@@ -77,6 +83,47 @@ def _save(fig, out_dir: Path, name: str) -> str:
     return f"figuren/{name}"
 
 
+def _drawn(out_dir: Path, name: str, inputs: tuple, draw: Callable[[], Any]) -> str:
+    """`figuren/<name>`: drawn by `draw` (which returns the Figure) unless the PNG already there was
+    drawn from the same `inputs` (everything the picture depends on) by this version of the code.
+
+    Drawing is most of the cost of building the chapter, and a re-run after a small change of the
+    corpus often leaves a figure's numbers as they were. `figuren/figuren.json` remembers per figure
+    the hash of its inputs and of the PNG (hashes only); a PNG changed by hand is drawn again.
+    """
+    record_path = out_dir / "figuren" / SOURCES_FILE
+    try:
+        record = json.loads(record_path.read_text(encoding="utf-8"))
+        record = record if isinstance(record, dict) else {}
+    except (OSError, ValueError):
+        record = {}
+    source = _inputs_hash(name, inputs)
+    target = out_dir / "figuren" / name
+    known = record.get(name)
+    if isinstance(known, dict) and known.get("inputs") == source and target.is_file() \
+            and hashlib.sha256(target.read_bytes()).hexdigest() == known.get("png"):
+        return f"figuren/{name}"
+    path = _save(draw(), out_dir, name)
+    record[name] = {"inputs": source, "png": hashlib.sha256(target.read_bytes()).hexdigest()}
+    write_json(record, record_path)
+    return path
+
+
+def _inputs_hash(name: str, inputs: tuple) -> str:
+    from importlib.metadata import version
+
+    digest = hashlib.sha256(f"{FIGURES_VERSION}\x00{version('matplotlib')}\x00{name}".encode("utf-8"))
+    for part in inputs:
+        if isinstance(part, pd.DataFrame):
+            text = part.to_csv(index=False)
+        elif isinstance(part, Codebook):
+            text = repr([(t.id, t.name) for t in part.themes])
+        else:
+            text = repr(part)
+        digest.update(b"\x00" + text.encode("utf-8"))
+    return digest.hexdigest()
+
+
 def _overall(theme_year: pd.DataFrame) -> pd.DataFrame:
     return theme_year[theme_year["lens"].fillna("").astype(str) == ""]
 
@@ -126,11 +173,15 @@ def theme_trend_figure(theme_year: pd.DataFrame, codebook: Codebook, theme_id: s
         return None
     all_years = sorted(int(y) for y in data["year"].unique())
     index = [t.id for t in codebook.themes].index(theme_id) if theme_id in [t.id for t in codebook.themes] else 0
-    fig = _figure(figsize=(6.2, 2.6))
-    ax = fig.add_subplot()
-    _trend_panel(ax, years, share, low, high, _COLOURS[index % len(_COLOURS)], all_years, _top(data))
-    ax.set_ylabel("Aandeel segmenten")
-    path = _save(fig, out_dir, f"verloop-{theme_id}.png")
+    def draw():
+        fig = _figure(figsize=(6.2, 2.6))
+        ax = fig.add_subplot()
+        _trend_panel(ax, years, share, low, high, _COLOURS[index % len(_COLOURS)], all_years, _top(data))
+        ax.set_ylabel("Aandeel segmenten")
+        return fig
+
+    path = _drawn(out_dir, f"verloop-{theme_id}.png", (years, share.tolist(), low.tolist(), high.tolist(), index,
+                                                       all_years, _top(data)), draw)
     name = codebook.get(theme_id).name
     steps = ", ".join(f"{y}: {decimal(v)}%" for y, v in zip(years, share))
     caption = (f"Hoe vaak dit thema ter sprake kwam per jaar (aandeel segmenten; de band is het "
@@ -147,18 +198,22 @@ def development_figure(theme_year: pd.DataFrame, codebook: Codebook, out_dir: Pa
     themes = [t for t in codebook.themes if not data[data["theme"] == t.id].empty]
     cols = min(3, max(1, len(themes)))
     rows = max(1, math.ceil(len(themes) / cols))
-    fig = _figure(figsize=(3.3 * cols, 2.9 * rows))
     top = _top(data)
-    alt_parts = []
-    for i, theme in enumerate(themes):
-        ax = fig.add_subplot(rows, cols, i + 1)
-        years, share, low, high = _series(data, theme.id)
-        _trend_panel(ax, years, share, low, high, _COLOURS[i % len(_COLOURS)], all_years, top)
-        ax.set_title(wrap(theme.name, 34), fontsize=8.5, loc="left")
-        ax.tick_params(labelsize=8)
-        alt_parts.append(f"{theme.name} (" + ", ".join(f"{y}: {decimal(v)}%" for y, v in zip(years, share)) + ")")
-    fig.tight_layout()
-    path = _save(fig, out_dir, "ontwikkeling.png")
+    series = [_series(data, theme.id) for theme in themes]
+    alt_parts = [f"{theme.name} (" + ", ".join(f"{y}: {decimal(v)}%" for y, v in zip(years, share)) + ")"
+                 for theme, (years, share, _, _) in zip(themes, series)]
+
+    def draw():
+        fig = _figure(figsize=(3.3 * cols, 2.9 * rows))
+        for i, (theme, (years, share, low, high)) in enumerate(zip(themes, series)):
+            ax = fig.add_subplot(rows, cols, i + 1)
+            _trend_panel(ax, years, share, low, high, _COLOURS[i % len(_COLOURS)], all_years, top)
+            ax.set_title(wrap(theme.name, 34), fontsize=8.5, loc="left")
+            ax.tick_params(labelsize=8)
+        fig.tight_layout()
+        return fig
+
+    path = _drawn(out_dir, "ontwikkeling.png", (data, codebook, all_years), draw)
     span = f"{all_years[0]}–{all_years[-1]}" if len(all_years) > 1 else (str(all_years[0]) if all_years else "")
     caption = (f"Aandeel segmenten per thema, {span}, met 95%-interval (band). Lijnen die ver boven of onder "
                "de band van het vorige jaar uitkomen, wijzen op een echte verandering; overlappende banden niet.")
@@ -176,20 +231,23 @@ def themes_year_figure(theme_year: pd.DataFrame, codebook: Codebook, year: int,
         rows = data[data["theme"] == theme.id]
         pairs.append((theme.name, float(rows["share"].iloc[0]) if not rows.empty else 0.0))
     pairs.sort(key=lambda p: (-p[1], p[0]))
-    fig = _figure(figsize=(7.5, 0.75 * len(pairs) + 0.8))
-    ax = fig.add_subplot()
-    positions = list(range(len(pairs)))[::-1]
-    ax.barh(positions, [100 * v for _, v in pairs], color=_COLOURS[0])
-    ax.set_yticks(positions, [wrap(n, 36) for n, _ in pairs], fontsize=8.5)
-    for y, (_, v) in zip(positions, pairs):
-        ax.annotate(pct(v), (100 * v, y), textcoords="offset points", xytext=(4, 0), va="center", fontsize=8.5)
-    ax.xaxis.set_major_formatter(_pct_axis())
-    ax.set_xlabel("Aandeel segmenten")
-    ax.set_xlim(0, max([100 * v for _, v in pairs] + [1]) * 1.18)
-    ax.grid(axis="x", alpha=0.3)
-    for side in ("top", "right"):
-        ax.spines[side].set_visible(False)
-    path = _save(fig, out_dir, f"thema-{year}.png")
+    def draw():
+        fig = _figure(figsize=(7.5, 0.75 * len(pairs) + 0.8))
+        ax = fig.add_subplot()
+        positions = list(range(len(pairs)))[::-1]
+        ax.barh(positions, [100 * v for _, v in pairs], color=_COLOURS[0])
+        ax.set_yticks(positions, [wrap(n, 36) for n, _ in pairs], fontsize=8.5)
+        for y, (_, v) in zip(positions, pairs):
+            ax.annotate(pct(v), (100 * v, y), textcoords="offset points", xytext=(4, 0), va="center", fontsize=8.5)
+        ax.xaxis.set_major_formatter(_pct_axis())
+        ax.set_xlabel("Aandeel segmenten")
+        ax.set_xlim(0, max([100 * v for _, v in pairs] + [1]) * 1.18)
+        ax.grid(axis="x", alpha=0.3)
+        for side in ("top", "right"):
+            ax.spines[side].set_visible(False)
+        return fig
+
+    path = _drawn(out_dir, f"thema-{year}.png", (pairs,), draw)
     caption = (f"Aandeel segmenten per thema in {year}, van vaakst naar minst vaak besproken. "
                f"Het meest kwam '{pairs[0][0]}' ter sprake." if pairs else f"Aandeel segmenten per thema in {year}.")
     alt = f"Staafdiagram van het aandeel segmenten per thema in {year}: " + "; ".join(
@@ -211,25 +269,29 @@ def split_heatmap(theme_split: pd.DataFrame, codebook: Codebook, year: int, out_
         for j, (split, value) in enumerate(columns):
             hit = data[(data["theme"] == theme.id) & (data["split"] == split) & (data["value"] == value)]
             matrix[i, j] = 100 * float(hit["share"].iloc[0]) if not hit.empty else 0.0
-    fig = _figure(figsize=(1.05 * len(columns) + 3.6, 0.7 * len(themes) + 1.6))
-    ax = fig.add_subplot()
-    image = ax.imshow(matrix, cmap="Blues", vmin=0, aspect="auto")
     labels = [wrap(("gesprek: " if s == "type" else "") + str(v), 14) for s, v in columns]
-    ax.set_xticks(range(len(columns)), labels, fontsize=8)
-    ax.set_yticks(range(len(themes)), [wrap(t.name, 34) for t in themes], fontsize=8)
-    ax.tick_params(top=True, labeltop=True, bottom=False, labelbottom=False)
-    limit = matrix.max() or 1.0
-    for i in range(len(themes)):
-        for j in range(len(columns)):
-            ax.text(j, i, decimal(matrix[i, j], 0) + "%", ha="center", va="center", fontsize=8,
-                    color="white" if matrix[i, j] > 0.6 * limit else "#1f2328")
-    n_types = sum(1 for s, _ in columns if s == "type")
-    if 0 < n_types < len(columns):
-        ax.axvline(n_types - 0.5, color="white", linewidth=3)
-    colourbar = fig.colorbar(image, ax=ax, fraction=0.04, pad=0.02)
-    colourbar.ax.yaxis.set_major_formatter(_pct_axis())
-    colourbar.set_label("Aandeel segmenten van de groep", fontsize=8)
-    path = _save(fig, out_dir, f"thema-wijk-{year}.png")
+
+    def draw():
+        fig = _figure(figsize=(1.05 * len(columns) + 3.6, 0.7 * len(themes) + 1.6))
+        ax = fig.add_subplot()
+        image = ax.imshow(matrix, cmap="Blues", vmin=0, aspect="auto")
+        ax.set_xticks(range(len(columns)), labels, fontsize=8)
+        ax.set_yticks(range(len(themes)), [wrap(t.name, 34) for t in themes], fontsize=8)
+        ax.tick_params(top=True, labeltop=True, bottom=False, labelbottom=False)
+        limit = matrix.max() or 1.0
+        for i in range(len(themes)):
+            for j in range(len(columns)):
+                ax.text(j, i, decimal(matrix[i, j], 0) + "%", ha="center", va="center", fontsize=8,
+                        color="white" if matrix[i, j] > 0.6 * limit else "#1f2328")
+        n_types = sum(1 for s, _ in columns if s == "type")
+        if 0 < n_types < len(columns):
+            ax.axvline(n_types - 0.5, color="white", linewidth=3)
+        colourbar = fig.colorbar(image, ax=ax, fraction=0.04, pad=0.02)
+        colourbar.ax.yaxis.set_major_formatter(_pct_axis())
+        colourbar.set_label("Aandeel segmenten van de groep", fontsize=8)
+        return fig
+
+    path = _drawn(out_dir, f"thema-wijk-{year}.png", (matrix.tolist(), columns, labels, codebook), draw)
     best = np.unravel_index(int(np.argmax(matrix)), matrix.shape)
     caption = (f"Welk deel van wat er per type gesprek en per wijk werd gezegd over elk thema ging, {year}. "
                "Donkerder is vaker; vergelijk binnen een kolom welke thema's daar de boventoon voerden. Het "
@@ -252,23 +314,26 @@ def cooccurrence_figure(cooccurrence: pd.DataFrame, codebook: Codebook, year: in
         if r.theme_a in ids and r.theme_b in ids:
             a, b = ids.index(r.theme_a), ids.index(r.theme_b)
             matrix[a][b] = matrix[b][a] = float(r.jaccard)
-    fig = _figure(figsize=(7, 5.6))
-    ax = fig.add_subplot()
-    image = ax.imshow(np.nan_to_num(matrix), cmap="Blues", vmin=0)
-    labels = [wrap(t.name, 26) for t in codebook.themes]
-    ax.set_xticks(range(len(ids)), labels, rotation=40, ha="right", fontsize=7)
-    ax.set_yticks(range(len(ids)), labels, fontsize=7)
-    limit = np.nanmax(matrix) if np.isfinite(matrix).any() else 1.0
-    for i in range(len(ids)):
-        for j in range(len(ids)):
-            if i != j and np.isfinite(matrix[i, j]):
-                ax.text(j, i, decimal(matrix[i, j], 2), ha="center", va="center", fontsize=7,
-                        color="white" if matrix[i, j] > 0.6 * limit else "#1f2328")
-    bar = fig.colorbar(image, ax=ax, label="Jaccard-overlap")
-    from matplotlib.ticker import FuncFormatter
+    def draw():
+        fig = _figure(figsize=(7, 5.6))
+        ax = fig.add_subplot()
+        image = ax.imshow(np.nan_to_num(matrix), cmap="Blues", vmin=0)
+        labels = [wrap(t.name, 26) for t in codebook.themes]
+        ax.set_xticks(range(len(ids)), labels, rotation=40, ha="right", fontsize=7)
+        ax.set_yticks(range(len(ids)), labels, fontsize=7)
+        limit = np.nanmax(matrix) if np.isfinite(matrix).any() else 1.0
+        for i in range(len(ids)):
+            for j in range(len(ids)):
+                if i != j and np.isfinite(matrix[i, j]):
+                    ax.text(j, i, decimal(matrix[i, j], 2), ha="center", va="center", fontsize=7,
+                            color="white" if matrix[i, j] > 0.6 * limit else "#1f2328")
+        bar = fig.colorbar(image, ax=ax, label="Jaccard-overlap")
+        from matplotlib.ticker import FuncFormatter
 
-    bar.ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _p: decimal(v, 2)))
-    path = _save(fig, out_dir, f"dwarsverbanden-{year}.png")
+        bar.ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _p: decimal(v, 2)))
+        return fig
+
+    path = _drawn(out_dir, f"dwarsverbanden-{year}.png", (matrix.tolist(), codebook), draw)
     strongest = data.sort_values(["jaccard", "theme_a", "theme_b"], ascending=[False, True, True]).head(3)
     pairs = "; ".join(f"{codebook.get(r.theme_a).name} en {codebook.get(r.theme_b).name} ({decimal(r.jaccard, 2)})"
                       for r in strongest.itertuples() if r.theme_a in ids and r.theme_b in ids)

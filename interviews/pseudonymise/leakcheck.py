@@ -1,15 +1,17 @@
 """The final leak check: no original string from the key may appear in any output file.
 
 Every file under a directory is read as text (binary formats are opened: docx/xlsx/pptx/odt
-by their XML, pdf via pypdf when installed, parquet via pyarrow; anything else as bytes), and
-searched case-insensitively on word boundaries. Originals that are ordinary Dutch words ("Roos")
-are matched only as written (capitalised). File names are checked too. The error names the file,
-never the string.
+by their XML, pdf via poppler's pdftotext/pdfinfo (pypdf without them), parquet via pyarrow;
+anything else as bytes), and searched case-insensitively on word boundaries. Originals that are
+ordinary Dutch words ("Roos") are matched only as written (capitalised). File names are checked
+too. The error names the file, never the string.
 """
 
 from __future__ import annotations
 
+import _sre  # re's own case mapping (unicode_tolower), so `fold` agrees with re.IGNORECASE
 import base64
+import bisect
 import hashlib
 import html
 import io
@@ -17,7 +19,9 @@ import json
 import re
 import zipfile
 from collections.abc import Iterable
+from functools import cached_property
 from pathlib import Path
+from re._casefix import _EXTRA_CASES  # re's own extra case equivalences (CPython >= 3.11)
 
 from interviews.errors import PseudonymisationError
 from nlp.io import write_json
@@ -37,8 +41,10 @@ class LeakError(PseudonymisationError):
     """An output file contains an original from the key (N220)."""
 
 
-def build_patterns(originals: Iterable[str]) -> list[re.Pattern[str]]:
-    """Search patterns for the originals, skipping ones too short or common to test safely."""
+def _searched_values(originals: Iterable[str]) -> tuple[set[str], set[str]]:
+    """The originals worth searching for, whitespace-normalised: (case-insensitive, case-sensitive).
+    Too short or common ones are skipped; an original that is an ordinary Dutch word ("Roos") is
+    searched only as written, capitalised."""
     insensitive, sensitive = set(), set()
     for original in originals:
         value = " ".join(original.split())
@@ -51,12 +57,148 @@ def build_patterns(originals: Iterable[str]) -> list[re.Pattern[str]]:
                 sensitive.add(value)
             continue
         insensitive.add(value)
-    patterns = []
-    for values, flags in ((insensitive, re.IGNORECASE), (sensitive, 0)):
-        if values:
-            alts = "|".join(_bounded(v) for v in sorted(values, key=len, reverse=True))
-            patterns.append(re.compile(f"(?:{alts})", flags))
-    return patterns
+    return insensitive, sensitive
+
+
+def build_patterns(originals: Iterable[str]) -> list[re.Pattern[str]]:
+    """Search patterns for the originals, skipping ones too short or common to test safely."""
+    insensitive, sensitive = _searched_values(originals)
+    return [p for p in (_alternation(insensitive, re.IGNORECASE), _alternation(sensitive, 0)) if p is not None]
+
+
+def _alternation(values: Iterable[str], flags: int) -> re.Pattern[str] | None:
+    alts = "|".join(_bounded(v) for v in sorted(values, key=lambda v: (-len(v), v)))
+    return re.compile(f"(?:{alts})", flags) if alts else None
+
+
+class LeakSearch:
+    """Whether a text holds one of the originals, with the same answer as the boundary patterns of
+    `build_patterns` (after masking protected terms), at a fraction of their cost.
+
+    The alternation of every original cannot skip ahead (each alternative starts with a lookbehind),
+    so a large key makes it slow on long texts. Instead the text is folded once (the case folding
+    of `re.IGNORECASE`, character for character) and each original's longest whitespace-free part is
+    looked up as a plain substring; only the originals found that way (the candidates) go through
+    the boundary pattern. A match of the pattern contains that part literally, so no leak is missed.
+    Masking protected terms only blanks characters, so it cannot create a candidate: a text without
+    candidates is clean without being masked.
+
+    Args:
+        originals: what to search for (key originals, deny list, confirmed review decisions).
+        protected: terms kept on purpose (masked before the boundary patterns run), or None.
+    """
+
+    def __init__(self, originals: Iterable[str], protected: ProtectedVocabulary | None = None) -> None:
+        insensitive, sensitive = _searched_values(originals)
+        self.protected = protected
+        self._insensitive = sorted((fold(_longest_part(v)), v) for v in insensitive)
+        self._sensitive = sorted((_longest_part(v), v) for v in sensitive)
+        self._patterns: dict[tuple[frozenset[str], frozenset[str]], list[re.Pattern[str]]] = {}
+
+    def candidates(self, text: str) -> tuple[frozenset[str], frozenset[str]]:
+        """The (case-insensitive, case-sensitive) originals whose longest part occurs in `text`."""
+        folded = fold(text) if self._insensitive else ""
+        return (frozenset(v for part, v in self._insensitive if part in folded),
+                frozenset(v for part, v in self._sensitive if part in text))
+
+    def found(self, text: str, mask: bool = True) -> bool:
+        """Whether `text` holds an original on its boundaries (protected terms masked when `mask`)."""
+        insensitive, sensitive = self.candidates(text)
+        if not insensitive and not sensitive:
+            return False
+        if mask and self.protected is not None:
+            text = self._mask_lines(text, insensitive, sensitive)
+        key = (insensitive, sensitive)
+        patterns = self._patterns.get(key)
+        if patterns is None:
+            patterns = [p for p in (_alternation(insensitive, re.IGNORECASE), _alternation(sensitive, 0))
+                        if p is not None]
+            self._patterns[key] = patterns
+        return any(p.search(text) for p in patterns)
+
+    def _mask_lines(self, text: str, insensitive: frozenset[str], sensitive: frozenset[str]) -> str:
+        """`text` masked where masking can change whether a candidate matches: the same answer as
+        masking all of it, at the cost of the lines concerned.
+
+        No protected span crosses a line break, so masking line by line equals masking the whole
+        text. A match holds its original's longest part (an anchor, found as a plain substring) and
+        otherwise only other parts and whitespace, which in the unmasked text is whitespace or a
+        protected span. Neither holds a barrier character (punctuation that occurs in no protected
+        term and no original, see `_BARRIER_CHARS`), so a match lies between the barrier characters
+        around one of its anchors: the lines of those stretches are masked, the others kept.
+        """
+        barrier = self._barrier
+        if barrier is None:
+            return _mask(text, self.protected)
+        folded = fold(text)
+        fences = [m.start() for m in barrier.finditer(text)]
+        starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        masked: set[int] = set()
+        anchors = [(fold(_longest_part(v)), folded) for v in insensitive]
+        anchors += [(_longest_part(v), text) for v in sensitive]
+        for part, haystack in anchors:
+            at = haystack.find(part)
+            while at >= 0:
+                k = bisect.bisect_left(fences, at)
+                low = fences[k - 1] if k else 0
+                high = fences[k] if k < len(fences) else len(text)
+                masked.update(range(bisect.bisect_right(starts, low) - 1, bisect.bisect_right(starts, high)))
+                at = haystack.find(part, at + 1)
+        lines = text.split("\n")
+        return "\n".join(_mask(line, self.protected) if i in masked else line for i, line in enumerate(lines))
+
+    @cached_property
+    def _barrier(self) -> re.Pattern[str] | None:
+        """A character no protected span can cover (None when spans might cross a line break)."""
+        return _line_barrier(self.protected, self._insensitive + self._sensitive)
+
+
+# Punctuation of tables, JSON and markup; none of it is a word character, and none can be part of an
+# organisation-like name (keep._ORG_RES: words, apostrophes, hyphens, dots, spaces, tabs).
+_BARRIER_CHARS = ',;:"=<>{}|()[]'
+
+
+def _line_barrier(protected: ProtectedVocabulary, searched: list[tuple[str, str]]) -> re.Pattern[str] | None:
+    """A pattern finding a character that neither masking blanks nor a match holds (punctuation that
+    occurs in no protected term and no searched original), or None when protected spans might cross
+    a line break, so lines cannot be masked one at a time."""
+    source = protected.pattern.pattern if protected.pattern is not None else _WRAP[0] + _WRAP[1]
+    if not (source.startswith(_WRAP[0]) and source.endswith(_WRAP[1])):
+        return None  # not the escaped alternation of ProtectedVocabulary.build
+    terms = source[len(_WRAP[0]):-len(_WRAP[1])]
+    if "\n" in terms:
+        return None
+    in_originals = {c for _, value in searched for c in value + fold(value)}
+    chars = "".join(c for c in _BARRIER_CHARS if re.escape(c) not in terms and c not in in_originals)
+    return re.compile(f"[{re.escape(chars)}]") if chars else None
+
+
+_WRAP = (r"(?<![\w@#])(?:", r")(?![\w])")  # around the escaped terms in ProtectedVocabulary.build
+
+
+def _longest_part(value: str) -> str:
+    return max(value.split(), key=len)
+
+
+class _FoldTable(dict):
+    """str.translate table of `fold`, filled on demand: each character maps to the smallest
+    member of its `re.IGNORECASE` class (simple lower case plus re's extra equivalences such as
+    "ı" ~ "i" and "ſ" ~ "s"). One character in, one out, so a match keeps its length."""
+
+    def __missing__(self, code: int) -> str:
+        lower = _sre.unicode_tolower(code)
+        char = chr(min((lower, *_EXTRA_CASES.get(lower, ()))))
+        self[code] = char
+        return char
+
+
+_FOLD = _FoldTable()
+
+
+def fold(text: str) -> str:
+    """`text` case-folded the way `re.IGNORECASE` compares characters: a case-insensitive match of a
+    literal implies the folded literal is a substring of the folded text."""
+    return text.lower() if text.isascii() else text.translate(_FOLD)
 
 
 def _bounded(value: str) -> str:
@@ -127,11 +269,8 @@ def _extract(suffix: str, data: bytes) -> str | None:
                                   html.unescape(re.sub(r"<[^>]+>", " ", xml))]
             return "\n".join(parts)
         if suffix == ".pdf":
-            from pypdf import PdfReader
-
-            reader = PdfReader(io.BytesIO(data))
-            meta = " ".join(str(v) for v in (reader.metadata or {}).values())
-            return meta + "\n" + "\n".join(page.extract_text() or "" for page in reader.pages)
+            text = pdf_text_poppler(data)
+            return text if text is not None else pdf_text_pypdf(data)
         if suffix == ".parquet":
             import pyarrow.parquet as pq
 
@@ -141,6 +280,36 @@ def _extract(suffix: str, data: bytes) -> str | None:
     except Exception:  # damaged or unreadable: search the raw bytes instead
         return None
     return None
+
+
+def pdf_text_poppler(data: bytes) -> str | None:
+    """A PDF's metadata (standard and custom fields) and page text through poppler's `pdfinfo` and
+    `pdftotext`, several times faster than pypdf; None when they are not installed or fail."""
+    import shutil
+    import subprocess
+
+    info, text = shutil.which("pdfinfo"), shutil.which("pdftotext")
+    if info is None or text is None:
+        return None
+    parts = []
+    for command in ([info, "-custom", "-enc", "UTF-8", "-"], [text, "-enc", "UTF-8", "-", "-"]):
+        try:
+            done = subprocess.run(command, input=data, capture_output=True, timeout=120, check=False)
+        except (OSError, subprocess.SubprocessError):
+            return None
+        if done.returncode != 0:
+            return None
+        parts.append(done.stdout.decode("utf-8", errors="ignore"))
+    return "\n".join(parts)
+
+
+def pdf_text_pypdf(data: bytes) -> str:
+    """A PDF's metadata and page text through pypdf (the fallback without poppler)."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(data))
+    meta = " ".join(str(v) for v in (reader.metadata or {}).values())
+    return meta + "\n" + "\n".join(page.extract_text() or "" for page in reader.pages)
 
 
 def _png_text(data: bytes) -> str:
@@ -198,7 +367,7 @@ def check_for_leaks(
         >>> check_for_leaks(Path("MAP/output"), key)  # doctest: +SKIP
     """
     searched = sorted({*key.originals(), *extra})
-    patterns = build_patterns(searched)
+    search = LeakSearch(searched, protected)
     signature = _signature(searched, protected)
     known_clean = _read_clean(clean_cache, signature)
     clean: set[str] = set()
@@ -208,7 +377,7 @@ def check_for_leaks(
         checked += 1
         rel = path.relative_to(directory).as_posix()
         name_text = re.sub(r"[_\-.]+", " ", rel)
-        if any(p.search(name_text) for p in patterns):
+        if search.found(name_text, mask=False):
             leaks.append(f"{rel} (bestandsnaam)")
             continue
         try:
@@ -221,9 +390,7 @@ def check_for_leaks(
         except OSError:
             leaks.append(f"{rel} (niet leesbaar, dus niet te controleren)")
             continue
-        if protected is not None:
-            text = _mask(text, protected)
-        if any(p.search(text) for p in patterns):
+        if search.found(text):
             leaks.append(rel)
         elif fingerprint:
             clean.add(fingerprint)
@@ -266,7 +433,13 @@ def _read_clean(path: Path | None, signature: str) -> frozenset[str]:
 
 
 def _mask(text: str, protected: ProtectedVocabulary) -> str:
-    chars = list(text)
-    for start, end in protected.spans(text):
-        chars[start:end] = " " * (end - start)
-    return "".join(chars)
+    """`text` with the protected spans blanked (same length)."""
+    pieces, pos = [], 0
+    for start, end in protected.spans(text):  # sorted by start; spans may overlap
+        if end <= pos:
+            continue
+        start = max(start, pos)
+        pieces += [text[pos:start], " " * (end - start)]
+        pos = end
+    pieces.append(text[pos:])
+    return "".join(pieces)
