@@ -52,9 +52,13 @@ def best(fn, repeat: int) -> float:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("workspace", type=Path)
+    parser.add_argument("workspace", type=Path, nargs="?", default=Path("demo-werkmap"),
+                        help="a workspace after `narratief run` (default: the one `make demo` writes)")
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args(argv)
+    if not (args.workspace / "output" / "manifest.json").is_file():
+        print(f"{args.workspace}: no finished run here; run `make demo` (or `narratief run`) first")
+        return 2
 
     pipeline = Pipeline(open_workspace(args.workspace))
     key, out = pipeline.key, pipeline.out
