@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Mapping
 
-from interviews.records import PseudonymisedTranscript
+from interviews.records import PseudonymisedTranscript, Transcript
 from nlp.stage import Fingerprint, Stage, StageContext, StageOutcome, StageRecord, hash_bytes, hash_files
 
 PSEUDONYMISE = "pseudonimiseren"
@@ -59,16 +59,18 @@ class PseudonymiseStage(Stage):
 
     def fingerprint(self, ctx: StageContext) -> Fingerprint:
         """Sources, lists, the users' decisions (not the findings the stage itself writes into the
-        review file), codebook, settings and profile; per document: its source and content hash."""
+        review file), codebook, settings and profile; per document: its source, content hash and
+        metadata (a year, wijk or title corrected in metadata.csv reaches the outputs)."""
         transcripts = ctx.corpus.transcripts
+        documents = {t.doc: _document_fingerprint(t) for t in transcripts}
         total = hash_bytes(
-            json.dumps(sorted((t.source, t.sha256) for t in transcripts)),
+            json.dumps(sorted(documents.items())),
             hash_files(self.list_files),
             decisions_fingerprint(self.review_path, ctx, ctx.record_of(self.name)),
             json.dumps(dict(self.settings), sort_keys=True, default=str),
             repr(ctx.profile),
         )
-        return Fingerprint(total, {t.doc: hash_bytes(t.source, t.sha256) for t in transcripts})
+        return Fingerprint(total, documents)
 
     def run(self, ctx: StageContext, previous: StageRecord | None) -> StageOutcome:
         from interviews.pseudonymise.apply import write_outputs
@@ -93,6 +95,14 @@ class PseudonymiseStage(Stage):
 
     def load(self, ctx: StageContext) -> list[PseudonymisedTranscript]:
         return load_pseudonymised(ctx.out)
+
+
+def _document_fingerprint(transcript: Transcript) -> str:
+    """One transcript as the stage sees it: where it is, its bytes' hash and its resolved metadata
+    (which may come from metadata.csv or the folder layout rather than the file itself)."""
+    return hash_bytes(transcript.source, transcript.sha256,
+                      json.dumps(transcript.meta.to_dict(), sort_keys=True),
+                      json.dumps(list(transcript.meta_sources)))
 
 
 def decisions_fingerprint(review_path: Path, ctx: StageContext, record: StageRecord | None) -> str:

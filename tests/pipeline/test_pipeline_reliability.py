@@ -225,3 +225,33 @@ def test_missing_key_with_existing_outputs_is_an_error_unless_asked_for_a_new_ke
         assert snapshot(root) == before
     finally:
         key_file.write_bytes(saved)
+
+
+def test_a_correction_in_metadata_csv_reaches_the_pseudonymised_transcripts(tmp_path, monkeypatch):
+    """The transcript's bytes stay the same; only metadata.csv changes. The stage must run again
+    (it is not 'unchanged') and the outputs must carry the corrected wijk and title."""
+    from interviews.stage import load_pseudonymised
+
+    monkeypatch.setenv("NARRATIEF_PASSPHRASE", PASSPHRASE)
+    monkeypatch.setenv("NARRATIEF_KEY_DIR", str(tmp_path / "sleutels"))
+    root = tmp_path / "werkmap"
+    init_workspace(root)
+    body = TRANSCRIPT.split("---\n", 2)[2]  # the talk without front matter: metadata.csv supplies it
+    (root / "interviews" / "gesprek.txt").write_text(body, encoding="utf-8")
+    metadata = root / "interviews" / "metadata.csv"
+    metadata.write_text("file,year,type,wijk,title\ngesprek.txt,2025,wijk,Binnenstad,Avond in het buurthuis\n",
+                        encoding="utf-8")
+    Pipeline(open_workspace(root), Progress(quiet=True)).pseudonymise()
+    first = Pipeline(open_workspace(root), Progress(quiet=True)).manifest.stage("pseudonimiseren")
+
+    metadata.write_text("file,year,type,wijk,title\ngesprek.txt,2025,wijk,Helmond-Oost,Middag op het plein\n",
+                        encoding="utf-8")
+    pipeline = Pipeline(open_workspace(root), Progress(quiet=True))
+    pipeline.pseudonymise()
+    (transcript,) = load_pseudonymised(pipeline.out)
+    assert (transcript.meta.wijk, transcript.meta.title) == ("Helmond-Oost", "Middag op het plein")
+    assert pipeline.manifest.stage("pseudonimiseren") != first
+
+    again = Pipeline(open_workspace(root), Progress(quiet=True))
+    again.pseudonymise()  # nothing changed now: skipped, the record stays as it is
+    assert again.manifest.stage("pseudonimiseren") == pipeline.manifest.stage("pseudonimiseren")
