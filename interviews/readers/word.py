@@ -38,7 +38,9 @@ class DocxReader:
             raise InputError("N101", path=source, detail="het bestand is leeg")
         try:
             document = docx.Document(io.BytesIO(data))
-            paras = [_para(number, p) for number, p in enumerate(document.paragraphs, start=1)]
+            # Style names by id, read once: `paragraph.style` searches every style for every paragraph.
+            styles = {style.style_id: style.name or "" for style in document.styles}
+            paras = [_para(number, p, styles) for number, p in enumerate(document.paragraphs, start=1)]
             rows = _rows(document.tables)
         except Exception:  # python-docx raises zipfile, lxml, KeyError and its own errors
             raise InputError("N103", path=source, detail=(
@@ -50,8 +52,8 @@ class DocxReader:
         return RawDocument(tuple(meta), reading.turns, reading.layout, reading.clock_time)
 
 
-def _para(number: int, paragraph) -> Para:
-    style = (paragraph.style.name if paragraph.style is not None else "") or ""
+def _para(number: int, paragraph, styles: dict[str, str]) -> Para:
+    style = styles.get(paragraph._p.style, "")  # no style id: the default paragraph style, not a heading
     return Para(number, paragraph.text, tuple((run.text, bool(run.bold)) for run in paragraph.runs),
                 style.startswith(_HEADING_STYLES))
 
