@@ -15,15 +15,14 @@ It also checks that both searches give the same answer for every file (and stops
 
 from __future__ import annotations
 
-import argparse
 import sys
 import time
-from pathlib import Path
 
 from interviews.pseudonymise import leakcheck
 from interviews.pseudonymise.keep import ProtectedVocabulary
 from interviews.pseudonymise.review import read_decisions
 from interviews.pseudonymise.stage import check_output
+from finished_workspace import parse_workspace_args
 from narratief.pipeline import Pipeline
 from narratief.workspace import open_workspace
 
@@ -51,13 +50,8 @@ def best(fn, repeat: int) -> float:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("workspace", type=Path, nargs="?", default=Path("demo-werkmap"),
-                        help="a workspace after `narratief run` (default: the one `make demo` writes)")
-    parser.add_argument("--repeat", type=int, default=3)
-    args = parser.parse_args(argv)
-    if not (args.workspace / "output" / "manifest.json").is_file():
-        print(f"{args.workspace}: no finished run here; run `make demo` (or `narratief run`) first")
+    args = parse_workspace_args(__doc__.splitlines()[0], argv)
+    if args is None:
         return 2
 
     pipeline = Pipeline(open_workspace(args.workspace))

@@ -14,12 +14,12 @@ the workspace.
 
 from __future__ import annotations
 
-import argparse
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+from finished_workspace import parse_workspace_args
 from narratief.pipeline import Pipeline
 from narratief.workspace import open_workspace
 from reports.chapter import build_chapter
@@ -33,13 +33,8 @@ def timed(fn) -> float:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("workspace", type=Path, nargs="?", default=Path("demo-werkmap"),
-                        help="a workspace after `narratief run` (default: the one `make demo` writes)")
-    parser.add_argument("--repeat", type=int, default=3)
-    args = parser.parse_args(argv)
-    if not (args.workspace / "output" / "manifest.json").is_file():
-        print(f"{args.workspace}: no finished run here; run `make demo` (or `narratief run`) first")
+    args = parse_workspace_args(__doc__.splitlines()[0], argv)
+    if args is None:
         return 2
 
     pipeline = Pipeline(open_workspace(args.workspace))
