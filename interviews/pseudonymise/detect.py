@@ -18,9 +18,6 @@ from interviews.records import Transcript
 from nlp.runtime import long_lived
 
 from .findings import Finding, Span, normalise
-
-if TYPE_CHECKING:
-    from .detection_cache import DetectionCache
 from .keep import ProtectedVocabulary, is_role, role_words, subtract
 from .birthdates import find_birthdates
 from .cues import find_handles, find_names, find_nicknames
@@ -37,6 +34,9 @@ from .recognizers import (
     stop_words,
     strip_possessive,
 )
+
+if TYPE_CHECKING:
+    from .detection_cache import DetectionCache
 
 DETECTION_VERSION = 1
 """Bump when detection changes in a way `_code_hash` does not see (e.g. a word list's meaning)."""

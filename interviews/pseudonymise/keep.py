@@ -80,6 +80,7 @@ class ProtectedVocabulary:
     """
 
     pattern: re.Pattern[str] | None
+    terms: frozenset[str] = frozenset()  # what `pattern` matches (empty for a pattern made by hand)
 
     @classmethod
     def build(cls, extra: Iterable[str] = (), *, include_defaults: bool = True,
@@ -90,7 +91,7 @@ class ProtectedVocabulary:
         if not terms:
             return cls(None)
         alts = "|".join(re.escape(t) for t in sorted(terms, key=lambda t: (-len(t), t)))  # stable across runs
-        return cls(re.compile(rf"(?<![\w@#])(?:{alts})(?![\w])", re.IGNORECASE))
+        return cls(re.compile(rf"(?<![\w@#])(?:{alts})(?![\w])", re.IGNORECASE), frozenset(terms))
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """Character spans of protected terms and organisation-like names in `text`."""

@@ -162,18 +162,14 @@ def _line_barrier(protected: ProtectedVocabulary, searched: list[tuple[str, str]
     """A pattern finding a character that neither masking blanks nor a match holds (punctuation that
     occurs in no protected term and no searched original), or None when protected spans might cross
     a line break, so lines cannot be masked one at a time."""
-    source = protected.pattern.pattern if protected.pattern is not None else _WRAP[0] + _WRAP[1]
-    if not (source.startswith(_WRAP[0]) and source.endswith(_WRAP[1])):
-        return None  # not the escaped alternation of ProtectedVocabulary.build
-    terms = source[len(_WRAP[0]):-len(_WRAP[1])]
-    if "\n" in terms:
+    if protected.pattern is not None and not protected.terms:
+        return None  # a pattern made by hand: what it matches is not known
+    if any("\n" in term for term in protected.terms):
         return None
-    in_originals = {c for _, value in searched for c in value + fold(value)}
-    chars = "".join(c for c in _BARRIER_CHARS if re.escape(c) not in terms and c not in in_originals)
+    used = {c for term in protected.terms for c in term}
+    used |= {c for _, value in searched for c in value + fold(value)}
+    chars = "".join(c for c in _BARRIER_CHARS if c not in used)
     return re.compile(f"[{re.escape(chars)}]") if chars else None
-
-
-_WRAP = (r"(?<![\w@#])(?:", r")(?![\w])")  # around the escaped terms in ProtectedVocabulary.build
 
 
 def _longest_part(value: str) -> str:
