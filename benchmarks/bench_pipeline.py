@@ -12,6 +12,8 @@ its peak memory is the child's own ru_maxrss). In it, through the library API (`
    `narratief run` subprocess (imports count there);
 3. one changed transcript: one sentence of one transcript changed, then a fresh Pipeline (per stage)
    and, after a second change, a real `narratief run` subprocess; both as a share of the cold run;
+   then `narratief volg` as a subprocess: after its first run and warm-up, two more changes, each
+   timed from the change until the run it started has finished (polling and settling included);
 4. ratios against the core libraries in the same process on the same text: pseudonymise vs deduce
    alone (load reported apart), coding vs embedding alone (uncached), topics vs a BERTopic fit alone
    (same embeddings, same UMAP/HDBSCAN settings), each stage also forced again warm;
@@ -21,7 +23,8 @@ Copies are varied so that caches (embeddings are keyed by text hash) do not make
 of a transcript gets its own file name and a deterministic, copy-specific sentence appended to every
 spoken line; metadata (year, type, wijk) stays valid. Copy 0 is the demo corpus itself.
 
-Goals (issue 15): no-op re-run <= 2 s, one changed transcript <= 15% of cold, log-log slope of cold
+Goals (issue 15): no-op re-run <= 2 s, one changed transcript <= 15% of cold (new process, and
+in `narratief volg`), log-log slope of cold
 time against corpus size <= 1.1, `narratief --help` <= 0.5 s, library overhead <= 25%. Figures are
 printed, nothing is asserted. Progress lines go to stderr while it runs.
 """
@@ -40,6 +43,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Sequence
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
@@ -179,6 +183,40 @@ def run_cli(args: list[str], key_dir: Path, cwd: Path | None = None) -> float:
     seconds = time.perf_counter() - start
     if result.returncode != 0:
         raise SystemExit(f"narratief {' '.join(args)} failed ({result.returncode}):\n{result.stderr[-3000:]}")
+    return seconds
+
+
+def watch_changes(root: Path, interviews: Path, key_dir: Path, changes: Sequence[int]) -> list[float]:
+    """Seconds from each change to the end of the run it starts in one `narratief volg` process."""
+    import queue
+    import signal
+    import threading
+
+    command = [sys.executable, "-m", "narratief", "volg", str(root), "--interval", "0.2"]
+    watch = subprocess.Popen(command, env=cli_env(key_dir), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                             stderr=subprocess.PIPE, text=True)
+    lines: queue.Queue = queue.Queue()
+    threading.Thread(target=lambda: [lines.put(line) for line in watch.stderr], daemon=True).start()
+
+    def waiting() -> None:  # until volg says it waits for the next change
+        while "Wacht op wijzigingen" not in lines.get(timeout=600):
+            pass
+
+    seconds = []
+    try:
+        waiting()
+        for which in changes:
+            change_one_sentence(interviews, which)
+            start = time.perf_counter()
+            waiting()
+            seconds.append(time.perf_counter() - start)
+        watch.send_signal(signal.SIGINT)
+        if watch.wait(timeout=60) != 0:
+            raise SystemExit(f"narratief volg ended with exit code {watch.returncode}")
+    finally:
+        if watch.poll() is None:
+            watch.kill()
+        watch.wait()
     return seconds
 
 
@@ -393,6 +431,8 @@ def worker(scale: int, result_path: Path, ratios: bool, parallel: bool, keep: Pa
         result["changed_cli"] = run_cli(["run", str(root)], key_dir)
         say(f"{scale}x one changed: in process {result['changed']['total']:.1f} s, "
             f"`narratief run` {result['changed_cli']:.1f} s")
+        result["changed_watch"] = watch_changes(root, ws.interviews_dir, key_dir, (2, 3))
+        say(f"{scale}x one changed in `narratief volg`: " + ", ".join(f"{t:.1f} s" for t in result["changed_watch"]))
 
         if ratios:
             try:
@@ -458,6 +498,10 @@ def print_report(results: list[dict], help_s: dict[str, float]) -> dict:
     row("one changed, `narratief run` (s)", [_cell(r.get("changed_cli")) for r in results])
     row("one changed `narratief run` / cold", [f"{r['changed_cli'] / r['cold']['total']:.0%}"
                                                if "changed_cli" in r else "-" for r in results])
+    row("one changed in `narratief volg`, 1st / 2nd change (s)",
+        [" / ".join(_cell(t) for t in r["changed_watch"]) if r.get("changed_watch") else "-" for r in results])
+    row("one changed in `narratief volg` / cold (worse of the two)",
+        [f"{max(r['changed_watch']) / r['cold']['total']:.0%}" if r.get("changed_watch") else "-" for r in results])
     row("peak memory, cold run (MB)", [f"{r['peak_rss_mb_cold']:.0f}" if "peak_rss_mb_cold" in r else "-"
                                        for r in results])
     row("peak memory, whole child (MB)", [f"{r['peak_rss_mb']:.0f}" if "peak_rss_mb" in r else "-"

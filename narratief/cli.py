@@ -63,7 +63,8 @@ def _ask_passphrase() -> str | None:
     return typer.prompt("Wachtwoordzin voor de pseudonimiseringssleutel", hide_input=True)
 
 
-def _pipeline(root: Path, quiet: bool = False, skip_invalid: bool = False, new_key: bool = False):
+def _pipeline(root: Path, quiet: bool = False, skip_invalid: bool = False, new_key: bool = False,
+              passphrase=_ask_passphrase):
     from narratief.console import Progress, log_to_file
     from narratief.pipeline import Pipeline
     from narratief.workspace import open_workspace
@@ -71,7 +72,7 @@ def _pipeline(root: Path, quiet: bool = False, skip_invalid: bool = False, new_k
     ws = open_workspace(root)
     log_to_file(ws.output_dir)
     return Pipeline(ws, Progress(quiet=quiet), skip_invalid=skip_invalid, new_key=new_key,
-                    passphrase=_ask_passphrase)
+                    passphrase=passphrase)
 
 
 @app.command()
@@ -244,6 +245,34 @@ def run(
 ) -> None:
     """Voer de hele keten uit; ongewijzigde stappen worden overgeslagen, een onderbroken run hervat."""
     _pipeline(map, skip_invalid=skip_invalid, new_key=nieuwe_sleutel).run()
+
+
+@app.command()
+def volg(
+    map: Path = MapArg,
+    interval: float = typer.Option(1.0, "--interval", min=0.2, help="Seconden tussen twee controles."),
+    skip_invalid: bool = typer.Option(False, "--skip-invalid", help="Ga door zonder onleesbare bestanden."),
+) -> None:
+    """Voer de keten uit en daarna opnieuw bij elke wijziging in de werkmap (Ctrl-C stopt).
+
+    De modellen blijven geladen, dus een gewijzigd transcript, een nieuwe interpretatie of een
+    geïmporteerde reviewronde kost alleen wat veranderde."""
+    import functools
+
+    from narratief.console import Progress
+    from narratief.watch import follow, watched_sources
+    from narratief.workspace import CONFIG_NAME, open_workspace
+
+    ask_once = functools.lru_cache(maxsize=1)(_ask_passphrase)  # asked at most once per watch
+    say = Progress().say
+
+    def report_error(exc: NarratiefError) -> None:
+        typer.secho(exc.message, err=True, fg=typer.colors.RED)
+
+    follow(lambda: watched_sources(open_workspace(map)),
+           lambda: _pipeline(map, skip_invalid=skip_invalid, passphrase=ask_once).run(),
+           say=say, report_error=report_error, warm_up=lambda: _pipeline(map, quiet=True).warm_up(),
+           fallback=[map / CONFIG_NAME], interval=interval)
 
 
 @app.command()

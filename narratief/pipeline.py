@@ -28,6 +28,12 @@ from narratief.workspace import Workspace, WorkspaceError
 from nlp.stage import Stage, StageRecord
 
 
+# The stage modules a run imports on first use (with them spaCy, scikit-learn, openpyxl, pyarrow,
+# pandoc's and Typst's bindings); `Pipeline.warm_up` imports them ahead.
+WARM_MODULES = ("codebook.coding.combine", "codebook.coding.learned", "codebook.review", "analysis.compare",
+                "nlp.topic_stage", "reports.chapter", "reports.render", "reports.share", "pyarrow.parquet")
+
+
 def _locked(method):
     """Run a writing step under the workspace lock (re-entrant: `run` and its stages lock once)."""
 
@@ -522,6 +528,25 @@ class Pipeline:
         return read_term_list(self.ws.privacy_dir / name)
 
     # ---------------------------------------------------------------- whole pipeline
+    def warm_up(self) -> None:
+        """Load what a re-run with a change needs, once per process: deduce and the word lists, the
+        language pipeline, the embedding model (its first call sets it up) and the stages' libraries.
+        `narratief volg` does this while it waits. Needs no passphrase and writes nothing."""
+        import importlib
+
+        from interviews.pseudonymise import get_deduce
+        from interviews.pseudonymise.lexicon import is_unknown_word
+        from nlp.embeddings import load_embedder
+        from nlp.runtime import long_lived
+
+        get_deduce()
+        is_unknown_word("opwarmen")  # wordfreq's Dutch and English lists
+        _ = self.language
+        load_embedder(self.ws.settings.codering.embeddings).embed(["opwarmen"])  # not cached: no file written
+        with long_lived():
+            for module in WARM_MODULES:
+                importlib.import_module(module)
+
     @_locked
     def run(self) -> None:
         """Every stage in order; unchanged stages are skipped, so an interrupted run resumes."""

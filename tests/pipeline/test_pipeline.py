@@ -266,3 +266,52 @@ def test_active_review_batches_ask_the_next_uncertain_segments(demo_run, tmp_pat
     reliability = load_reliability(pipeline.out)
     assert reliability.set_index("code").loc["__overall__", "reviewed"] == 24
     assert set(reliability["coder"]) <= {"zero-shot", "geleerd", "geleerd+zero-shot", "zero-shot+geleerd"}
+
+
+def test_volg_runs_again_after_a_transcript_changes_and_stops_on_ctrl_c(demo_run, tmp_path, env):
+    """`narratief volg MAP` as a user starts it: a finished workspace, one edit, Ctrl-C."""
+    import queue
+    import signal
+    import subprocess
+    import sys
+    import threading
+    import time
+
+    root = tmp_path / "volg"
+    shutil.copytree(demo_run, root)
+    watch = subprocess.Popen([sys.executable, "-m", "narratief", "volg", str(root), "--interval", "0.2"],
+                             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                             text=True)
+    lines: queue.Queue[str] = queue.Queue()
+    threading.Thread(target=lambda: [lines.put(x) for x in watch.stderr], daemon=True).start()
+
+    def wait_for(text: str) -> list[str]:
+        seen, deadline = [], time.monotonic() + 300
+        while time.monotonic() < deadline:
+            try:
+                seen.append(lines.get(timeout=1))
+            except queue.Empty:
+                assert watch.poll() is None, "volg stopped: " + "".join(seen)
+                continue
+            if text in seen[-1]:
+                return seen
+        raise AssertionError(f"no {text!r} within 300 s: " + "".join(seen))
+
+    try:
+        first = wait_for("Wacht op wijzigingen")
+        assert any("ongewijzigd, overgeslagen" in x for x in first)  # nothing changed yet: a no-op run
+        transcript = root / "interviews" / "2025" / "2025_wijk_helmond-oost.txt"
+        transcript.write_bytes(transcript.read_bytes()
+                               + "\n\nR1: De buurtsportcoach organiseert nu elke woensdag voetbal.\n".encode("utf-8"))
+        second = wait_for("Wacht op wijzigingen")
+        assert any("bestand(en) gewijzigd" in x for x in second)
+        assert any("Pseudonimiseren klaar" in x for x in second)
+        watch.send_signal(signal.SIGINT)
+        assert watch.wait(timeout=60) == 0
+    finally:
+        if watch.poll() is None:
+            watch.kill()
+        watch.wait()
+        watch.stderr.close()
+    segments = (root / "output" / "segments.csv").read_text(encoding="utf-8")
+    assert "elke woensdag voetbal" in segments
