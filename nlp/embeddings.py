@@ -26,7 +26,6 @@ Example:
 from __future__ import annotations
 
 import functools
-
 import hashlib
 import os
 from pathlib import Path
