@@ -210,13 +210,14 @@ def watch_changes(root: Path, interviews: Path, key_dir: Path, changes: Sequence
             start = time.perf_counter()
             waiting()
             seconds.append(time.perf_counter() - start)
-        watch.send_signal(signal.SIGINT)
+        watch.send_signal(signal.SIGTERM)  # as `kill` does; Ctrl-C's SIGINT is ignored in background jobs
         if watch.wait(timeout=60) != 0:
             raise SystemExit(f"narratief volg ended with exit code {watch.returncode}")
     finally:
         if watch.poll() is None:
             watch.kill()
         watch.wait()
+        watch.stderr.close()
     return seconds
 
 

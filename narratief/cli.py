@@ -253,7 +253,7 @@ def volg(
     interval: float = typer.Option(1.0, "--interval", min=0.2, help="Seconden tussen twee controles."),
     skip_invalid: bool = typer.Option(False, "--skip-invalid", help="Ga door zonder onleesbare bestanden."),
 ) -> None:
-    """Voer de keten uit en daarna opnieuw bij elke wijziging in de werkmap (Ctrl-C stopt).
+    """Voer de keten uit en daarna opnieuw bij elke wijziging in de werkmap (Ctrl-C of kill stopt).
 
     De modellen blijven geladen, dus een gewijzigd transcript, een nieuwe interpretatie of een
     geïmporteerde reviewronde kost alleen wat veranderde."""
@@ -263,6 +263,12 @@ def volg(
     from narratief.watch import follow, watched_sources
     from narratief.workspace import CONFIG_NAME, open_workspace
 
+    import signal
+
+    def stop_on_term(_signum, _frame):  # SIGTERM (a service manager, `kill`) stops it like Ctrl-C
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop_on_term)
     ask_once = functools.lru_cache(maxsize=1)(_ask_passphrase)  # asked at most once per watch
     say = Progress().say
 

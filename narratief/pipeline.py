@@ -536,11 +536,13 @@ class Pipeline:
 
         from interviews.pseudonymise import get_deduce
         from interviews.pseudonymise.lexicon import is_unknown_word
+        from interviews.pseudonymise.recognizers import dutch_words
         from nlp.embeddings import load_embedder
         from nlp.runtime import long_lived
 
         get_deduce()
         is_unknown_word("opwarmen")  # wordfreq's Dutch and English lists
+        dutch_words()
         _ = self.language
         load_embedder(self.ws.settings.codering.embeddings).embed(["opwarmen"])  # not cached: no file written
         with long_lived():

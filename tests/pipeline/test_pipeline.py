@@ -268,8 +268,8 @@ def test_active_review_batches_ask_the_next_uncertain_segments(demo_run, tmp_pat
     assert set(reliability["coder"]) <= {"zero-shot", "geleerd", "geleerd+zero-shot", "zero-shot+geleerd"}
 
 
-def test_volg_runs_again_after_a_transcript_changes_and_stops_on_ctrl_c(demo_run, tmp_path, env):
-    """`narratief volg MAP` as a user starts it: a finished workspace, one edit, Ctrl-C."""
+def test_volg_runs_again_after_a_transcript_changes_and_stops_when_told(demo_run, tmp_path, env):
+    """`narratief volg MAP` as a user starts it: a finished workspace, one edit, then stopped (SIGTERM)."""
     import queue
     import signal
     import subprocess
@@ -306,7 +306,7 @@ def test_volg_runs_again_after_a_transcript_changes_and_stops_on_ctrl_c(demo_run
         second = wait_for("Wacht op wijzigingen")
         assert any("bestand(en) gewijzigd" in x for x in second)
         assert any("Pseudonimiseren klaar" in x for x in second)
-        watch.send_signal(signal.SIGINT)
+        watch.send_signal(signal.SIGTERM)  # as `kill` does; Ctrl-C's SIGINT is ignored in background jobs
         assert watch.wait(timeout=60) == 0
     finally:
         if watch.poll() is None:
