@@ -149,6 +149,18 @@ class SentenceTransformerEmbedder:
 MAX_SHARDS = 16  # cache files per embedder before they are merged into one
 
 
+def shared_cache_dir() -> Path:
+    """The per-user cache for embeddings of texts without personal data (the codebook's definitions,
+    rules and anchor examples), shared by every workspace on this computer, so that a new workspace
+    does not embed the same coding manual again: NARRATIEF_CACHE_DIR, else $XDG_CACHE_HOME/narratief,
+    else ~/.cache/narratief (plus `embeddings/`). Never used for transcript text."""
+    env = os.environ.get("NARRATIEF_CACHE_DIR")
+    if env:
+        return Path(env).expanduser() / "embeddings"
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base).expanduser() / "narratief" / "embeddings"
+
+
 @functools.lru_cache(maxsize=4)
 def load_embedder(name: str = "auto") -> Embedder:
     """Load an embedding backend by name (once per process and name; a model that is missing is

@@ -66,6 +66,7 @@ def code_segments(
     human_codes: pd.DataFrame | None = None,
     progress: Progress | None = None,
     extra_embedder: Embedder | None = None,
+    manual_embedder: Embedder | None = None,
 ) -> CodingResult:
     """Code every segment with themes and lenses.
 
@@ -81,6 +82,9 @@ def code_segments(
         progress: optional callback (step, done, total).
         extra_embedder: a second embedder (multilingual USE) for the learned coder's features,
             used when `settings.use_embeddings`.
+        manual_embedder: the same model for the coding manual's own texts (definitions, rules,
+            anchor examples), e.g. with a cache shared by all workspaces (`nlp.embeddings.
+            shared_cache_dir`: these texts hold no personal data); `embedder` when None.
 
     Returns:
         `CodingResult`.
@@ -125,7 +129,8 @@ def code_segments(
 
     roles = table["role"].astype(str).to_numpy()
     codable = (roles != ROLE_INTERVIEWER) & np.array([len(t.split()) >= settings.min_words for t in texts])
-    zero_shot = ZeroShotCoder(codebook, codes, embedder if settings.semantic else None, settings)
+    manual = manual_embedder if manual_embedder is not None else embedder
+    zero_shot = ZeroShotCoder(codebook, codes, manual if settings.semantic else None, settings)
     zs = zero_shot.score(vectors if settings.semantic else None, lex, codable,
                          question_index(table["doc"].astype(str).tolist(), roles.tolist()),
                          groups=table["doc"].astype(str).tolist())
@@ -148,7 +153,7 @@ def code_segments(
         if vectors is not None and settings.question_context > 0:  # the answer seen with its question
             context = vectors + settings.question_context * np.where(asked[:, None] >= 0, vectors[np.maximum(asked, 0)], 0)
         learner = _fit_learned(table, texts, context, zs.combined[:, :ks], thresholds[:ks], rows, Y, codebook,
-                               scored, embedder, extra_embedder, settings)
+                               scored, manual, extra_embedder, settings)
         X = learner.features_
         learned_margin = learner.decision_scores(X, zs.combined[:, :ks] - thresholds[:ks])
         for column in np.flatnonzero(learner.use_learned_):

@@ -73,10 +73,10 @@ class CodingStage(Stage):
             from nlp.embeddings import CachedEmbedder, load_embedder
 
             extra = CachedEmbedder(load_embedder("use"), ctx.out / "embeddings")
-        result = code_segments(segments, ctx.codebook, ctx.language,
-                               ctx.embedder if settings.semantic else None, settings,
+        embedder = ctx.embedder if settings.semantic else None
+        result = code_segments(segments, ctx.codebook, ctx.language, embedder, settings,
                                human_codes=load_human_codes(ctx.out), progress=_counter(ctx.progress.step),
-                               extra_embedder=extra)
+                               extra_embedder=extra, manual_embedder=_manual_embedder(embedder))
         save_segments(result.table, ctx.out)
         save_reliability(result.reliability, ctx.out)
         return StageOutcome(result.table, {
@@ -91,6 +91,24 @@ class CodingStage(Stage):
         from codebook.coding.io import load_segments
 
         return load_segments(ctx.out)
+
+
+def _manual_embedder(embedder: Any):
+    """The model of `embedder` with the per-user cache for the coding manual's texts (no personal data),
+    so a new workspace does not embed the same manual again; None (the workspace's own cache is
+    used) when that folder cannot be written or there is no cached embedder."""
+    import os
+
+    from nlp.embeddings import CachedEmbedder, shared_cache_dir
+
+    if not isinstance(embedder, CachedEmbedder):
+        return None
+    folder = shared_cache_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return CachedEmbedder(embedder.inner, folder) if os.access(folder, os.W_OK | os.X_OK) else None
 
 
 def _counter(say: Any):

@@ -127,3 +127,42 @@ def test_save_and_load_segments(segments, small_codebook, language, tmp_path):
     with pytest.raises(CodebookError, match="N353"):
         load_segments(tmp_path)
     assert np.isfinite(table.uncertainty).all()
+
+
+class _CountingEmbedder:
+    def __init__(self, inner):
+        self.name, self.dim, self.inner, self.texts = inner.name, inner.dim, inner, 0
+
+    def embed(self, texts):
+        self.texts += len(texts)
+        return self.inner.embed(texts)
+
+
+def test_the_coding_manual_is_embedded_once_for_all_workspaces(segments, small_codebook, language, embedder,
+                                                               tmp_path):
+    from nlp.embeddings import CachedEmbedder
+
+    counting = _CountingEmbedder(embedder.inner)
+    shared = tmp_path / "gedeeld"
+    first = code_segments(segments, small_codebook, language, CachedEmbedder(counting, tmp_path / "werkmap-1"),
+                          CodingSettings(), manual_embedder=CachedEmbedder(counting, shared))
+    after_first = counting.texts
+    second = code_segments(segments, small_codebook, language, CachedEmbedder(counting, tmp_path / "werkmap-2"),
+                           CodingSettings(), manual_embedder=CachedEmbedder(counting, shared))
+    assert counting.texts - after_first == segments["text"].nunique()  # the new workspace's segments only
+    pd.testing.assert_frame_equal(first.table, second.table)
+    without = code_segments(segments, small_codebook, language, embedder, CodingSettings())
+    assert without.table[["themes", "lenses"]].equals(first.table[["themes", "lenses"]])
+
+
+def test_the_shared_manual_cache_is_skipped_when_it_cannot_be_written(tmp_path, monkeypatch, embedder):
+    from codebook.coding.stage import _manual_embedder
+    from nlp.embeddings import shared_cache_dir
+
+    monkeypatch.setenv("NARRATIEF_CACHE_DIR", str(tmp_path / "gedeeld"))
+    assert _manual_embedder(embedder).cache_dir.is_relative_to(shared_cache_dir())
+    blocked = tmp_path / "een-bestand"
+    blocked.write_text("geen map", encoding="utf-8")
+    monkeypatch.setenv("NARRATIEF_CACHE_DIR", str(blocked))
+    assert _manual_embedder(embedder) is None
+    assert _manual_embedder(None) is None
