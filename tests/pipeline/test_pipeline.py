@@ -315,3 +315,30 @@ def test_volg_runs_again_after_a_transcript_changes_and_stops_when_told(demo_run
         watch.stderr.close()
     segments = (root / "output" / "segments.csv").read_text(encoding="utf-8")
     assert "elke woensdag voetbal" in segments
+
+
+def _derived(root: Path) -> dict[str, bytes]:
+    """What the stages before the topics derive: pseudonymised transcripts, coded segments, comparisons."""
+    out = root / "output"
+    files = [*out.glob("pseudo/*.json"), *out.glob("transcripten/*.txt"), out / "segments.csv",
+             out / "coding_reliability.csv", *out.glob("agreement/*.csv"), *out.glob("analysis/*.csv"),
+             out / "analysis" / "info.json"]
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in files}
+
+
+def test_a_changed_transcript_gives_what_a_full_run_on_the_same_inputs_gives(demo_run, tmp_path, env):
+    root = tmp_path / "gelijk"
+    shutil.copytree(demo_run, root)
+    transcript = root / "interviews" / "2025" / "2025_wijk_helmond-oost.txt"
+    transcript.write_bytes(transcript.read_bytes() + "\n\nR1: Sinds Gerrit Wolters de buurtapp beheert, weten "
+                           "bewoners eerder wanneer er op het plein iets speelt.\n".encode("utf-8"))
+    Pipeline(open_workspace(root), Progress(quiet=True)).run()  # only what the change touches
+    incremental = _derived(root)
+    assert "Gerrit" not in incremental["segments.csv"].decode("utf-8")
+
+    full = Pipeline(open_workspace(root), Progress(quiet=True))
+    for stage in ("pseudonymise", "code", "agreement", "compare"):
+        getattr(full, stage)(force=True)  # every document again, with the same key and embedding cache
+    again = _derived(root)
+    assert sorted(again) == sorted(incremental)
+    assert [name for name in again if again[name] != incremental[name]] == []
