@@ -2,7 +2,11 @@
 
 A label is a short prefix before ':' - a role ("Jongerenwerker", "Wijkagent Helmond-West"), a code
 ("R1", "Int.") or a first name ("Sanne") - not any sentence with a colon in it. Rules:
-- the colon must be followed by white space or the end of the line ("om 10:30 uur" has no label);
+- the colon must be followed by white space or the end of the line ("om 10:30 uur" has no label); a
+  tab instead of the colon also ends a label ("Sanne<TAB>tekst", Word's hanging-indent transcripts);
+- spellings of tools: `[SPEAKER_00]:` (WhisperX), `**Sanne:**` (Markdown), `Sanne (00:01:02):`
+  (Rev, Descript), `Sanne [00:01:02]:`, `[00:01:02] Sanne:`, `00:01:02 Sanne:` and
+  `Sanne: [00:01:02] tekst`; the time becomes the turn's timestamp, never part of label or text;
 - at most 5 words and 40 characters, no sentence punctuation;
 - it starts with a capital or a digit or is a code ("R1", "Int."); a label starting with a lowercase
   letter (the housing corporation "woCom") counts only if it recurs;
@@ -11,7 +15,9 @@ A label is a short prefix before ':' - a role ("Jongerenwerker", "Wijkagent Helm
   starting with an article, counts only if it occurs as a prefix at least twice in the file;
 - a single label occurrence in a text of several paragraphs is ignored (unless it is a code).
 A paragraph is one turn; a line inside a paragraph starts a new turn when it starts with a label that
-is a code or recurs (so "one turn per line" transcripts work), or with a timestamp `[00:12:31]`.
+is a code or recurs (so "one turn per line" transcripts work; in such a file, where one paragraph
+holds two lines with recurring labels, any label starts a line's turn), or with a timestamp.
+A line that is only a time (`00:05:00`, Google Meet's marks) is no speech: it dates the next turn.
 A paragraph without a label continues with the previous speaker (None if there is none yet); a label
 alone on its own paragraph names the speaker of the next paragraph.
 """
@@ -27,12 +33,24 @@ from interviews.profiles import default_profile
 
 from interviews.records import Turn
 
-_TIMESTAMP = re.compile(r"^\[\s*(\d{1,2}(?::\d{1,2}){1,2})(?:[.,]\d{1,3})?\s*\]\s*")
-_EMPHASIS = re.compile(
-    r"^(?P<m>\*\*|__|\*|_)(?P<label>[^*_:\n]{1,60}?)\s*(?P<c>:)?\s*(?P=m)\s*(?(c)|:(?=\s|$))\s*(?P<text>.*)$",
+_T = r"\d{1,2}(?::\d{1,2}){1,2}"  # 12:31, 0:12:31, 00:12:31
+_F = r"(?:[.,]\d{1,3})?"  # an optional fraction of a second
+# A time in brackets or parentheses at the start of a line: "[00:12:31] ", "(00:12:31) ".
+_TIMESTAMP = re.compile(rf"^(?:\[\s*(?P<b>{_T}){_F}\s*\]|\(\s*(?P<p>{_T}){_F}\s*\))\s*")
+# A bare time at the start of a line ("00:12:31 Sanne: ..."): a timestamp only when a label follows.
+_BARE_TIME = re.compile(rf"^(?P<b>\d{{1,2}}:\d{{2}}(?::\d{{2}})?){_F}(?:\s*[-\u2013|]\s*|\s+)(?=\S)")
+# A line that is nothing but a time (Google Meet's section marks, a time line in a typed transcript).
+_TIME_ONLY = re.compile(rf"^[\[\(]?\s*(?P<b>{_T}){_F}\s*[\]\)]?$")
+# Emphasis around a label: "**Sanne:** tekst", "**Sanne**: tekst", "__Sanne (00:01:02):__ tekst".
+_EMPHASIS = re.compile(r"^(?P<m>\*\*|__|\*|_)(?P<inner>(?:(?!(?P=m))[^\n]){1,80}?)(?P=m)(?P<rest>.*)$", re.S)
+# The label itself: "Sanne: ", "[SPEAKER_00]: " (WhisperX), "Sanne (00:01:02): " (Rev, Descript),
+# "Sanne [00:01:02]: " (Amberscript), or "Sanne<TAB>tekst" (a tab instead of the colon, Word).
+_PLAIN = re.compile(
+    rf"^(?:\[(?P<bracketed>[^\[\]:\n]{{1,60}})\]|(?P<label>[^:\t\n]{{1,60}}?))"
+    rf"(?:\s*[\(\[]\s*(?P<time>{_T}){_F}\s*[\)\]])?"
+    r"\s*(?::(?=\s|$)|\t)\s*(?P<text>.*)$",
     re.S,
 )
-_PLAIN = re.compile(r"^(?P<label>[^:\n]{1,60}?)\s*:(?=\s|$)\s*(?P<text>.*)$", re.S)
 _CODE = re.compile(r"^(?:[A-Z]{1,3}\d{0,3}|[A-Za-z][a-z]{0,3}\.|[A-Z][a-z]{0,3}\.?\s?\d{1,3}|[a-z]{1,2}\d{1,3})$")
 _FORBIDDEN = set(',;!?"“”…[]{}<>|/=+*#')
 _HARD_STOP = frozenset("""
@@ -42,6 +60,7 @@ _HARD_STOP = frozenset("""
     maw dwz bv nb ps tip eigenlijk verder tot
 """.split())
 _ARTICLES = frozenset({"de", "het", "een", "'t"})
+_INITIAL = re.compile(r"(?:^|[\s,.])[A-Z]\.$")  # a display name ending in an initial: "Smit, A."
 # Lower-case words inside a label: the name particles of the profile plus label connectives.
 _PARTICLES = frozenset(default_profile().name_particles) | {"uit", "voor", "bij", "en", "op", "in", "aan"}
 
@@ -81,17 +100,74 @@ def normalise_timestamp(value: str) -> str:
 
 
 def split_prefix(text: str) -> Prefix:
-    """Split an optional `[HH:MM:SS]` and a label candidate off the start of a line."""
+    """Split an optional timestamp and a label candidate off the start of a line.
+
+    A timestamp may stand before the label (`[00:12:31] Sanne:`, `(00:12:31) Sanne:`, or bare
+    `00:12:31 Sanne:` when a label follows), inside it (`Sanne (00:12:31):`, `Sanne [00:12:31]:`) or
+    right after it (`Sanne: [00:12:31] tekst`); it never stays in the text. A line that is only a time
+    gives a timestamp and empty text.
+    """
+    only = _TIME_ONLY.match(text)
+    if only:
+        return Prefix(normalise_timestamp(only.group("b")), None, "", "")
     timestamp = None
     match = _TIMESTAMP.match(text)
     if match:
-        timestamp = normalise_timestamp(match.group(1))
+        timestamp = normalise_timestamp(match.group("b") or match.group("p"))
         text = text[match.end():]
-    for pattern in (_EMPHASIS, _PLAIN):
-        found = pattern.match(text)
-        if found and is_candidate(found.group("label")):
-            return Prefix(timestamp, " ".join(found.group("label").split()), found.group("text"), text)
-    return Prefix(timestamp, None, text, text)
+    found = _label(text)
+    if found is None and timestamp is None:
+        bare = _BARE_TIME.match(text)
+        found = _label(text[bare.end():]) if bare else None
+        if found is not None:
+            timestamp = normalise_timestamp(bare.group("b"))  # type: ignore[union-attr]
+            text = text[bare.end():]  # type: ignore[union-attr]
+    if found is None:
+        return Prefix(timestamp, None, text, text)
+    label, inner_time, rest = found
+    timestamp = timestamp or inner_time
+    after = _TIMESTAMP.match(rest)
+    if after:
+        timestamp = timestamp or normalise_timestamp(after.group("b") or after.group("p"))
+        rest = rest[after.end():]
+    return Prefix(timestamp, label, rest, text)
+
+
+def _label(text: str) -> tuple[str, str | None, str] | None:
+    """(label, timestamp inside the label, rest) for a line that starts with a label candidate."""
+    emphasis = _EMPHASIS.match(text)
+    if emphasis:
+        inner, rest = emphasis.group("inner").strip(), emphasis.group("rest")
+        if inner.endswith(":"):
+            text = f"{inner} {rest.lstrip()}"
+        elif rest.lstrip().startswith(":"):
+            text = inner + rest.lstrip()
+    found = _PLAIN.match(text)
+    if not found:
+        return None
+    label = " ".join((found.group("bracketed") or found.group("label")).split())
+    if not is_candidate(label):
+        return None
+    time = found.group("time")
+    return label, normalise_timestamp(time) if time else None, found.group("text")
+
+
+def name_shaped(name: str, strict: bool) -> bool:
+    """Whether a header's name part looks like a display name, not a sentence.
+
+    Always: 1-6 words, at most 60 characters, no sentence punctuation, not starting with a pronoun or
+    conjunction. `strict` (a name separated from its time by a single space) also asks that every
+    word starts with a capital or a digit, or is a name particle ("Marieke de Wit", "Speaker 2").
+    """
+    words = name.split()
+    if not words or len(words) > 6 or len(name) > 60 or (_FORBIDDEN - {","}) & set(name):
+        return False
+    if ":" in name or (name.endswith(".") and not _INITIAL.search(name)) or words[0].lower().strip(".,") in _HARD_STOP:
+        return False
+    if strict:
+        return words[0].lower() not in _ARTICLES and all(
+            w[0].isupper() or w[0].isdigit() or w.lower() in _PARTICLES for w in words)
+    return True
 
 
 def is_candidate(label: str) -> bool:
@@ -172,9 +248,12 @@ def build_turns(blocks: Sequence[Block], codes_only: bool = False) -> tuple[Turn
     ):
         accepted = frozenset()  # one lone "Word:" in a text of several paragraphs is no speaker label
     strong = {label for label in accepted if counts[label] >= 2 or _CODE.match(label)}
+    if any(sum(p.label in strong for _, p in lines) >= 2 for lines in parsed):
+        strong = set(accepted)  # one turn per line: a speaker who speaks once still starts a line
     turns: list[Turn] = []
     speaker: str | None = None
     pending: str | None = None  # a label alone on its own paragraph
+    pending_time: str | None = None  # a line that is only a time: the start of the next turn
     current: dict | None = None
 
     def close() -> None:
@@ -190,7 +269,12 @@ def build_turns(blocks: Sequence[Block], codes_only: bool = False) -> tuple[Turn
             text = prefix.text if label else prefix.body
             if i == 0 and block.label:
                 label, text = block.label, line.text
-            starts = i == 0 or prefix.timestamp is not None or (label is not None and label in strong)
+            if label is None and prefix.timestamp is not None and not text.strip():
+                close()  # a time on its own line is a mark, never speech
+                pending_time = prefix.timestamp
+                continue
+            starts = current is None or i == 0 or prefix.timestamp is not None or (
+                label is not None and label in strong)
             if not starts:
                 current["parts"].append(line.text)  # type: ignore[index]
                 continue
@@ -203,7 +287,8 @@ def build_turns(blocks: Sequence[Block], codes_only: bool = False) -> tuple[Turn
                 if not text.strip() and i == len(lines) - 1:
                     pending = label  # "Sanne:" alone: the next paragraph is hers
                     continue
-            current = {"speaker": speaker, "parts": [text], "timestamp": prefix.timestamp,
+            current = {"speaker": speaker, "parts": [text], "timestamp": prefix.timestamp or pending_time,
                        "line": line.number}
+            pending_time = None
         close()
     return tuple(turns)

@@ -36,12 +36,21 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from interviews.readers.errors import InputError
-from interviews.readers.labels import (_ARTICLES, _FORBIDDEN, _HARD_STOP, _PARTICLES, Block, accept_labels,
-                                       build_turns, clean, is_code, normalise_timestamp, split_prefix)
+from interviews.readers.labels import (Block, Line, accept_labels, build_turns, clean, is_code,
+                                       name_shaped, normalise_timestamp, split_prefix)
 from interviews.readers.subtitles import Piece, label_pieces, merge_pieces, plain
 from interviews.records import Turn
 
 _PREAMBLE_BLOCKS, _PREAMBLE_LINES, _PREAMBLE_WORDS = 8, 3, 15
+# Lines a meeting tool writes around the speech, in English and Dutch: "<name> started transcription",
+# "<naam> heeft de transcriptie gestart", "Meeting ended after 00:45:12", "Transcriptie beëindigd na ...".
+MARKERS: tuple[re.Pattern[str], ...] = (
+    re.compile(r"^.{1,80}\s(?:started|stopped) transcription\.?\s*$", re.I),
+    re.compile(r"^.{1,80}\sheeft de transcriptie (?:gestart|gestopt|beëindigd)\.?\s*$", re.I),
+    re.compile(r"^(?:meeting|transcription|call) ended after \d{1,2}:\d{2}(?::\d{2})?\W*$", re.I),
+    re.compile(r"^(?:vergadering|transcriptie|gesprek) (?:is )?beëindigd na \d{1,2}:\d{2}(?::\d{2})?\W*$", re.I),
+    re.compile(r"^Transcribed by https?://\S*otter\.ai\S*\s*$", re.I),
+)
 
 
 @dataclass(frozen=True)
@@ -69,27 +78,19 @@ class Layout(Protocol):
     def read(self, blocks: Sequence[Block]) -> Reading | Miss | None: ...
 
 
-def name_shaped(name: str, strict: bool) -> bool:
-    """Whether a header's name part looks like a display name, not a sentence.
-
-    Always: 1-6 words, at most 60 characters, no sentence punctuation, not starting with a pronoun or
-    conjunction. `strict` (a name separated from its time by a single space) also asks that every
-    word starts with a capital or a digit, or is a name particle ("Marieke de Wit", "Speaker 2").
-    """
-    words = name.split()
-    if not words or len(words) > 6 or len(name) > 60 or (_FORBIDDEN - {","}) & set(name):
-        return False
-    if ":" in name or name.endswith(".") or words[0].lower().strip(".,") in _HARD_STOP:
-        return False
-    if strict:
-        return words[0].lower() not in _ARTICLES and all(
-            w[0].isupper() or w[0].isdigit() or w.lower() in _PARTICLES for w in words)
-    return True
+def _marker(text: str) -> bool:
+    return any(pattern.match(text) for pattern in MARKERS)
 
 
 def _short(block: Block) -> bool:
     return len(block.lines) <= _PREAMBLE_LINES and all(
-        len(line.text.split()) <= _PREAMBLE_WORDS for line in block.lines)
+        len(line.text.split()) <= _PREAMBLE_WORDS or _name_list(line.text) for line in block.lines)
+
+
+def _name_list(text: str) -> bool:
+    """A comma-separated list of display names (the attendees under a meeting transcript's title)."""
+    names = [part.strip() for part in text.split(",")]
+    return len(names) >= 3 and all(0 < len(n.split()) <= 4 and name_shaped(n, strict=True) for n in names)
 
 
 @dataclass(frozen=True)
@@ -118,12 +119,14 @@ class HeaderLayout:
         if "speaker" in self.header.groupindex:
             speaker = " ".join(match.group("speaker").split())
             gap = match.groupdict().get("gap")
-            if not name_shaped(speaker, strict=gap is not None and len(gap) < 2):
+            bracketed = bool(match.groupdict().get("open"))
+            if not name_shaped(speaker, strict=bracketed or (gap is not None and len(gap) < 2)):
                 return None
-        return speaker, normalise_timestamp(match.group("time"))
+        return speaker, normalise_timestamp(match.group("time") or match.groupdict()["btime"])
 
     def _furniture(self, block: Block) -> bool:
-        return len(block.lines) == 1 and any(p.match(block.lines[0].text) for p in self.furniture)
+        return len(block.lines) == 1 and (_marker(block.lines[0].text) or any(
+            p.match(block.lines[0].text) for p in self.furniture))
 
     def read(self, blocks: Sequence[Block]) -> Reading | Miss | None:
         heads = [self._head(block) for block in blocks]
@@ -150,13 +153,21 @@ class HeaderLayout:
                             "een alinea zonder sprekerkop (elke alinea hoort een kop met naam en tijd te hebben)",
                             hits)
             speaker, start = head
-            lines = [line.text for line in block.lines[1:]]
+            lines = list(block.lines[1:])
             if not lines and i < len(blocks) and heads[i] is None and not self._furniture(blocks[i]):
-                lines = [line.text for line in blocks[i].lines]  # the header stands alone
+                lines = list(blocks[i].lines)  # the header stands alone
                 i += 1
-            text = clean(lines)
-            if text:
-                pieces.append(Piece(speaker, start, text, block.lines[0].number))
+            if not self.label_in_text:
+                text = clean([line.text for line in lines])
+                if text:
+                    pieces.append(Piece(speaker, start, text, block.lines[0].number))
+                continue
+            # A time line dates the labelled paragraphs under it (Google Meet: a time every few minutes).
+            while (i < len(blocks) and heads[i] is None and not self._furniture(blocks[i])
+                   and split_prefix(blocks[i].lines[0].text).label is not None):
+                lines += [Line(-1, "")] + list(blocks[i].lines)  # an empty line marks a paragraph break
+                i += 1
+            pieces += _section_pieces(lines, start, block.lines[0].number)
         if self.label_in_text:
             pieces = _labelled(pieces)
         if not pieces:
@@ -167,6 +178,29 @@ class HeaderLayout:
 def _trailer(blocks: Sequence[Block]) -> bool:
     """At most two one-line blocks of at most ten words at the end: the tool's closing lines, not speech."""
     return len(blocks) <= 2 and all(len(b.lines) == 1 and len(b.lines[0].text.split()) <= 10 for b in blocks)
+
+
+def _section_pieces(lines: Sequence[Line], start: str, number: int) -> list[Piece]:
+    """The speech under one time line: a piece per paragraph, and per line that starts with a label.
+
+    Only the first piece carries the time: the others started later, at a time the file does not give.
+    """
+    groups: list[list[Line]] = []
+    for line in lines:
+        if line.number < 0:
+            groups.append([])
+        elif not groups or (groups[-1] and split_prefix(line.text).label is not None
+                            and split_prefix(groups[-1][0].text).label is not None):
+            groups.append([line])
+        else:
+            groups[-1].append(line)
+    pieces = []
+    for group in (g for g in groups if g):
+        text = clean([line.text for line in group])
+        if text:
+            pieces.append(Piece(None, None if pieces else start, text,  # type: ignore[arg-type]
+                                group[0].number if pieces else number))
+    return pieces
 
 
 def _labelled(pieces: Sequence[Piece]) -> list[Piece]:
@@ -182,13 +216,12 @@ _HMS = r"\d{1,2}:\d{2}:\d{2}"
 
 NAME_TIME = HeaderLayout(
     "Otter.ai / Teams: kop 'Naam  0:03'",
-    re.compile(rf"^(?P<speaker>[^\s\d\[].{{0,59}}?)(?P<gap>\s+)(?P<time>{_TIME})\s*$"),
-    furniture=(re.compile(r"^.{1,80}\s(?:started|stopped) transcription\.?\s*$", re.I),
-               re.compile(r"^Transcribed by https?://\S*otter\.ai\S*\s*$", re.I)),
+    # also "Naam (00:03):" (Rev) and "Naam [00:00:03]" (Amberscript): then the name must be name-shaped
+    re.compile(rf"^(?P<speaker>[^\s\d\[].{{0,59}}?)(?P<gap>\s+)(?:(?P<time>{_TIME})|(?P<open>[\[(])(?P<btime>{_TIME})[\])]:?)\s*$"),
 )
 TIME_NAME = HeaderLayout(
     "Word Transcribe: kop '00:00:03 Naam'",
-    re.compile(rf"^(?P<time>{_HMS})(?P<gap>\s+)(?P<speaker>[^\s\d].{{0,59}}?)\s*$"),
+    re.compile(rf"^(?P<open>\[)?(?P<time>{_HMS})(?(open)\])(?P<gap>\s+)(?P<speaker>[^\s\d].{{0,59}}?)\s*$"),
 )
 BRACKET_NAME_TIME = HeaderLayout(
     "Zoom-ondertitels (.txt): kop '[Naam] 19:02:11' (kloktijden)",
@@ -196,7 +229,7 @@ BRACKET_NAME_TIME = HeaderLayout(
     clock_time=True,
 )
 TIME_THEN_LABEL = HeaderLayout(
-    "Amberscript: regel '00:00:02', dan 'Naam: tekst'",
+    "Amberscript / Google Meet: regel '00:00:02', dan 'Naam: tekst'",
     re.compile(rf"^\[?(?P<time>{_TIME})\]?\s*$"),
     label_in_text=True,
 )
@@ -274,8 +307,10 @@ class CodeLabelLayout:
 
     def read(self, blocks: Sequence[Block]) -> Reading | None:
         starts = [_first_label(block, codes_only=True) for block in blocks]
-        if sum(label is not None for label in starts) < 2:
-            return None
+        inner = sum(1 for block in blocks for line in block.lines[1:]
+                    if (label := split_prefix(line.text).label) and is_code(label))
+        if not any(starts) or sum(label is not None for label in starts) + inner < 2:
+            return None  # (codes may all stand in one paragraph, one turn per line)
         others = Counter(label for block in blocks
                          if (label := _first_label(block, codes_only=False)) and not is_code(label))
         if any(count >= 2 for count in others.values()):
@@ -305,7 +340,7 @@ class LabelLayout:
     merge: bool = False
 
     def read(self, blocks: Sequence[Block]) -> Reading:
-        turns = build_turns(blocks)
+        turns = build_turns([b for b in blocks if not (len(b.lines) == 1 and _marker(b.lines[0].text))])
         if self.drop_preamble and turns and any(t.speaker for t in turns):
             first = next(i for i, t in enumerate(turns) if t.speaker is not None)
             if first <= 2 and all(len(t.text.split()) <= 25 for t in turns[:first]):
@@ -324,7 +359,8 @@ def choose(blocks: Sequence[Block], layouts: Sequence[Layout], general: LabelLay
 
     Raises:
         InputError: N116 when a specific layout nearly matched and the general reading finds
-            speakers for fewer than half of the turns.
+            speakers for fewer than half of the turns, or finds a paragraph longer than a title above
+            the first speaker (notes or a summary above an exported transcript).
     """
     misses: list[Miss] = []
     for layout in layouts:
@@ -335,7 +371,9 @@ def choose(blocks: Sequence[Block], layouts: Sequence[Layout], general: LabelLay
             misses.append(result)
     reading = general.read(blocks)
     labelled = sum(turn.speaker is not None for turn in reading.turns)
-    if misses and labelled * 2 < len(reading.turns):
+    first = next((i for i, turn in enumerate(reading.turns) if turn.speaker is not None), len(reading.turns))
+    lead = any(turn.words > _PREAMBLE_WORDS for turn in reading.turns[:first])  # prose above the first speaker
+    if misses and (labelled * 2 < len(reading.turns) or lead):
         miss = max(misses, key=lambda m: m.hits)
         raise InputError("N116", path=source, line=miss.line, detail=(
             f"lijkt op de indeling {miss.layout} ({miss.hits} koppen), maar past hier niet meer: "
