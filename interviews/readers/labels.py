@@ -7,7 +7,8 @@ A label is a short prefix before ':' - a role ("Jongerenwerker", "Wijkagent Helm
 - spellings of tools: `[SPEAKER_00]:` (WhisperX), `**Sanne:**` (Markdown), `Sanne (00:01:02):`
   (Rev, Descript), `Sanne [00:01:02]:`, `[00:01:02] Sanne:`, `00:01:02 Sanne:` and
   `Sanne: [00:01:02] tekst`; the time becomes the turn's timestamp, never part of label or text;
-- at most 5 words and 40 characters, no sentence punctuation;
+- at most 5 words and 40 characters, no sentence punctuation (outside parentheses: Zoom's
+  "Anouk (zij/haar)");
 - it starts with a capital or a digit or is a code ("R1", "Int."); a label starting with a lowercase
   letter (the housing corporation "woCom") counts only if it recurs;
 - the first word must not be a pronoun, conjunction or similar ("Ze zei: kom maar" has no label);
@@ -53,6 +54,8 @@ _PLAIN = re.compile(
 )
 _CODE = re.compile(r"^(?:[A-Z]{1,3}\d{0,3}|[A-Za-z][a-z]{0,3}\.|[A-Z][a-z]{0,3}\.?\s?\d{1,3}|[a-z]{1,2}\d{1,3})$")
 _FORBIDDEN = set(',;!?"“”…[]{}<>|/=+*#')
+# A part in parentheses is checked apart: display names carry "(zij/haar)", "(Gemeente, Jeugd)".
+_PARENTHESES = re.compile(r"\([^()]{0,30}\)")
 _HARD_STOP = frozenset("""
     ik je jij u hij ze zij we wij jullie men het dat dit die deze toen maar en want dus of als omdat
     zo zoals er daar hier wat wie waar hoe waarom nou ja nee ook mijn jouw zijn haar hun ons onze
@@ -160,11 +163,12 @@ def name_shaped(name: str, strict: bool) -> bool:
     word starts with a capital or a digit, or is a name particle ("Marieke de Wit", "Speaker 2").
     """
     words = name.split()
-    if not words or len(words) > 6 or len(name) > 60 or (_FORBIDDEN - {","}) & set(name):
+    if not words or len(words) > 6 or len(name) > 60 or (_FORBIDDEN - {","}) & set(_PARENTHESES.sub("", name)):
         return False
     if ":" in name or (name.endswith(".") and not _INITIAL.search(name)) or words[0].lower().strip(".,") in _HARD_STOP:
         return False
     if strict:
+        words = _PARENTHESES.sub("", name).split() or words
         return words[0].lower() not in _ARTICLES and all(
             w[0].isupper() or w[0].isdigit() or w.lower() in _PARTICLES for w in words)
     return True
@@ -174,7 +178,7 @@ def is_candidate(label: str) -> bool:
     """Whether a prefix has the shape of a label (structure only; see `accept_labels`)."""
     label = label.strip()
     words = label.split()
-    if not words or len(words) > 5 or len(label) > 40 or _FORBIDDEN & set(label):
+    if not words or len(words) > 5 or len(label) > 40 or _FORBIDDEN & set(_PARENTHESES.sub("", label)):
         return False
     if _CODE.match(label):
         return True
@@ -185,7 +189,7 @@ def accept_labels(counts: Counter[str]) -> frozenset[str]:
     """The candidates that count as labels, given how often each starts a line in the file."""
     accepted = set()
     for label, count in counts.items():
-        words = label.split()
+        words = _PARENTHESES.sub("", label).split() or label.split()
         if _CODE.match(label) or count >= 2:
             accepted.add(label)  # recurring: also lowercase names such as "woCom"
         elif (words[0][0].isupper() or words[0][0].isdigit()) and words[0].lower() not in _ARTICLES and all(

@@ -24,7 +24,8 @@ transcription" in any language; known English markers are skipped anywhere).
 as in old Teams/Stream .docx transcripts).
 
 Label layouts: `CodeLabelLayout` (hand-typed `I:` / `R1:` transcripts with hard-wrapped lines and a
-header above the first label) and `LabelLayout` (the general "Label: text" reading of labels.py).
+header above the first label), `NameLineLayout` (a line with only the name above the speech: Otter
+without timestamps) and `LabelLayout` (the general "Label: text" reading of labels.py).
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ MARKERS: tuple[re.Pattern[str], ...] = (
     re.compile(r"^(?:meeting|transcription|call) ended after \d{1,2}:\d{2}(?::\d{2})?\W*$", re.I),
     re.compile(r"^(?:vergadering|transcriptie|gesprek) (?:is )?beëindigd na \d{1,2}:\d{2}(?::\d{2})?\W*$", re.I),
     re.compile(r"^Transcribed by https?://\S*otter\.ai\S*\s*$", re.I),
+    re.compile(r"^(?:pagina|page|blz\.?)\s+\d{1,4}(?:\s*(?:van|of|/)\s*\d{1,4})?$", re.I),  # a PDF turned into Word
 )
 
 
@@ -327,6 +329,54 @@ def _short_header(block: Block) -> bool:
 
 
 @dataclass(frozen=True)
+class NameLineLayout:
+    """Paragraphs headed by a line holding only the speaker's name: Otter.ai without timestamps
+    (`Speaker 1` / `Goedemorgen.`), or a name in its own Word paragraph above the speech.
+
+    A name line is shaped like a display name (capitals, at most four words, no colon, no closing
+    full stop, which speech nearly always has). At least two different names, one of them heading
+    two paragraphs or more, and no recurring `Label:` (then the general reading applies). Short
+    paragraphs above the first name are not turns; a paragraph without a name line continues the
+    speaker above it; turns carry no timestamp.
+    """
+
+    name: str = "kopregel met alleen de naam ('Naam' / tekst)"
+
+    def read(self, blocks: Sequence[Block]) -> Reading | None:
+        heads = [_name_line(blocks, i) for i in range(len(blocks))]
+        counts = Counter(head for head in heads if head)
+        if len(counts) < 2 or max(counts.values()) < 2:
+            return None
+        labels = Counter(split_prefix(block.lines[0].text).label for block in blocks)
+        if any(count >= 2 for label, count in labels.items() if label):
+            return None
+        first = next(i for i, head in enumerate(heads) if head)
+        if not all(_short(block) for block in blocks[:first]):
+            return None
+        pieces: list[Piece] = []
+        speaker: str | None = None
+        for block, head in zip(blocks[first:], heads[first:]):
+            if len(block.lines) == 1 and _marker(block.lines[0].text):
+                continue
+            if head:
+                speaker = head
+            text = clean([line.text for line in block.lines[1 if head else 0:]])
+            if text:
+                pieces.append(Piece(speaker, None, text, block.lines[0].number))  # type: ignore[arg-type]
+        return Reading(self.name, merge_pieces(pieces, False)) if pieces else None
+
+
+def _name_line(blocks: Sequence[Block], i: int) -> str | None:
+    block = blocks[i]
+    text = block.lines[0].text
+    if block.label or ":" in text or len(text.split()) > 4 or not name_shaped(text, strict=True):
+        return None
+    if len(block.lines) == 1 and i + 1 >= len(blocks):
+        return None  # a name line needs speech under it
+    return " ".join(text.split())
+
+
+@dataclass(frozen=True)
 class LabelLayout:
     """The general reading: paragraphs `Label: text` (labels.py).
 
@@ -381,5 +431,5 @@ def choose(blocks: Sequence[Block], layouts: Sequence[Layout], general: LabelLay
     return reading
 
 
-PARAGRAPH_LAYOUTS: tuple[Layout, ...] = HEADER_LAYOUTS + (CueTextLayout(), CodeLabelLayout())
+PARAGRAPH_LAYOUTS: tuple[Layout, ...] = HEADER_LAYOUTS + (CueTextLayout(), CodeLabelLayout(), NameLineLayout())
 """The specific layouts of paragraph documents, in the order `choose` tries them."""

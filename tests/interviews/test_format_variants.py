@@ -245,3 +245,34 @@ def test_binary_data_is_still_refused(tmp_path):
     with pytest.raises(InputError) as info:
         read(tmp_path, "opname.txt", bytes(range(256)) * 4)
     assert info.value.code == "N102" and "opname.txt" in info.value.message
+
+
+# --- names on their own line, display names, page furniture -------------------------------------
+
+
+def test_otter_without_timestamps_name_line_above_the_speech(tmp_path):
+    text = "".join(f"{s}\n{x}\n\n" for s, _, x in UNTIMED)
+    transcript = read(tmp_path, "otter.txt", text)
+    assert turns(transcript) == UNTIMED and "naam" in transcript.layout
+    paragraphs = ["Gesprek op het plein"] + [p for s, _, x in UNTIMED for p in (s, x)]
+    assert turns(read(tmp_path, "naamregels.docx", make_docx(tmp_path, paragraphs))) == UNTIMED
+
+
+def test_prose_with_section_lines_is_not_read_as_speakers(tmp_path):
+    text = ("Inleiding\nDit verslag beschrijft het overleg over het plein.\n\n"
+            "Bevindingen\nDe overlast is in de avond het grootst.\n\n"
+            "Afspraken\nDe school en het jongerenwerk spreken elkaar elke maand.\n")
+    assert all(speaker is None for speaker, _, _ in turns(read(tmp_path, "verslag.txt", text)))
+
+
+def test_display_names_with_pronouns_and_organisations(tmp_path):
+    vtt = ("WEBVTT\n\n1\n00:00:01.000 --> 00:00:04.000\nAnouk Smit (zij/haar): Goedemorgen.\n\n"
+           "2\n00:00:05.000 --> 00:00:06.000\nBram Kok (Gemeente): Hoi.\n")
+    assert turns(read(tmp_path, "zoom.vtt", vtt)) == [
+        ("Anouk Smit (zij/haar)", "00:00:01", "Goedemorgen."), ("Bram Kok (Gemeente)", "00:00:05", "Hoi.")]
+
+
+def test_page_numbers_of_a_converted_pdf_are_not_speech(tmp_path):
+    text = f"Anouk: {SAID[0]}\n\nPagina 2 van 3\n\nBram: {SAID[1]}\n\nAnouk: {SAID[2]}\n"
+    assert turns(read(tmp_path, "pdf.txt", text)) == [
+        ("Anouk", None, SAID[0]), ("Bram", None, SAID[1]), ("Anouk", None, SAID[2])]
