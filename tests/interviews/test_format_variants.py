@@ -276,3 +276,25 @@ def test_page_numbers_of_a_converted_pdf_are_not_speech(tmp_path):
     text = f"Anouk: {SAID[0]}\n\nPagina 2 van 3\n\nBram: {SAID[1]}\n\nAnouk: {SAID[2]}\n"
     assert turns(read(tmp_path, "pdf.txt", text)) == [
         ("Anouk", None, SAID[0]), ("Bram", None, SAID[1]), ("Anouk", None, SAID[2])]
+
+
+def test_docx_tracked_changes_and_content_controls_are_read_as_shown(tmp_path):
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    mark = 'w:author="Redactie" w:date="2025-03-12T10:00:00Z"'
+    document = docx.Document()
+    first = document.add_paragraph("Anouk: Het was ")
+    first._p.append(parse_xml(f'<w:ins {w} w:id="1" {mark}><w:r><w:t xml:space="preserve">heel </w:t></w:r></w:ins>'))
+    first._p.append(parse_xml(f'<w:del {w} w:id="2" {mark}><w:r><w:delText xml:space="preserve">erg </w:delText>'
+                              '</w:r></w:del>'))
+    first.add_run("druk op het plein.")
+    body = document.element.body
+    body.insert(len(body) - 1, parse_xml(  # before the section properties, as Word writes it
+        f"<w:sdt {w}><w:sdtContent><w:p><w:r><w:t>Bram: Dat zag ik ook.</w:t></w:r></w:p></w:sdtContent></w:sdt>"))
+    document.add_paragraph("Anouk: Dan spreken we dat af.")
+    out = tmp_path / "_gemaakt.docx"
+    document.save(out)
+    assert turns(read(tmp_path, "bijgewerkt.docx", out.read_bytes())) == [
+        ("Anouk", None, "Het was heel druk op het plein."), ("Bram", None, "Dat zag ik ook."),
+        ("Anouk", None, "Dan spreken we dat af.")]
