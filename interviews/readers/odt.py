@@ -5,7 +5,8 @@ often bold, a tab instead of a space after the colon works too) or one of the la
 `interviews.readers.layouts`. Headings are skipped; short paragraphs before the first labelled
 paragraph (an intro line under the title) are not turns; a paragraph without a label continues the
 previous speaker; a soft line break is a space. The "line" of a turn is its paragraph number.
-Tables, frames, headers/footers and notes are not read.
+Tables, frames, headers/footers, footnotes, comments and the deleted text of tracked changes are not
+read.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from pathlib import Path
 
 from odf import teletype
 from odf.element import Element
-from odf.namespaces import TABLENS, TEXTNS
+from odf.namespaces import DRAWNS, OFFICENS, TABLENS, TEXTNS
 from odf.opendocument import load
 from odf.style import Style, TextProperties
 
@@ -50,11 +51,16 @@ class OdtReader:
         return RawDocument(tuple(meta), reading.turns, reading.layout, reading.clock_time)
 
 
+# Not speech: deleted text of tracked changes, footnotes, comments and frames (text boxes, images).
+_NOT_SPEECH = {(TEXTNS, "tracked-changes"), (TEXTNS, "note"), (OFFICENS, "annotation"), (DRAWNS, "frame")}
+_WHITE = {(TEXTNS, "tab"): "\t", (TEXTNS, "line-break"): "\n"}
+
+
 def _body_paragraphs(node: Element) -> list[Element]:
     """Body paragraphs in document order, not descending into tables (headings are text:h, not P)."""
     found: list[Element] = []
     for child in node.childNodes:
-        if child.nodeType != child.ELEMENT_NODE or child.qname[0] == TABLENS:
+        if child.nodeType != child.ELEMENT_NODE or child.qname[0] == TABLENS or child.qname in _NOT_SPEECH:
             continue
         if child.qname == (TEXTNS, "p"):
             found.append(child)
@@ -68,6 +74,19 @@ def _para(number: int, paragraph: Element, bold: set[str]) -> Para:
     for child in paragraph.childNodes:
         if child.nodeType == child.TEXT_NODE:
             runs.append((str(child), False))
-        else:
-            runs.append((teletype.extractText(child), child.getAttrNS(TEXTNS, "style-name") in bold))
-    return Para(number, teletype.extractText(paragraph), tuple(runs))
+        elif child.qname not in _NOT_SPEECH:
+            runs.append((_text(child), child.getAttrNS(TEXTNS, "style-name") in bold))
+    return Para(number, _text(paragraph), tuple(runs))
+
+
+def _text(node: Element) -> str:
+    """The text of a paragraph as odfpy's `teletype.extractText`, without footnotes, comments, frames."""
+    if node.nodeType == node.TEXT_NODE:
+        return str(node)
+    if node.qname in _NOT_SPEECH:
+        return ""
+    if node.qname == (TEXTNS, "s"):
+        return " " * int(node.getAttrNS(TEXTNS, "c") or 1)
+    if node.qname in _WHITE:
+        return _WHITE[node.qname]
+    return "".join(_text(child) for child in node.childNodes)

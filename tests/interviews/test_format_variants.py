@@ -298,3 +298,43 @@ def test_docx_tracked_changes_and_content_controls_are_read_as_shown(tmp_path):
     assert turns(read(tmp_path, "bijgewerkt.docx", out.read_bytes())) == [
         ("Anouk", None, "Het was heel druk op het plein."), ("Bram", None, "Dat zag ik ook."),
         ("Anouk", None, "Dan spreken we dat af.")]
+
+
+def test_odt_deleted_text_footnotes_and_comments_are_not_speech(tmp_path):
+    from odf.dc import Creator, Date
+    from odf.office import Annotation, ChangeInfo
+    from odf.opendocument import OpenDocumentText
+    from odf.text import ChangedRegion, Deletion, Note, NoteBody, NoteCitation, P, TrackedChanges
+
+    document = OpenDocumentText()
+    deletion = Deletion()
+    info = ChangeInfo()
+    info.addElement(Creator(text="Redactie"))
+    info.addElement(Date(text="2025-03-12T10:00:00"))
+    deletion.addElement(info)
+    deletion.addElement(P(text="Bram: Deze zin is geschrapt."))
+    region = ChangedRegion(check_grammar=False)
+    region.addElement(deletion)
+    changes = TrackedChanges()
+    changes.addElement(region)
+    document.text.addElement(changes)
+    first = P(text="Anouk: Het was druk")
+    note = Note(id="n1", noteclass="footnote")
+    note.addElement(NoteCitation(text="1"))
+    body = NoteBody()
+    body.addElement(P(text="Voetnoot van de typist."))
+    note.addElement(body)
+    first.addElement(note)
+    first.addText(" op het plein.")
+    document.text.addElement(first)
+    second = P(text="Bram: Dat klopt.")
+    comment = Annotation()
+    comment.addElement(P(text="Naam nog controleren"))
+    second.addElement(comment)
+    document.text.addElement(second)
+    document.text.addElement(P(text="Anouk: Dan spreken we dat af."))
+    out = tmp_path / "_gemaakt.odt"
+    document.save(str(out))
+    assert turns(read(tmp_path, "bijgewerkt.odt", out.read_bytes())) == [
+        ("Anouk", None, "Het was druk op het plein."), ("Bram", None, "Dat klopt."),
+        ("Anouk", None, "Dan spreken we dat af.")]
