@@ -5,8 +5,8 @@ often bold, a tab instead of a space after the colon works too) or one of the la
 `interviews.readers.layouts`. Headings are skipped; short paragraphs before the first labelled
 paragraph (an intro line under the title) are not turns; a paragraph without a label continues the
 previous speaker; a soft line break is a space. The "line" of a turn is its paragraph number.
-Tables, frames, headers/footers, footnotes, comments and the deleted text of tracked changes are not
-read.
+A table speaker | text (or time | speaker | text) is read as in .docx. Frames, headers/footers,
+footnotes, comments and the deleted text of tracked changes are not read.
 """
 
 from __future__ import annotations
@@ -19,12 +19,14 @@ from odf import teletype
 from odf.element import Element
 from odf.namespaces import DRAWNS, OFFICENS, TABLENS, TEXTNS
 from odf.opendocument import load
+from odf.table import TableRow
+from odf.text import P
 from odf.style import Style, TextProperties
 
 from interviews.readers.base import RawDocument
 from interviews.readers.errors import InputError
 from interviews.readers.layouts import PARAGRAPH_LAYOUTS, LabelLayout, choose
-from interviews.readers.paragraphs import Para, paragraph_blocks
+from interviews.readers.paragraphs import Para, Row, TableLayout, paragraph_blocks
 
 _BOLD = {"bold", "600", "700", "800", "900"}
 
@@ -43,11 +45,13 @@ class OdtReader:
                     if any((props.getAttribute("fontweight") or "") in _BOLD
                            for props in style.getElementsByType(TextProperties))}
             paras = [_para(number, p, bold) for number, p in enumerate(_body_paragraphs(document.text), start=1)]
+            rows = _rows(document.text, bold)
         except Exception:  # zipfile, xml and odfpy's own errors
             raise InputError("N103", path=source, detail=(
                 "geen geldig .odt-bestand (beschadigd of afgekapt); open en bewaar het opnieuw")) from None
         meta, blocks = paragraph_blocks(paras, source)
-        reading = choose(blocks, PARAGRAPH_LAYOUTS, LabelLayout(drop_preamble=True, merge=True), source)
+        layouts = ((TableLayout(rows),) if rows else ()) + PARAGRAPH_LAYOUTS
+        reading = choose(blocks, layouts, LabelLayout(drop_preamble=True, merge=True), source)
         return RawDocument(tuple(meta), reading.turns, reading.layout, reading.clock_time)
 
 
@@ -67,6 +71,21 @@ def _body_paragraphs(node: Element) -> list[Element]:
         else:
             found += _body_paragraphs(child)
     return found
+
+
+def _rows(node: Element, bold: set[str]) -> tuple[Row, ...]:
+    """Rows of the document's tables (header rows included), cells as their paragraphs' texts."""
+    rows: list[Row] = []
+    for row in node.getElementsByType(TableRow):
+        cells, runs = [], []
+        for cell in row.childNodes:
+            if cell.qname != (TABLENS, "table-cell"):
+                continue  # covered (merged) cells hold no text of their own
+            paragraphs = [_para(0, p, bold) for p in cell.getElementsByType(P)]
+            cells.append(tuple(p.text for p in paragraphs))
+            runs += [run for p in paragraphs for run in p.runs if run[0].strip()]
+        rows.append(Row(len(rows) + 1, tuple(cells), bool(runs) and all(is_bold for _, is_bold in runs)))
+    return tuple(rows)
 
 
 def _para(number: int, paragraph: Element, bold: set[str]) -> Para:

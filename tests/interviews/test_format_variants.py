@@ -338,3 +338,27 @@ def test_odt_deleted_text_footnotes_and_comments_are_not_speech(tmp_path):
     assert turns(read(tmp_path, "bijgewerkt.odt", out.read_bytes())) == [
         ("Anouk", None, "Het was druk op het plein."), ("Bram", None, "Dat klopt."),
         ("Anouk", None, "Dan spreken we dat af.")]
+
+
+def test_odt_table_transcript_is_read_like_a_word_table(tmp_path):
+    from odf.opendocument import OpenDocumentText
+    from odf.table import Table, TableCell, TableColumn, TableRow
+    from odf.text import P
+
+    document = OpenDocumentText()
+    document.text.addElement(P(text="Interview jongerenwerk"))
+    table = Table(name="Gesprek")
+    table.addElement(TableColumn(numbercolumnsrepeated=2))
+    for who, said in [("Spreker", "Tekst"), ("Anouk", SAID[0]), ("Bram", SAID[1]), ("", "Ook voor de buren."),
+                      ("Anouk", SAID[2])]:
+        row = TableRow()
+        for value in (who, said):
+            cell = TableCell()
+            cell.addElement(P(text=value))
+            row.addElement(cell)
+        table.addElement(row)
+    document.text.addElement(table)
+    out = tmp_path / "_gemaakt.odt"
+    document.save(str(out))
+    assert turns(read(tmp_path, "tabel.odt", out.read_bytes())) == [
+        ("Anouk", None, SAID[0]), ("Bram", None, f"{SAID[1]} Ook voor de buren."), ("Anouk", None, SAID[2])]
