@@ -20,7 +20,7 @@ are at most two one-line paragraphs after the last block (a closing marker such 
 transcription" in any language; known English markers are skipped anywhere).
 
 `CueTextLayout`: subtitles saved as text or pasted into Word (a timing line `00:00:01.000 -->
-00:00:04.000` before each cue; voices `<v Naam>`, `Naam: tekst`, or a name line under the timing line
+00:00:04.000` before each cue, or a video editor's `00:00:01:12 - 00:00:04:03`; voices `<v Naam>`, `Naam: tekst`, or a name line under the timing line
 as in old Teams/Stream .docx transcripts).
 
 Label layouts: `CodeLabelLayout` (hand-typed `I:` / `R1:` transcripts with hard-wrapped lines and a
@@ -240,14 +240,22 @@ HEADER_LAYOUTS: tuple[HeaderLayout, ...] = (BRACKET_NAME_TIME, NAME_TIME, TIME_N
 
 _VOICE = re.compile(r"<v(?:\.[^\s>]*)?\s+([^>]*)>")
 _CUE_ID = re.compile(r"^[\w/-]*\d[\w/-]*$")
-# A timing line; lenient about digits, as old Teams/Stream wrote "0:0:4.120 --> 0:0:9.0".
-_CUE_TIME = r"(?:(\d+):)?(\d{1,2}):(\d{1,2})(?:[.,]\d{1,3})?"
-TIMING = re.compile(rf"^\s*{_CUE_TIME}\s*-->\s*{_CUE_TIME}")
+# A timing line; lenient about digits, as old Teams/Stream wrote "0:0:4.120 --> 0:0:9.0". Video editors
+# (Premiere Pro, DaVinci Resolve) write a whole line "00:00:03:18 - 00:00:08:08" (hh:mm:ss:frames),
+# possibly in brackets.
+_CUE_TIME = r"(?:\d+:)?\d{1,2}:\d{1,2}(?:[.,]\d{1,3})?"
+_EDIT_TIME = r"\d{1,2}:\d{2}:\d{2}(?:[:;]\d{2})?"
+TIMING = re.compile(rf"^\s*(?:(?P<cue>{_CUE_TIME})\s*-->\s*{_CUE_TIME}"
+                    rf"|\[?(?P<edit>{_EDIT_TIME})\s*[-\u2013]\s*{_EDIT_TIME}\]?\s*$)")
 
 
 def start_time(timing: str) -> str:
-    hours, minutes, seconds = TIMING.match(timing).groups()[:3]  # type: ignore[union-attr]
-    return f"{int(hours or 0):02d}:{int(minutes):02d}:{int(seconds):02d}"
+    match = TIMING.match(timing)
+    if match.group("cue"):  # type: ignore[union-attr]
+        parts = match.group("cue").split(".")[0].split(",")[0].split(":")  # type: ignore[union-attr]
+    else:
+        parts = re.split(r"[:;]", match.group("edit"))[:3]  # type: ignore[union-attr]  # frames dropped
+    return normalise_timestamp(":".join(str(int(p)) for p in parts))
 
 
 @dataclass(frozen=True)
@@ -259,7 +267,7 @@ class CueTextLayout:
     speaker merge; cues without a speaker are never merged.
     """
 
-    name: str = "ondertitels als tekst (tijdcode '-->')"
+    name: str = "ondertitels of videomontage als tekst (tijdcode '-->' of ' - ')"
 
     def read(self, blocks: Sequence[Block]) -> Reading | Miss | None:
         lines = [line for block in blocks for line in block.lines]
@@ -337,7 +345,7 @@ class NameLineLayout:
     full stop, which speech nearly always has). At least two different names, one of them heading
     two paragraphs or more, and no recurring `Label:` (then the general reading applies). Short
     paragraphs above the first name are not turns; a paragraph without a name line continues the
-    speaker above it; turns carry no timestamp.
+    speaker above it; a line with only a time under the name (`Naam` / `0:03` / tekst) dates the turn.
     """
 
     name: str = "kopregel met alleen de naam ('Naam' / tekst)"
@@ -355,14 +363,23 @@ class NameLineLayout:
             return None
         pieces: list[Piece] = []
         speaker: str | None = None
+        start: str | None = None
         for block, head in zip(blocks[first:], heads[first:]):
             if len(block.lines) == 1 and _marker(block.lines[0].text):
                 continue
             if head:
                 speaker = head
-            text = clean([line.text for line in block.lines[1 if head else 0:]])
+            lines = []
+            for line in block.lines[1 if head else 0:]:
+                prefix = split_prefix(line.text)
+                if prefix.timestamp and prefix.label is None and not prefix.text.strip():
+                    start = prefix.timestamp  # a time under the name ("Naam" / "0:03" / tekst)
+                else:
+                    lines.append(line.text)
+            text = clean(lines)
             if text:
-                pieces.append(Piece(speaker, None, text, block.lines[0].number))  # type: ignore[arg-type]
+                pieces.append(Piece(speaker, start, text, block.lines[0].number))  # type: ignore[arg-type]
+                start = None
         return Reading(self.name, merge_pieces(pieces, False)) if pieces else None
 
 

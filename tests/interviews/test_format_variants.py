@@ -362,3 +362,22 @@ def test_odt_table_transcript_is_read_like_a_word_table(tmp_path):
     document.save(str(out))
     assert turns(read(tmp_path, "tabel.odt", out.read_bytes())) == [
         ("Anouk", None, SAID[0]), ("Bram", None, f"{SAID[1]} Ook voor de buren."), ("Anouk", None, SAID[2])]
+
+
+def test_name_line_with_a_time_line_under_it(tmp_path):
+    paragraphs = [p for s, t, x in TIMED for p in (s, t, x)]
+    assert turns(read(tmp_path, "naam_tijd.docx", make_docx(tmp_path, paragraphs))) == TIMED
+    joined = [f"{s}\n{t[4:]}\n{x}" for s, t, x in TIMED]  # one paragraph with line breaks, "0:01"
+    assert turns(read(tmp_path, "naam_tijd2.docx", make_docx(tmp_path, joined))) == TIMED
+
+
+@pytest.mark.parametrize("timing", ["{t}:00 - {t}:12", "[{t}:05 - {t}:20]"], ids=["premiere", "davinci"])
+def test_video_editor_transcripts_with_frames(tmp_path, timing):
+    text = "".join(f"{timing.format(t=t)}\n{s}\n{x}\n\n" for s, t, x in TIMED)
+    assert turns(read(tmp_path, "montage.txt", text)) == TIMED
+
+
+def test_an_agenda_with_times_is_no_subtitle_file(tmp_path):
+    text = "Agenda\n\n10:00 - 10:30\nWelkom en kennismaking\n\n10:30 - 11:00\nRondvraag\n"
+    transcript = read(tmp_path, "agenda.txt", text)
+    assert all(t.speaker is None and t.timestamp is None for t in transcript.turns)
