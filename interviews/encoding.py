@@ -88,6 +88,9 @@ def decode_text(data: bytes, source: str) -> DecodedText:
                     detail="gemengde codering (deels UTF-8, deels Windows-1252); sla op als UTF-8",
                 )
     text = text.lstrip("\ufeff")
+    if text.lstrip().startswith("{\\rtf"):
+        raise InputError("N102", path=source, line=1, detail=(
+            "RTF-opmaak (Rich Text) in plaats van platte tekst; sla het op als .docx of als platte tekst (UTF-8)"))
     if len(_CONTROL.findall(text)) > max(2, len(text) // 100):
         raise InputError("N102", path=source, detail="binair bestand (veel stuurtekens), geen tekst")
     newline = _dominant_newline(text)

@@ -2,8 +2,9 @@
 
 A label is a short prefix before ':' - a role ("Jongerenwerker", "Wijkagent Helmond-West"), a code
 ("R1", "Int.") or a first name ("Sanne") - not any sentence with a colon in it. Rules:
-- the colon must be followed by white space or the end of the line ("om 10:30 uur" has no label); a
-  tab instead of the colon also ends a label ("Sanne<TAB>tekst", Word's hanging-indent transcripts);
+- the colon must be followed by white space, the end of the line or a letter ("Sanne:Goedemorgen";
+  "om 10:30 uur" has no label); a tab instead of the colon also ends a label ("Sanne<TAB>tekst",
+  Word's hanging-indent transcripts); a list marker before it ("- Sanne:", "3. Sanne:") is dropped;
 - spellings of tools: `[SPEAKER_00]:` (WhisperX), `**Sanne:**` (Markdown), `Sanne (00:01:02):`
   (Rev, Descript), `Sanne [00:01:02]:`, `[00:01:02] Sanne:`, `00:01:02 Sanne:` and
   `Sanne: [00:01:02] tekst`; the time becomes the turn's timestamp, never part of label or text;
@@ -40,6 +41,8 @@ _F = r"(?:[.,]\d{1,3})?"  # an optional fraction of a second
 _TIMESTAMP = re.compile(rf"^(?:\[\s*(?P<b>{_T}){_F}\s*\]|\(\s*(?P<p>{_T}){_F}\s*\))\s*")
 # A bare time at the start of a line ("00:12:31 Sanne: ..."): a timestamp only when a label follows.
 _BARE_TIME = re.compile(rf"^(?P<b>\d{{1,2}}:\d{{2}}(?::\d{{2}})?){_F}(?:\s*[-\u2013|]\s*|\s+)(?=\S)")
+# A list marker before a label: "- Sanne: ...", "• Sanne: ...", "3. Sanne: ..." (only when a label follows).
+_BULLET = re.compile(r"^(?:[-*\u2022\u00b7\u2013]|\d{1,3}[.)])\s+(?=\S)")
 # A line that is nothing but a time (Google Meet's section marks, a time line in a typed transcript).
 _TIME_ONLY = re.compile(rf"^[\[\(]?\s*(?P<b>{_T}){_F}\s*[\]\)]?$")
 # Emphasis around a label: "**Sanne:** tekst", "**Sanne**: tekst", "__Sanne (00:01:02):__ tekst".
@@ -49,7 +52,7 @@ _EMPHASIS = re.compile(r"^(?P<m>\*\*|__|\*|_)(?P<inner>(?:(?!(?P=m))[^\n]){1,80}
 _PLAIN = re.compile(
     rf"^(?:\[(?P<bracketed>[^\[\]:\n]{{1,60}})\]|(?P<label>[^:\t\n]{{1,60}}?))"
     rf"(?:\s*[\(\[]\s*(?P<time>{_T}){_F}\s*[\)\]])?"
-    r"\s*(?::(?=\s|$)|\t)\s*(?P<text>.*)$",
+    r"\s*(?::(?=\s|$|[^\W\d_])|\t)\s*(?P<text>.*)$",
     re.S,
 )
 _CODE = re.compile(r"^(?:[A-Z]{1,3}\d{0,3}|[A-Za-z][a-z]{0,3}\.|[A-Z][a-z]{0,3}\.?\s?\d{1,3}|[a-z]{1,2}\d{1,3})$")
@@ -118,7 +121,12 @@ def split_prefix(text: str) -> Prefix:
     if match:
         timestamp = normalise_timestamp(match.group("b") or match.group("p"))
         text = text[match.end():]
-    found = _label(text)
+    bullet = _BULLET.match(text)
+    found = _label(text[bullet.end():]) if bullet else None
+    if found is not None:
+        text = text[bullet.end():]  # type: ignore[union-attr]
+    else:
+        found = _label(text)
     if found is None and timestamp is None:
         bare = _BARE_TIME.match(text)
         found = _label(text[bare.end():]) if bare else None

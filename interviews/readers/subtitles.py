@@ -69,8 +69,8 @@ def seconds_to_hms(seconds: float) -> str:
 
 
 def plain(text: str) -> str:
-    """Cue text without tags and entities, whitespace collapsed."""
-    return " ".join(html.unescape(_TAG.sub(" ", text)).split())
+    """Cue text without tags, entities and the `>>` speaker-change marks of captions, whitespace collapsed."""
+    return " ".join(word for word in html.unescape(_TAG.sub(" ", text)).split() if word != ">>")
 
 
 def name_lines(cues: Sequence[Sequence[str]]) -> frozenset[str]:

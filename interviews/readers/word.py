@@ -27,6 +27,7 @@ from interviews.readers.layouts import PARAGRAPH_LAYOUTS, LabelLayout, choose
 from interviews.readers.paragraphs import Para, Row, TableLayout, paragraph_blocks
 
 _HEADING_STYLES = ("Heading", "Title", "Kop", "Titel")
+_OLE = bytes.fromhex("d0cf11e0a1b11ae1")  # the compound-file container of .doc and of encrypted .docx
 # Body paragraphs in document order, also inside content controls (w:sdt); not in tables or text boxes.
 _BODY_PARAGRAPHS = ".//w:p[not(ancestor::w:tbl) and not(ancestor::w:txbxContent)]"
 # Runs a reader sees: also inside tracked insertions, hyperlinks and fields; not deleted or moved away.
@@ -43,6 +44,10 @@ class DocxReader:
         source = path.as_posix()
         if not data.strip():
             raise InputError("N101", path=source, detail="het bestand is leeg")
+        if data.startswith(_OLE):
+            raise InputError("N103", path=source, detail=(
+                "met een wachtwoord versleuteld, of een oud Word-bestand (.doc, Word 97-2003) met de naam .docx; "
+                "open het in Word en bewaar het als .docx zonder wachtwoord"))
         try:
             document = docx.Document(io.BytesIO(data))
             # Style names by id, read once: `paragraph.style` searches every style for every paragraph.

@@ -381,3 +381,44 @@ def test_an_agenda_with_times_is_no_subtitle_file(tmp_path):
     text = "Agenda\n\n10:00 - 10:30\nWelkom en kennismaking\n\n10:30 - 11:00\nRondvraag\n"
     transcript = read(tmp_path, "agenda.txt", text)
     assert all(t.speaker is None and t.timestamp is None for t in transcript.turns)
+
+
+# --- list markers, glued labels, caption marks ---------------------------------------------------
+
+
+@pytest.mark.parametrize("prefix", ["- ", "* ", "\u2022 ", "{n}. ", "{n}) "])
+def test_list_markers_before_labels(tmp_path, prefix):
+    text = "".join(f"{prefix.format(n=n)}{s}: {x}\n" for n, (s, _, x) in enumerate(UNTIMED, 1))
+    assert turns(read(tmp_path, "lijst.md", text)) == UNTIMED
+
+
+def test_dialogue_dashes_without_labels_stay_text(tmp_path):
+    text = "Anouk: Wat zeiden ze?\n- Dat het druk was.\n- En dat het laat werd.\n\nBram: Klopt.\n"
+    assert turns(read(tmp_path, "streepjes.txt", text)) == [
+        ("Anouk", None, "Wat zeiden ze? - Dat het druk was. - En dat het laat werd."), ("Bram", None, "Klopt.")]
+
+
+def test_label_glued_to_the_speech_but_not_a_clock_time(tmp_path):
+    text = "".join(f"{s}:{x}\n" for s, _, x in UNTIMED) + "\nWe begonnen om 10:30 uur.\n"
+    assert turns(read(tmp_path, "vast.txt", text)) == UNTIMED + [(A, None, "We begonnen om 10:30 uur.")]
+
+
+def test_caption_speaker_marks_are_not_text(tmp_path):
+    srt = "1\n00:00:01,000 --> 00:00:03,000\n&gt;&gt; Goedemorgen.\n\n2\n00:00:04,000 --> 00:00:05,000\n>> Hoi.\n"
+    assert turns(read(tmp_path, "tv.srt", srt)) == [(None, "00:00:01", "Goedemorgen."), (None, "00:00:04", "Hoi.")]
+
+
+# --- files that cannot be read reliably: a numbered error naming the file ----------------------
+
+
+def test_rtf_saved_as_text_is_refused(tmp_path):
+    rtf = r"{\rtf1\ansi\deff0 {\fonttbl {\f0 Calibri;}} Anouk: Goedemorgen.\par Bram: Hoi.\par}"
+    with pytest.raises(InputError) as info:
+        read(tmp_path, "gesprek.txt", rtf)
+    assert info.value.code == "N102" and "gesprek.txt, regel 1" in info.value.message and "RTF" in info.value.message
+
+
+def test_encrypted_or_old_word_file_named_docx_is_refused_with_the_reason(tmp_path):
+    with pytest.raises(InputError) as info:
+        read(tmp_path, "geheim.docx", bytes.fromhex("d0cf11e0a1b11ae1") + bytes(512))
+    assert info.value.code == "N103" and "geheim.docx" in info.value.message and "wachtwoord" in info.value.message
