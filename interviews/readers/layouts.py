@@ -417,8 +417,23 @@ class LabelLayout:
             pieces = [Piece(t.speaker, t.timestamp, t.text, t.line) for t in turns]  # type: ignore[arg-type]
             turns = merge_pieces(pieces, False)
         if not any(t.speaker for t in turns):
+            if any(_segment_lines(block) for block in blocks):
+                split: list[Block] = []
+                for block in blocks:
+                    split += [Block((line,)) for line in block.lines] if _segment_lines(block) else [block]
+                return Reading("tekst zonder sprekers, één zin per regel (Whisper .txt): één beurt per regel",
+                               build_turns(split))
             return Reading("tekst zonder sprekers (één beurt per alinea)", turns)
         return Reading("alinea's 'Naam: tekst'", turns)
+
+
+def _segment_lines(block: Block) -> bool:
+    """A paragraph of segments, one per line (Whisper's .txt), not prose wrapped at a fixed width.
+
+    Five lines or more, nearly all ending a sentence; a wrapped paragraph ends few of its lines so.
+    """
+    ends = sum(line.text.rstrip("\"'\u201d\u2019)").endswith((".", "?", "!", "\u2026")) for line in block.lines)
+    return len(block.lines) >= 5 and ends >= 0.8 * len(block.lines)
 
 
 def choose(blocks: Sequence[Block], layouts: Sequence[Layout], general: LabelLayout, source: str) -> Reading:

@@ -422,3 +422,17 @@ def test_encrypted_or_old_word_file_named_docx_is_refused_with_the_reason(tmp_pa
     with pytest.raises(InputError) as info:
         read(tmp_path, "geheim.docx", bytes.fromhex("d0cf11e0a1b11ae1") + bytes(512))
     assert info.value.code == "N103" and "geheim.docx" in info.value.message and "wachtwoord" in info.value.message
+
+
+def test_whisper_txt_one_segment_per_line_gives_a_turn_per_line(tmp_path):
+    lines = ["Goedemorgen allemaal.", "Fijn dat jullie er zijn.", "We beginnen met het plein.",
+             "Daar is het rustig geworden.", "Dat hoor ik ook van de school.", "Mooi, dan gaan we verder."]
+    transcript = read(tmp_path, "whisper.txt", "\n".join(lines) + "\n")
+    assert turns(transcript) == [(None, None, line) for line in lines] and "regel" in transcript.layout
+
+
+def test_prose_wrapped_at_a_fixed_width_stays_one_paragraph(tmp_path):
+    text = ("Dit verslag beschrijft het overleg over het plein bij de\nschool. De overlast is in de avond het\n"
+            "grootst en de buurt wil dat er meer toezicht komt. De\nschool en het jongerenwerk spreken elkaar\n"
+            "elke maand over de voortgang.\n")
+    assert len(read(tmp_path, "verslag.txt", text).turns) == 1
