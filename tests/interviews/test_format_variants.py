@@ -436,3 +436,17 @@ def test_prose_wrapped_at_a_fixed_width_stays_one_paragraph(tmp_path):
             "grootst en de buurt wil dat er meer toezicht komt. De\nschool en het jongerenwerk spreken elkaar\n"
             "elke maand over de voortgang.\n")
     assert len(read(tmp_path, "verslag.txt", text).turns) == 1
+
+
+def test_whisper_cpp_json(tmp_path):
+    import json
+
+    segments = [{"timestamps": {"from": f"{t},000", "to": f"{t},900"},
+                 "offsets": {"from": int(t[-2:]) * 1000, "to": int(t[-2:]) * 1000 + 900}, "text": f" {x}"}
+                for _, t, x in TIMED]
+    data = json.dumps({"systeminfo": "", "result": {"language": "nl"}, "transcription": segments})
+    assert turns(read(tmp_path, "cpp.json", data)) == [(None, t, x) for _, t, x in TIMED]
+    broken = json.dumps({"transcription": [{"offsets": {"from": "nul"}, "text": "Hoi"}]})
+    with pytest.raises(InputError) as info:
+        read(tmp_path, "kapot.json", broken)
+    assert info.value.code == "N116" and "segment 1" in info.value.message
