@@ -450,3 +450,12 @@ def test_whisper_cpp_json(tmp_path):
     with pytest.raises(InputError) as info:
         read(tmp_path, "kapot.json", broken)
     assert info.value.code == "N116" and "segment 1" in info.value.message
+
+
+def test_markdown_pipe_tables(tmp_path):
+    text = ("# Gesprek\n\n| Spreker | Tekst |\n|---|---|\n" + "".join(f"| **{s}** | {x} |\n" for s, _, x in UNTIMED)
+            + "|  | Ook voor de buren. |\n")
+    expected = UNTIMED[:2] + [(A, None, f"{SAID[2]} Ook voor de buren.")]
+    assert turns(read(tmp_path, "tabel.md", text)) == expected
+    timed = "| Tijd | Spreker | Tekst |\n| :-- | :-- | :-- |\n" + "".join(f"| {t} | {s} | {x} |\n" for s, t, x in TIMED)
+    assert turns(read(tmp_path, "tijden.md", timed)) == TIMED
