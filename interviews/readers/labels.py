@@ -19,7 +19,8 @@ A label is a short prefix before ':' - a role ("Jongerenwerker", "Wijkagent Helm
 A paragraph is one turn; a line inside a paragraph starts a new turn when it starts with a label that
 is a code or recurs (so "one turn per line" transcripts work; in such a file, where one paragraph
 holds two lines with recurring labels, any label starts a line's turn), or with a timestamp.
-A line that is only a time (`00:05:00`, Google Meet's marks) is no speech: it dates the next turn.
+A line that is only a time (`00:05:00`, Google Meet's marks) is no speech: it dates the next turn; a
+time mark in brackets inside the speech (`[00:12:31]`, `(00:12:31)`) is dropped from the text.
 A paragraph without a label continues with the previous speaker (None if there is none yet); a label
 alone on its own paragraph names the speaker of the next paragraph.
 """
@@ -43,6 +44,8 @@ _TIMESTAMP = re.compile(rf"^(?:\[\s*(?P<b>{_T}){_F}\s*\]|\(\s*(?P<p>{_T}){_F}\s*
 _BARE_TIME = re.compile(rf"^(?P<b>\d{{1,2}}:\d{{2}}(?::\d{{2}})?){_F}(?:\s*[-\u2013|]\s*|\s+)(?=\S)")
 # A list marker before a label: "- Sanne: ...", "• Sanne: ...", "3. Sanne: ..." (only when a label follows).
 _BULLET = re.compile(r"^(?:[-*\u2022\u00b7\u2013]|\d{1,3}[.)])\s+(?=\S)")
+# A typist's time mark inside the speech ("... zei ze [00:12:31] en toen ..."): a mark, not words.
+_INLINE_TIME = re.compile(rf"\[\s*{_T}{_F}\s*\]|\(\s*\d{{1,2}}:\d{{2}}:\d{{2}}{_F}\s*\)")
 # A line that is nothing but a time (Google Meet's section marks, a time line in a typed transcript).
 _TIME_ONLY = re.compile(rf"^[\[\(]?\s*(?P<b>{_T}){_F}\s*[\]\)]?$")
 # Emphasis around a label: "**Sanne:** tekst", "**Sanne**: tekst", "__Sanne (00:01:02):__ tekst".
@@ -95,6 +98,11 @@ class Prefix:
     label: str | None
     text: str  # after the label (or the whole body if there is no candidate)
     body: str  # after the timestamp, label included
+
+
+def _drop_time_marks(text: str) -> str:
+    """Text without `[00:12:31]`-style marks; a mark before punctuation leaves no space ("klopt,")."""
+    return _INLINE_TIME.sub(" ", re.sub(rf"\s*(?:{_INLINE_TIME.pattern})(?=[,.;:?!])", "", text))
 
 
 def normalise_timestamp(value: str) -> str:
@@ -270,9 +278,10 @@ def build_turns(blocks: Sequence[Block], codes_only: bool = False) -> tuple[Turn
 
     def close() -> None:
         nonlocal current
-        if current and _clean(current["parts"]):
-            turns.append(Turn(len(turns), current["speaker"], _clean(current["parts"]),
-                              current["timestamp"], current["line"]))
+        text = _clean([_drop_time_marks(part) for part in current["parts"]]) if current else ""
+        if text:
+            turns.append(Turn(len(turns), current["speaker"], text,  # type: ignore[index]
+                              current["timestamp"], current["line"]))  # type: ignore[index]
         current = None
 
     for block, lines in zip(blocks, parsed):

@@ -459,3 +459,9 @@ def test_markdown_pipe_tables(tmp_path):
     assert turns(read(tmp_path, "tabel.md", text)) == expected
     timed = "| Tijd | Spreker | Tekst |\n| :-- | :-- | :-- |\n" + "".join(f"| {t} | {s} | {x} |\n" for s, t, x in TIMED)
     assert turns(read(tmp_path, "tijden.md", timed)) == TIMED
+
+
+def test_time_marks_inside_the_speech_are_dropped(tmp_path):
+    text = "Anouk: Het was druk [00:12:31] en toen werd het stil.\n\nBram: Dat klopt (00:12:40), echt stil.\n"
+    assert turns(read(tmp_path, "markeringen.txt", text)) == [
+        ("Anouk", None, "Het was druk en toen werd het stil."), ("Bram", None, "Dat klopt, echt stil.")]
