@@ -72,6 +72,7 @@ class Miss:
     line: int
     reason: str
     hits: int
+    lead: bool = False  # it stopped at text above the first header: the rest fits the layout
 
 
 class Layout(Protocol):
@@ -136,11 +137,12 @@ class HeaderLayout:
         if hits < 2:
             return None
         first = next(i for i, head in enumerate(heads) if head is not None)
+        lead = None  # text above the first header; reported only if the rest fits the layout
         if first > _PREAMBLE_BLOCKS:
-            return Miss(self.name, blocks[0].lines[0].number, "veel tekst vóór de eerste sprekerkop", hits)
+            lead = Miss(self.name, blocks[0].lines[0].number, "veel tekst vóór de eerste sprekerkop", hits, True)
         for block in blocks[:first]:
-            if not self._furniture(block) and not _short(block):
-                return Miss(self.name, block.lines[0].number, "lange tekst vóór de eerste sprekerkop", hits)
+            if lead is None and not self._furniture(block) and not _short(block):
+                lead = Miss(self.name, block.lines[0].number, "lange tekst vóór de eerste sprekerkop", hits, True)
         pieces: list[Piece] = []
         i = first
         while i < len(blocks):
@@ -170,6 +172,8 @@ class HeaderLayout:
                 lines += [Line(-1, "")] + list(blocks[i].lines)  # an empty line marks a paragraph break
                 i += 1
             pieces += _section_pieces(lines, start, block.lines[0].number)
+        if lead is not None:
+            return lead
         if self.label_in_text:
             pieces = _labelled(pieces)
         if not pieces:
@@ -441,8 +445,9 @@ def choose(blocks: Sequence[Block], layouts: Sequence[Layout], general: LabelLay
 
     Raises:
         InputError: N116 when a specific layout nearly matched and the general reading finds
-            speakers for fewer than half of the turns, or finds a paragraph longer than a title above
-            the first speaker (notes or a summary above an exported transcript).
+            speakers for fewer than half of the turns, or when a layout fitted all but the text above
+            its first header and the general reading would take that text (a paragraph longer than a
+            title: notes or a summary above an exported transcript) as speech.
     """
     misses: list[Miss] = []
     for layout in layouts:
@@ -455,8 +460,8 @@ def choose(blocks: Sequence[Block], layouts: Sequence[Layout], general: LabelLay
     labelled = sum(turn.speaker is not None for turn in reading.turns)
     first = next((i for i, turn in enumerate(reading.turns) if turn.speaker is not None), len(reading.turns))
     lead = any(turn.words > _PREAMBLE_WORDS for turn in reading.turns[:first])  # prose above the first speaker
-    if misses and (labelled * 2 < len(reading.turns) or lead):
-        miss = max(misses, key=lambda m: m.hits)
+    if misses and (labelled * 2 < len(reading.turns) or (lead and any(m.lead for m in misses))):
+        miss = max(misses, key=lambda m: (m.lead and lead, m.hits))
         raise InputError("N116", path=source, line=miss.line, detail=(
             f"lijkt op de indeling {miss.layout} ({miss.hits} koppen), maar past hier niet meer: "
             f"{miss.reason}; narratief raadt niet: herstel de indeling of lever 'Naam: tekst'-alinea's aan"))

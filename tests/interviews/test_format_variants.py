@@ -465,3 +465,11 @@ def test_time_marks_inside_the_speech_are_dropped(tmp_path):
     text = "Anouk: Het was druk [00:12:31] en toen werd het stil.\n\nBram: Dat klopt (00:12:40), echt stil.\n"
     assert turns(read(tmp_path, "markeringen.txt", text)) == [
         ("Anouk", None, "Het was druk en toen werd het stil."), ("Bram", None, "Dat klopt, echt stil.")]
+
+
+def test_an_incidental_time_header_does_not_refuse_a_typed_transcript(tmp_path):
+    text = ("Verslag van de avond met buurtouders in het buurthuis, opgesteld door de jongerenwerker direct na "
+            "afloop van de bijeenkomst.\n\nAanvang 19:30\n\n"
+            + "".join(f"{s}: {x}\n\n" for s, _, x in UNTIMED) + "Einde 21:00\n")
+    transcript = read(tmp_path, "verslag.txt", text)
+    assert [t for t in turns(transcript) if t[0]][:3] == UNTIMED  # read, not refused (N116)
