@@ -20,8 +20,8 @@ are at most two one-line paragraphs after the last block (a closing marker such 
 transcription" in any language; known English markers are skipped anywhere).
 
 `CueTextLayout`: subtitles saved as text or pasted into Word (a timing line `00:00:01.000 -->
-00:00:04.000` before each cue, or a video editor's `00:00:01:12 - 00:00:04:03`; voices `<v Naam>`, `Naam: tekst`, or a name line under the timing line
-as in old Teams/Stream .docx transcripts).
+00:00:04.000` before each cue, or a video editor's `00:00:01:12 - 00:00:04:03`; voices `<v Naam>`,
+`Naam: tekst`, or a name line under the timing line as in old Teams/Stream .docx transcripts).
 
 Label layouts: `CodeLabelLayout` (hand-typed `I:` / `R1:` transcripts with hard-wrapped lines and a
 header above the first label), `NameLineLayout` (a line with only the name above the speech: Otter
@@ -223,7 +223,8 @@ _HMS = r"\d{1,2}:\d{2}:\d{2}"
 NAME_TIME = HeaderLayout(
     "Otter.ai / Teams: kop 'Naam  0:03'",
     # also "Naam (00:03):" (Rev) and "Naam [00:00:03]" (Amberscript): then the name must be name-shaped
-    re.compile(rf"^(?P<speaker>[^\s\d\[].{{0,59}}?)(?P<gap>\s+)(?:(?P<time>{_TIME})|(?P<open>[\[(])(?P<btime>{_TIME})[\])]:?)\s*$"),
+    re.compile(rf"^(?P<speaker>[^\s\d\[].{{0,59}}?)(?P<gap>\s+)"
+               rf"(?:(?P<time>{_TIME})|(?P<open>[\[(])(?P<btime>{_TIME})[\])]:?)\s*$"),
 )
 TIME_NAME = HeaderLayout(
     "Word Transcribe: kop '00:00:03 Naam'",

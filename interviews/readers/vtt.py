@@ -5,8 +5,9 @@ Layout: a `WEBVTT` header; optionally, before the first cue, a `NOTE` block with
 an optional id line, a timing line `00:01:02.500 --> 00:01:05.000` and text with voice tags
 `<v Full Name>text</v>` (closing tag optional; several voices in one cue are allowed). Cues without a
 voice tag may use `Name: text` (Zoom) or, as old Teams/Stream exports, a line with the speaker's
-name above the text (a name-shaped line that heads at least two cues). Consecutive cues of one speaker merge into one turn whose
-timestamp is the start of its first cue (HH:MM:SS). STYLE and REGION blocks are skipped.
+name above the text (a name-shaped line that heads at least two cues). Consecutive cues of one
+speaker merge into one turn whose timestamp is the start of its first cue (HH:MM:SS). STYLE and
+REGION blocks are skipped; a second timing line in a block starts a new cue.
 """
 
 from __future__ import annotations
