@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from interviews.readers.labels import Line, accept_labels, name_shaped, split_prefix
 from interviews.records import Turn
 
-_TIME = r"(?:(\d+):)?(\d{1,2}):(\d{2})[.,]\d{1,3}"
+_TIME = r"(?:(\d+):)?(\d{1,2}):(\d{1,2})[.,]\d{1,3}"  # lenient: old Teams wrote "0:0:4.120 --> 0:0:9.0"
 TIMING = re.compile(rf"^\s*{_TIME}\s*-->\s*{_TIME}")
 _TAG = re.compile(r"<[^>]*>")
 _CUE_ID = re.compile(r"^[\w/-]*\d[\w/-]*$")  # "12", "GUID/14-0"

@@ -473,3 +473,8 @@ def test_an_incidental_time_header_does_not_refuse_a_typed_transcript(tmp_path):
             + "".join(f"{s}: {x}\n\n" for s, _, x in UNTIMED) + "Einde 21:00\n")
     transcript = read(tmp_path, "verslag.txt", text)
     assert [t for t in turns(transcript) if t[0]][:3] == UNTIMED  # read, not refused (N116)
+
+
+def test_old_teams_vtt_with_short_timings(tmp_path):
+    vtt = "WEBVTT\n\n0:0:1.0 --> 0:0:4.680\n<v Anouk Smit>Goedemorgen.</v>\n\n0:0:5.120 --> 0:0:9.0\n<v Bram Kok>Hoi.</v>\n"
+    assert turns(read(tmp_path, "oud.vtt", vtt)) == [(A, "00:00:01", "Goedemorgen."), (B, "00:00:05", "Hoi.")]
