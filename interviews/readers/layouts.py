@@ -127,6 +127,10 @@ class HeaderLayout:
                 return None
         return speaker, normalise_timestamp(match.group("time") or match.groupdict()["btime"])
 
+    def is_header(self, text: str) -> bool:
+        """Whether a line is this layout's header line (speaker and/or time)."""
+        return self._head(Block((Line(0, text),))) is not None
+
     def _furniture(self, block: Block) -> bool:
         return len(block.lines) == 1 and (_marker(block.lines[0].text) or any(
             p.match(block.lines[0].text) for p in self.furniture))

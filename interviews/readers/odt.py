@@ -2,9 +2,10 @@
 
 Layout as for .docx: leading paragraphs `Jaar: 2025`, ...; then `Naam: tekst` paragraphs (the name
 often bold, a tab instead of a space after the colon works too) or one of the layouts of
-`interviews.readers.layouts`. Headings are skipped; short paragraphs before the first labelled
-paragraph (an intro line under the title) are not turns; a paragraph without a label continues the
-previous speaker; a soft line break is a space. The "line" of a turn is its paragraph number.
+`interviews.readers.layouts`. Headings are skipped (unless they are speaker headers); short
+paragraphs before the first labelled paragraph (an intro line under the title) are not turns; a
+paragraph without a label continues the previous speaker; a soft line break is a space. The "line"
+of a turn is its paragraph number (headings counted).
 A table speaker | text (or time | speaker | text) is read as in .docx. Frames, headers/footers,
 footnotes, comments and the deleted text of tracked changes are not read.
 """
@@ -61,12 +62,12 @@ _WHITE = {(TEXTNS, "tab"): "\t", (TEXTNS, "line-break"): "\n"}
 
 
 def _body_paragraphs(node: Element) -> list[Element]:
-    """Body paragraphs in document order, not descending into tables (headings are text:h, not P)."""
+    """Body paragraphs and headings (text:h) in document order, not descending into tables."""
     found: list[Element] = []
     for child in node.childNodes:
         if child.nodeType != child.ELEMENT_NODE or child.qname[0] == TABLENS or child.qname in _NOT_SPEECH:
             continue
-        if child.qname == (TEXTNS, "p"):
+        if child.qname in ((TEXTNS, "p"), (TEXTNS, "h")):
             found.append(child)
         else:
             found += _body_paragraphs(child)
@@ -95,7 +96,7 @@ def _para(number: int, paragraph: Element, bold: set[str]) -> Para:
             runs.append((str(child), False))
         elif child.qname not in _NOT_SPEECH:
             runs.append((_text(child), child.getAttrNS(TEXTNS, "style-name") in bold))
-    return Para(number, _text(paragraph), tuple(runs))
+    return Para(number, _text(paragraph), tuple(runs), paragraph.qname == (TEXTNS, "h"))
 
 
 def _text(node: Element) -> str:

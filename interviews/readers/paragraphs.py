@@ -14,8 +14,9 @@ from dataclasses import dataclass
 
 from interviews.metadata import parse_meta_line
 from interviews.readers.base import MetaField
-from interviews.readers.labels import Block, Line, bold_label, clean, is_candidate, normalise_timestamp
-from interviews.readers.layouts import Miss, Reading
+from interviews.readers.labels import (Block, Line, bold_label, clean, is_candidate, normalise_timestamp,
+                                      split_prefix)
+from interviews.readers.layouts import HEADER_LAYOUTS, Miss, Reading
 from interviews.readers.subtitles import Piece, merge_pieces
 
 # A "Key: value" inside a value: "Datum: 3 april 2025. Interviewer: E. Smits." is a note, not metadata.
@@ -50,14 +51,16 @@ class Row:
 def paragraph_blocks(paras: Sequence[Para], source: str) -> tuple[list[MetaField], list[Block]]:
     """Leading `Jaar: 2025`-style paragraphs as metadata; every other non-empty paragraph as a Block.
 
-    Headings and empty paragraphs are skipped. A bold prefix of label shape becomes the block's label.
+    Headings and empty paragraphs are skipped, except a heading that is a speaker header (`Naam  0:03`,
+    `00:00:03 Naam`, `Naam:`): some tools style those as headings. A bold prefix of label shape
+    becomes the block's label.
     """
     meta: list[MetaField] = []
     blocks: list[Block] = []
     in_header = True
     for para in paras:
         text = para.text.strip()
-        if not text or para.heading:
+        if not text or (para.heading and not _speaker_heading(text)):
             continue
         if in_header:
             field = parse_meta_line(text, source, para.number)
@@ -73,6 +76,12 @@ def paragraph_blocks(paras: Sequence[Para], source: str) -> tuple[list[MetaField
         else:
             blocks.append(Block(lines))
     return meta, blocks
+
+
+def _speaker_heading(text: str) -> bool:
+    prefix = split_prefix(text)
+    return "\n" not in text and (any(layout.is_header(text) for layout in HEADER_LAYOUTS) or (
+        prefix.label is not None and not prefix.text.strip()))
 
 
 @dataclass(frozen=True)

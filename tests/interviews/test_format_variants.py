@@ -478,3 +478,14 @@ def test_an_incidental_time_header_does_not_refuse_a_typed_transcript(tmp_path):
 def test_old_teams_vtt_with_short_timings(tmp_path):
     vtt = "WEBVTT\n\n0:0:1.0 --> 0:0:4.680\n<v Anouk Smit>Goedemorgen.</v>\n\n0:0:5.120 --> 0:0:9.0\n<v Bram Kok>Hoi.</v>\n"
     assert turns(read(tmp_path, "oud.vtt", vtt)) == [(A, "00:00:01", "Goedemorgen."), (B, "00:00:05", "Hoi.")]
+
+
+def test_speaker_headers_styled_as_headings_are_kept(tmp_path):
+    document = docx.Document()
+    document.add_heading("Wijkoverleg", level=1)  # a title heading: skipped
+    for speaker, time, text in TIMED:
+        document.add_heading(f"{speaker}   {time[4:]}", level=2)
+        document.add_paragraph(text)
+    out = tmp_path / "_gemaakt.docx"
+    document.save(out)
+    assert turns(read(tmp_path, "koppen.docx", out.read_bytes())) == TIMED
