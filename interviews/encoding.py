@@ -1,4 +1,5 @@
-"""Decode transcript bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252.
+"""Decode transcript bytes: UTF-8 (with or without BOM), UTF-16 (with BOM, or without one when every
+other byte is NUL, as Latin-script UTF-16 is), else Windows-1252.
 
 Line endings (CRLF, LF, lone CR) are normalised to LF. Binary data (NUL bytes, many control
 characters, bytes undefined in Windows-1252) and empty files are errors, never garbled text.
@@ -66,6 +67,11 @@ def decode_text(data: bytes, source: str) -> DecodedText:
                 raise InputError("N102", path=source, detail=f"ongeldige tekens voor {name}") from None
             encoding = name
             break
+    if text is None and (guess := _utf16_without_bom(data)):
+        try:
+            text, encoding = data.decode(guess), guess
+        except UnicodeDecodeError:
+            text = None
     if text is None:
         if b"\x00" in data:
             raise InputError("N102", path=source, detail="binair bestand (bevat NUL-bytes), geen tekst")
@@ -82,6 +88,9 @@ def decode_text(data: bytes, source: str) -> DecodedText:
                     detail="gemengde codering (deels UTF-8, deels Windows-1252); sla op als UTF-8",
                 )
     text = text.lstrip("\ufeff")
+    if text.lstrip().startswith("{\\rtf"):
+        raise InputError("N102", path=source, line=1, detail=(
+            "RTF-opmaak (Rich Text) in plaats van platte tekst; sla het op als .docx of als platte tekst (UTF-8)"))
     if len(_CONTROL.findall(text)) > max(2, len(text) // 100):
         raise InputError("N102", path=source, detail="binair bestand (veel stuurtekens), geen tekst")
     newline = _dominant_newline(text)
@@ -89,6 +98,23 @@ def decode_text(data: bytes, source: str) -> DecodedText:
     if not text.strip():
         raise InputError("N101", path=source, detail="het bestand is leeg")
     return DecodedText(text=text, encoding=encoding, newline=newline)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """"utf-16-le"/"utf-16-be" for UTF-16 text saved without a BOM, else None.
+
+    Latin-script text in UTF-16 has a NUL in nearly every other byte (the high byte of each
+    character) and almost none in between; binary data does not keep to that rhythm.
+    """
+    if len(data) < 8 or len(data) % 2:
+        return None
+    even, odd = data[0::2], data[1::2]
+    even_nul, odd_nul = even.count(0) / len(even), odd.count(0) / len(odd)
+    if odd_nul > 0.7 and even_nul < 0.02:
+        return "utf-16-le"
+    if even_nul > 0.7 and odd_nul < 0.02:
+        return "utf-16-be"
+    return None
 
 
 def _dominant_newline(text: str) -> str:

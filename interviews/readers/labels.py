@@ -2,8 +2,14 @@
 
 A label is a short prefix before ':' - a role ("Jongerenwerker", "Wijkagent Helmond-West"), a code
 ("R1", "Int.") or a first name ("Sanne") - not any sentence with a colon in it. Rules:
-- the colon must be followed by white space or the end of the line ("om 10:30 uur" has no label);
-- at most 5 words and 40 characters, no sentence punctuation;
+- the colon must be followed by white space, the end of the line or a letter ("Sanne:Goedemorgen";
+  "om 10:30 uur" has no label); a tab instead of the colon also ends a label ("Sanne<TAB>tekst",
+  Word's hanging-indent transcripts); a list marker before it ("- Sanne:", "3. Sanne:") is dropped;
+- spellings of tools: `[SPEAKER_00]:` (WhisperX), `**Sanne:**` (Markdown), `Sanne (00:01:02):`
+  (Rev, Descript), `Sanne [00:01:02]:`, `[00:01:02] Sanne:`, `00:01:02 Sanne:` and
+  `Sanne: [00:01:02] tekst`; the time becomes the turn's timestamp, never part of label or text;
+- at most 5 words and 40 characters, no sentence punctuation (outside parentheses: Zoom's
+  "Anouk (zij/haar)");
 - it starts with a capital or a digit or is a code ("R1", "Int."); a label starting with a lowercase
   letter (the housing corporation "woCom") counts only if it recurs;
 - the first word must not be a pronoun, conjunction or similar ("Ze zei: kom maar" has no label);
@@ -11,7 +17,10 @@ A label is a short prefix before ':' - a role ("Jongerenwerker", "Wijkagent Helm
   starting with an article, counts only if it occurs as a prefix at least twice in the file;
 - a single label occurrence in a text of several paragraphs is ignored (unless it is a code).
 A paragraph is one turn; a line inside a paragraph starts a new turn when it starts with a label that
-is a code or recurs (so "one turn per line" transcripts work), or with a timestamp `[00:12:31]`.
+is a code or recurs (so "one turn per line" transcripts work; in such a file, where one paragraph
+holds two lines with recurring labels, any label starts a line's turn), or with a timestamp.
+A line that is only a time (`00:05:00`, Google Meet's marks) is no speech: it dates the next turn; a
+time mark in brackets inside the speech (`[00:12:31]`, `(00:12:31)`) is dropped from the text.
 A paragraph without a label continues with the previous speaker (None if there is none yet); a label
 alone on its own paragraph names the speaker of the next paragraph.
 """
@@ -27,14 +36,32 @@ from interviews.profiles import default_profile
 
 from interviews.records import Turn
 
-_TIMESTAMP = re.compile(r"^\[\s*(\d{1,2}(?::\d{1,2}){1,2})(?:[.,]\d{1,3})?\s*\]\s*")
-_EMPHASIS = re.compile(
-    r"^(?P<m>\*\*|__|\*|_)(?P<label>[^*_:\n]{1,60}?)\s*(?P<c>:)?\s*(?P=m)\s*(?(c)|:(?=\s|$))\s*(?P<text>.*)$",
+_T = r"\d{1,2}(?::\d{1,2}){1,2}"  # 12:31, 0:12:31, 00:12:31
+_F = r"(?:[.,]\d{1,3})?"  # an optional fraction of a second
+# A time in brackets or parentheses at the start of a line: "[00:12:31] ", "(00:12:31) ".
+_TIMESTAMP = re.compile(rf"^(?:\[\s*(?P<b>{_T}){_F}\s*\]|\(\s*(?P<p>{_T}){_F}\s*\))\s*")
+# A bare time at the start of a line ("00:12:31 Sanne: ..."): a timestamp only when a label follows.
+_BARE_TIME = re.compile(rf"^(?P<b>\d{{1,2}}:\d{{2}}(?::\d{{2}})?){_F}(?:\s*[-\u2013|]\s*|\s+)(?=\S)")
+# A list marker before a label: "- Sanne: ...", "• Sanne: ...", "3. Sanne: ..." (only when a label follows).
+_BULLET = re.compile(r"^(?:[-*\u2022\u00b7\u2013]|\d{1,3}[.)])\s+(?=\S)")
+# A typist's time mark inside the speech ("... zei ze [00:12:31] en toen ..."): a mark, not words.
+_INLINE_TIME = re.compile(rf"\[\s*{_T}{_F}\s*\]|\(\s*\d{{1,2}}:\d{{2}}:\d{{2}}{_F}\s*\)")
+# A line that is nothing but a time (Google Meet's section marks, a time line in a typed transcript).
+_TIME_ONLY = re.compile(rf"^[\[\(]?\s*(?P<b>{_T}){_F}\s*[\]\)]?$")
+# Emphasis around a label: "**Sanne:** tekst", "**Sanne**: tekst", "__Sanne (00:01:02):__ tekst".
+_EMPHASIS = re.compile(r"^(?P<m>\*\*|__|\*|_)(?P<inner>(?:(?!(?P=m))[^\n]){1,80}?)(?P=m)(?P<rest>.*)$", re.S)
+# The label itself: "Sanne: ", "[SPEAKER_00]: " (WhisperX), "Sanne (00:01:02): " (Rev, Descript),
+# "Sanne [00:01:02]: " (Amberscript), or "Sanne<TAB>tekst" (a tab instead of the colon, Word).
+_PLAIN = re.compile(
+    rf"^(?:\[(?P<bracketed>[^\[\]:\n]{{1,60}})\]|(?P<label>[^:\t\n]{{1,60}}?))"
+    rf"(?:\s*[\(\[]\s*(?P<time>{_T}){_F}\s*[\)\]])?"
+    r"\s*(?::(?=\s|$|[^\W\d_])|\t)\s*(?P<text>.*)$",
     re.S,
 )
-_PLAIN = re.compile(r"^(?P<label>[^:\n]{1,60}?)\s*:(?=\s|$)\s*(?P<text>.*)$", re.S)
 _CODE = re.compile(r"^(?:[A-Z]{1,3}\d{0,3}|[A-Za-z][a-z]{0,3}\.|[A-Z][a-z]{0,3}\.?\s?\d{1,3}|[a-z]{1,2}\d{1,3})$")
 _FORBIDDEN = set(',;!?"“”…[]{}<>|/=+*#')
+# A part in parentheses is checked apart: display names carry "(zij/haar)", "(Gemeente, Jeugd)".
+_PARENTHESES = re.compile(r"\([^()]{0,30}\)")
 _HARD_STOP = frozenset("""
     ik je jij u hij ze zij we wij jullie men het dat dit die deze toen maar en want dus of als omdat
     zo zoals er daar hier wat wie waar hoe waarom nou ja nee ook mijn jouw zijn haar hun ons onze
@@ -42,6 +69,7 @@ _HARD_STOP = frozenset("""
     maw dwz bv nb ps tip eigenlijk verder tot
 """.split())
 _ARTICLES = frozenset({"de", "het", "een", "'t"})
+_INITIAL = re.compile(r"(?:^|[\s,.])[A-Z]\.$")  # a display name ending in an initial: "Smit, A."
 # Lower-case words inside a label: the name particles of the profile plus label connectives.
 _PARTICLES = frozenset(default_profile().name_particles) | {"uit", "voor", "bij", "en", "op", "in", "aan"}
 
@@ -72,6 +100,11 @@ class Prefix:
     body: str  # after the timestamp, label included
 
 
+def _drop_time_marks(text: str) -> str:
+    """Text without `[00:12:31]`-style marks; a mark before punctuation leaves no space ("klopt,")."""
+    return _INLINE_TIME.sub(" ", re.sub(rf"\s*(?:{_INLINE_TIME.pattern})(?=[,.;:?!])", "", text))
+
+
 def normalise_timestamp(value: str) -> str:
     """'0:12:31' or '12:31' -> '00:12:31'."""
     parts = [int(p) for p in value.split(":")]
@@ -81,24 +114,87 @@ def normalise_timestamp(value: str) -> str:
 
 
 def split_prefix(text: str) -> Prefix:
-    """Split an optional `[HH:MM:SS]` and a label candidate off the start of a line."""
+    """Split an optional timestamp and a label candidate off the start of a line.
+
+    A timestamp may stand before the label (`[00:12:31] Sanne:`, `(00:12:31) Sanne:`, or bare
+    `00:12:31 Sanne:` when a label follows), inside it (`Sanne (00:12:31):`, `Sanne [00:12:31]:`) or
+    right after it (`Sanne: [00:12:31] tekst`); it never stays in the text. A line that is only a time
+    gives a timestamp and empty text.
+    """
+    only = _TIME_ONLY.match(text)
+    if only:
+        return Prefix(normalise_timestamp(only.group("b")), None, "", "")
     timestamp = None
     match = _TIMESTAMP.match(text)
     if match:
-        timestamp = normalise_timestamp(match.group(1))
+        timestamp = normalise_timestamp(match.group("b") or match.group("p"))
         text = text[match.end():]
-    for pattern in (_EMPHASIS, _PLAIN):
-        found = pattern.match(text)
-        if found and is_candidate(found.group("label")):
-            return Prefix(timestamp, " ".join(found.group("label").split()), found.group("text"), text)
-    return Prefix(timestamp, None, text, text)
+    bullet = _BULLET.match(text)
+    found = _label(text[bullet.end():]) if bullet else None
+    if found is not None:
+        text = text[bullet.end():]  # type: ignore[union-attr]
+    else:
+        found = _label(text)
+    if found is None and timestamp is None:
+        bare = _BARE_TIME.match(text)
+        found = _label(text[bare.end():]) if bare else None
+        if found is not None:
+            timestamp = normalise_timestamp(bare.group("b"))  # type: ignore[union-attr]
+            text = text[bare.end():]  # type: ignore[union-attr]
+    if found is None:
+        return Prefix(timestamp, None, text, text)
+    label, inner_time, rest = found
+    timestamp = timestamp or inner_time
+    after = _TIMESTAMP.match(rest)
+    if after:
+        timestamp = timestamp or normalise_timestamp(after.group("b") or after.group("p"))
+        rest = rest[after.end():]
+    return Prefix(timestamp, label, rest, text)
+
+
+def _label(text: str) -> tuple[str, str | None, str] | None:
+    """(label, timestamp inside the label, rest) for a line that starts with a label candidate."""
+    emphasis = _EMPHASIS.match(text)
+    if emphasis:
+        inner, rest = emphasis.group("inner").strip(), emphasis.group("rest")
+        if inner.endswith(":"):
+            text = f"{inner} {rest.lstrip()}"
+        elif rest.lstrip().startswith(":"):
+            text = inner + rest.lstrip()
+    found = _PLAIN.match(text)
+    if not found:
+        return None
+    label = " ".join((found.group("bracketed") or found.group("label")).split())
+    if not is_candidate(label):
+        return None
+    time = found.group("time")
+    return label, normalise_timestamp(time) if time else None, found.group("text")
+
+
+def name_shaped(name: str, strict: bool) -> bool:
+    """Whether a header's name part looks like a display name, not a sentence.
+
+    Always: 1-6 words, at most 60 characters, no sentence punctuation, not starting with a pronoun or
+    conjunction. `strict` (a name separated from its time by a single space) also asks that every
+    word starts with a capital or a digit, or is a name particle ("Marieke de Wit", "Speaker 2").
+    """
+    words = name.split()
+    if not words or len(words) > 6 or len(name) > 60 or (_FORBIDDEN - {","}) & set(_PARENTHESES.sub("", name)):
+        return False
+    if ":" in name or (name.endswith(".") and not _INITIAL.search(name)) or words[0].lower().strip(".,") in _HARD_STOP:
+        return False
+    if strict:
+        words = _PARENTHESES.sub("", name).split() or words
+        return words[0].lower() not in _ARTICLES and all(
+            w[0].isupper() or w[0].isdigit() or w.lower() in _PARTICLES for w in words)
+    return True
 
 
 def is_candidate(label: str) -> bool:
     """Whether a prefix has the shape of a label (structure only; see `accept_labels`)."""
     label = label.strip()
     words = label.split()
-    if not words or len(words) > 5 or len(label) > 40 or _FORBIDDEN & set(label):
+    if not words or len(words) > 5 or len(label) > 40 or _FORBIDDEN & set(_PARENTHESES.sub("", label)):
         return False
     if _CODE.match(label):
         return True
@@ -109,7 +205,7 @@ def accept_labels(counts: Counter[str]) -> frozenset[str]:
     """The candidates that count as labels, given how often each starts a line in the file."""
     accepted = set()
     for label, count in counts.items():
-        words = label.split()
+        words = _PARENTHESES.sub("", label).split() or label.split()
         if _CODE.match(label) or count >= 2:
             accepted.add(label)  # recurring: also lowercase names such as "woCom"
         elif (words[0][0].isupper() or words[0][0].isdigit()) and words[0].lower() not in _ARTICLES and all(
@@ -172,16 +268,20 @@ def build_turns(blocks: Sequence[Block], codes_only: bool = False) -> tuple[Turn
     ):
         accepted = frozenset()  # one lone "Word:" in a text of several paragraphs is no speaker label
     strong = {label for label in accepted if counts[label] >= 2 or _CODE.match(label)}
+    if any(sum(p.label in strong for _, p in lines) >= 2 for lines in parsed):
+        strong = set(accepted)  # one turn per line: a speaker who speaks once still starts a line
     turns: list[Turn] = []
     speaker: str | None = None
     pending: str | None = None  # a label alone on its own paragraph
+    pending_time: str | None = None  # a line that is only a time: the start of the next turn
     current: dict | None = None
 
     def close() -> None:
         nonlocal current
-        if current and _clean(current["parts"]):
-            turns.append(Turn(len(turns), current["speaker"], _clean(current["parts"]),
-                              current["timestamp"], current["line"]))
+        text = _clean([_drop_time_marks(part) for part in current["parts"]]) if current else ""
+        if text:
+            turns.append(Turn(len(turns), current["speaker"], text,  # type: ignore[index]
+                              current["timestamp"], current["line"]))  # type: ignore[index]
         current = None
 
     for block, lines in zip(blocks, parsed):
@@ -190,7 +290,12 @@ def build_turns(blocks: Sequence[Block], codes_only: bool = False) -> tuple[Turn
             text = prefix.text if label else prefix.body
             if i == 0 and block.label:
                 label, text = block.label, line.text
-            starts = i == 0 or prefix.timestamp is not None or (label is not None and label in strong)
+            if label is None and prefix.timestamp is not None and not text.strip():
+                close()  # a time on its own line is a mark, never speech
+                pending_time = prefix.timestamp
+                continue
+            starts = current is None or i == 0 or prefix.timestamp is not None or (
+                label is not None and label in strong)
             if not starts:
                 current["parts"].append(line.text)  # type: ignore[index]
                 continue
@@ -203,7 +308,8 @@ def build_turns(blocks: Sequence[Block], codes_only: bool = False) -> tuple[Turn
                 if not text.strip() and i == len(lines) - 1:
                     pending = label  # "Sanne:" alone: the next paragraph is hers
                     continue
-            current = {"speaker": speaker, "parts": [text], "timestamp": prefix.timestamp,
+            current = {"speaker": speaker, "parts": [text], "timestamp": prefix.timestamp or pending_time,
                        "line": line.number}
+            pending_time = None
         close()
     return tuple(turns)

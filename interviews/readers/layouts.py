@@ -20,11 +20,12 @@ are at most two one-line paragraphs after the last block (a closing marker such 
 transcription" in any language; known English markers are skipped anywhere).
 
 `CueTextLayout`: subtitles saved as text or pasted into Word (a timing line `00:00:01.000 -->
-00:00:04.000` before each cue; voices `<v Naam>`, `Naam: tekst`, or a name line under the timing line
-as in old Teams/Stream .docx transcripts).
+00:00:04.000` before each cue, or a video editor's `00:00:01:12 - 00:00:04:03`; voices `<v Naam>`,
+`Naam: tekst`, or a name line under the timing line as in old Teams/Stream .docx transcripts).
 
 Label layouts: `CodeLabelLayout` (hand-typed `I:` / `R1:` transcripts with hard-wrapped lines and a
-header above the first label) and `LabelLayout` (the general "Label: text" reading of labels.py).
+header above the first label), `NameLineLayout` (a line with only the name above the speech: Otter
+without timestamps) and `LabelLayout` (the general "Label: text" reading of labels.py).
 """
 
 from __future__ import annotations
@@ -36,12 +37,22 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from interviews.readers.errors import InputError
-from interviews.readers.labels import (_ARTICLES, _FORBIDDEN, _HARD_STOP, _PARTICLES, Block, accept_labels,
-                                       build_turns, clean, is_code, normalise_timestamp, split_prefix)
+from interviews.readers.labels import (Block, Line, accept_labels, build_turns, clean, is_code,
+                                       name_shaped, normalise_timestamp, split_prefix)
 from interviews.readers.subtitles import Piece, label_pieces, merge_pieces, plain
 from interviews.records import Turn
 
 _PREAMBLE_BLOCKS, _PREAMBLE_LINES, _PREAMBLE_WORDS = 8, 3, 15
+# Lines a meeting tool writes around the speech, in English and Dutch: "<name> started transcription",
+# "<naam> heeft de transcriptie gestart", "Meeting ended after 00:45:12", "Transcriptie beëindigd na ...".
+MARKERS: tuple[re.Pattern[str], ...] = (
+    re.compile(r"^.{1,80}\s(?:started|stopped) transcription\.?\s*$", re.I),
+    re.compile(r"^.{1,80}\sheeft de transcriptie (?:gestart|gestopt|beëindigd)\.?\s*$", re.I),
+    re.compile(r"^(?:meeting|transcription|call) ended after \d{1,2}:\d{2}(?::\d{2})?\W*$", re.I),
+    re.compile(r"^(?:vergadering|transcriptie|gesprek) (?:is )?beëindigd na \d{1,2}:\d{2}(?::\d{2})?\W*$", re.I),
+    re.compile(r"^Transcribed by https?://\S*otter\.ai\S*\s*$", re.I),
+    re.compile(r"^(?:pagina|page|blz\.?)\s+\d{1,4}(?:\s*(?:van|of|/)\s*\d{1,4})?$", re.I),  # a PDF turned into Word
+)
 
 
 @dataclass(frozen=True)
@@ -61,6 +72,7 @@ class Miss:
     line: int
     reason: str
     hits: int
+    lead: bool = False  # it stopped at text above the first header: the rest fits the layout
 
 
 class Layout(Protocol):
@@ -69,27 +81,19 @@ class Layout(Protocol):
     def read(self, blocks: Sequence[Block]) -> Reading | Miss | None: ...
 
 
-def name_shaped(name: str, strict: bool) -> bool:
-    """Whether a header's name part looks like a display name, not a sentence.
-
-    Always: 1-6 words, at most 60 characters, no sentence punctuation, not starting with a pronoun or
-    conjunction. `strict` (a name separated from its time by a single space) also asks that every
-    word starts with a capital or a digit, or is a name particle ("Marieke de Wit", "Speaker 2").
-    """
-    words = name.split()
-    if not words or len(words) > 6 or len(name) > 60 or (_FORBIDDEN - {","}) & set(name):
-        return False
-    if ":" in name or name.endswith(".") or words[0].lower().strip(".,") in _HARD_STOP:
-        return False
-    if strict:
-        return words[0].lower() not in _ARTICLES and all(
-            w[0].isupper() or w[0].isdigit() or w.lower() in _PARTICLES for w in words)
-    return True
+def _marker(text: str) -> bool:
+    return any(pattern.match(text) for pattern in MARKERS)
 
 
 def _short(block: Block) -> bool:
     return len(block.lines) <= _PREAMBLE_LINES and all(
-        len(line.text.split()) <= _PREAMBLE_WORDS for line in block.lines)
+        len(line.text.split()) <= _PREAMBLE_WORDS or _name_list(line.text) for line in block.lines)
+
+
+def _name_list(text: str) -> bool:
+    """A comma-separated list of display names (the attendees under a meeting transcript's title)."""
+    names = [part.strip() for part in text.split(",")]
+    return len(names) >= 3 and all(0 < len(n.split()) <= 4 and name_shaped(n, strict=True) for n in names)
 
 
 @dataclass(frozen=True)
@@ -118,12 +122,18 @@ class HeaderLayout:
         if "speaker" in self.header.groupindex:
             speaker = " ".join(match.group("speaker").split())
             gap = match.groupdict().get("gap")
-            if not name_shaped(speaker, strict=gap is not None and len(gap) < 2):
+            bracketed = bool(match.groupdict().get("open"))
+            if not name_shaped(speaker, strict=bracketed or (gap is not None and len(gap) < 2)):
                 return None
-        return speaker, normalise_timestamp(match.group("time"))
+        return speaker, normalise_timestamp(match.group("time") or match.groupdict()["btime"])
+
+    def is_header(self, text: str) -> bool:
+        """Whether a line is this layout's header line (speaker and/or time)."""
+        return self._head(Block((Line(0, text),))) is not None
 
     def _furniture(self, block: Block) -> bool:
-        return len(block.lines) == 1 and any(p.match(block.lines[0].text) for p in self.furniture)
+        return len(block.lines) == 1 and (_marker(block.lines[0].text) or any(
+            p.match(block.lines[0].text) for p in self.furniture))
 
     def read(self, blocks: Sequence[Block]) -> Reading | Miss | None:
         heads = [self._head(block) for block in blocks]
@@ -131,11 +141,12 @@ class HeaderLayout:
         if hits < 2:
             return None
         first = next(i for i, head in enumerate(heads) if head is not None)
+        lead = None  # text above the first header; reported only if the rest fits the layout
         if first > _PREAMBLE_BLOCKS:
-            return Miss(self.name, blocks[0].lines[0].number, "veel tekst vóór de eerste sprekerkop", hits)
+            lead = Miss(self.name, blocks[0].lines[0].number, "veel tekst vóór de eerste sprekerkop", hits, True)
         for block in blocks[:first]:
-            if not self._furniture(block) and not _short(block):
-                return Miss(self.name, block.lines[0].number, "lange tekst vóór de eerste sprekerkop", hits)
+            if lead is None and not self._furniture(block) and not _short(block):
+                lead = Miss(self.name, block.lines[0].number, "lange tekst vóór de eerste sprekerkop", hits, True)
         pieces: list[Piece] = []
         i = first
         while i < len(blocks):
@@ -150,13 +161,23 @@ class HeaderLayout:
                             "een alinea zonder sprekerkop (elke alinea hoort een kop met naam en tijd te hebben)",
                             hits)
             speaker, start = head
-            lines = [line.text for line in block.lines[1:]]
+            lines = list(block.lines[1:])
             if not lines and i < len(blocks) and heads[i] is None and not self._furniture(blocks[i]):
-                lines = [line.text for line in blocks[i].lines]  # the header stands alone
+                lines = list(blocks[i].lines)  # the header stands alone
                 i += 1
-            text = clean(lines)
-            if text:
-                pieces.append(Piece(speaker, start, text, block.lines[0].number))
+            if not self.label_in_text:
+                text = clean([line.text for line in lines])
+                if text:
+                    pieces.append(Piece(speaker, start, text, block.lines[0].number))
+                continue
+            # A time line dates the labelled paragraphs under it (Google Meet: a time every few minutes).
+            while (i < len(blocks) and heads[i] is None and not self._furniture(blocks[i])
+                   and split_prefix(blocks[i].lines[0].text).label is not None):
+                lines += [Line(-1, "")] + list(blocks[i].lines)  # an empty line marks a paragraph break
+                i += 1
+            pieces += _section_pieces(lines, start, block.lines[0].number)
+        if lead is not None:
+            return lead
         if self.label_in_text:
             pieces = _labelled(pieces)
         if not pieces:
@@ -167,6 +188,29 @@ class HeaderLayout:
 def _trailer(blocks: Sequence[Block]) -> bool:
     """At most two one-line blocks of at most ten words at the end: the tool's closing lines, not speech."""
     return len(blocks) <= 2 and all(len(b.lines) == 1 and len(b.lines[0].text.split()) <= 10 for b in blocks)
+
+
+def _section_pieces(lines: Sequence[Line], start: str, number: int) -> list[Piece]:
+    """The speech under one time line: a piece per paragraph, and per line that starts with a label.
+
+    Only the first piece carries the time: the others started later, at a time the file does not give.
+    """
+    groups: list[list[Line]] = []
+    for line in lines:
+        if line.number < 0:
+            groups.append([])
+        elif not groups or (groups[-1] and split_prefix(line.text).label is not None
+                            and split_prefix(groups[-1][0].text).label is not None):
+            groups.append([line])
+        else:
+            groups[-1].append(line)
+    pieces = []
+    for group in (g for g in groups if g):
+        text = clean([line.text for line in group])
+        if text:
+            pieces.append(Piece(None, None if pieces else start, text,  # type: ignore[arg-type]
+                                group[0].number if pieces else number))
+    return pieces
 
 
 def _labelled(pieces: Sequence[Piece]) -> list[Piece]:
@@ -182,13 +226,13 @@ _HMS = r"\d{1,2}:\d{2}:\d{2}"
 
 NAME_TIME = HeaderLayout(
     "Otter.ai / Teams: kop 'Naam  0:03'",
-    re.compile(rf"^(?P<speaker>[^\s\d\[].{{0,59}}?)(?P<gap>\s+)(?P<time>{_TIME})\s*$"),
-    furniture=(re.compile(r"^.{1,80}\s(?:started|stopped) transcription\.?\s*$", re.I),
-               re.compile(r"^Transcribed by https?://\S*otter\.ai\S*\s*$", re.I)),
+    # also "Naam (00:03):" (Rev) and "Naam [00:00:03]" (Amberscript): then the name must be name-shaped
+    re.compile(rf"^(?P<speaker>[^\s\d\[].{{0,59}}?)(?P<gap>\s+)"
+               rf"(?:(?P<time>{_TIME})|(?P<open>[\[(])(?P<btime>{_TIME})[\])]:?)\s*$"),
 )
 TIME_NAME = HeaderLayout(
     "Word Transcribe: kop '00:00:03 Naam'",
-    re.compile(rf"^(?P<time>{_HMS})(?P<gap>\s+)(?P<speaker>[^\s\d].{{0,59}}?)\s*$"),
+    re.compile(rf"^(?P<open>\[)?(?P<time>{_HMS})(?(open)\])(?P<gap>\s+)(?P<speaker>[^\s\d].{{0,59}}?)\s*$"),
 )
 BRACKET_NAME_TIME = HeaderLayout(
     "Zoom-ondertitels (.txt): kop '[Naam] 19:02:11' (kloktijden)",
@@ -196,7 +240,7 @@ BRACKET_NAME_TIME = HeaderLayout(
     clock_time=True,
 )
 TIME_THEN_LABEL = HeaderLayout(
-    "Amberscript: regel '00:00:02', dan 'Naam: tekst'",
+    "Amberscript / Google Meet: regel '00:00:02', dan 'Naam: tekst'",
     re.compile(rf"^\[?(?P<time>{_TIME})\]?\s*$"),
     label_in_text=True,
 )
@@ -205,14 +249,22 @@ HEADER_LAYOUTS: tuple[HeaderLayout, ...] = (BRACKET_NAME_TIME, NAME_TIME, TIME_N
 
 _VOICE = re.compile(r"<v(?:\.[^\s>]*)?\s+([^>]*)>")
 _CUE_ID = re.compile(r"^[\w/-]*\d[\w/-]*$")
-# A timing line; lenient about digits, as old Teams/Stream wrote "0:0:4.120 --> 0:0:9.0".
-_CUE_TIME = r"(?:(\d+):)?(\d{1,2}):(\d{1,2})(?:[.,]\d{1,3})?"
-TIMING = re.compile(rf"^\s*{_CUE_TIME}\s*-->\s*{_CUE_TIME}")
+# A timing line; lenient about digits, as old Teams/Stream wrote "0:0:4.120 --> 0:0:9.0". Video editors
+# (Premiere Pro, DaVinci Resolve) write a whole line "00:00:03:18 - 00:00:08:08" (hh:mm:ss:frames),
+# possibly in brackets.
+_CUE_TIME = r"(?:\d+:)?\d{1,2}:\d{1,2}(?:[.,]\d{1,3})?"
+_EDIT_TIME = r"\d{1,2}:\d{2}:\d{2}(?:[:;]\d{2})?"
+TIMING = re.compile(rf"^\s*(?:(?P<cue>{_CUE_TIME})\s*-->\s*{_CUE_TIME}"
+                    rf"|\[?(?P<edit>{_EDIT_TIME})\s*[-\u2013]\s*{_EDIT_TIME}\]?\s*$)")
 
 
 def start_time(timing: str) -> str:
-    hours, minutes, seconds = TIMING.match(timing).groups()[:3]  # type: ignore[union-attr]
-    return f"{int(hours or 0):02d}:{int(minutes):02d}:{int(seconds):02d}"
+    match = TIMING.match(timing)
+    if match.group("cue"):  # type: ignore[union-attr]
+        parts = match.group("cue").split(".")[0].split(",")[0].split(":")  # type: ignore[union-attr]
+    else:
+        parts = re.split(r"[:;]", match.group("edit"))[:3]  # type: ignore[union-attr]  # frames dropped
+    return normalise_timestamp(":".join(str(int(p)) for p in parts))
 
 
 @dataclass(frozen=True)
@@ -224,7 +276,7 @@ class CueTextLayout:
     speaker merge; cues without a speaker are never merged.
     """
 
-    name: str = "ondertitels als tekst (tijdcode '-->')"
+    name: str = "ondertitels of videomontage als tekst (tijdcode '-->' of ' - ')"
 
     def read(self, blocks: Sequence[Block]) -> Reading | Miss | None:
         lines = [line for block in blocks for line in block.lines]
@@ -274,8 +326,10 @@ class CodeLabelLayout:
 
     def read(self, blocks: Sequence[Block]) -> Reading | None:
         starts = [_first_label(block, codes_only=True) for block in blocks]
-        if sum(label is not None for label in starts) < 2:
-            return None
+        inner = sum(1 for block in blocks for line in block.lines[1:]
+                    if (label := split_prefix(line.text).label) and is_code(label))
+        if not any(starts) or sum(label is not None for label in starts) + inner < 2:
+            return None  # (codes may all stand in one paragraph, one turn per line)
         others = Counter(label for block in blocks
                          if (label := _first_label(block, codes_only=False)) and not is_code(label))
         if any(count >= 2 for count in others.values()):
@@ -292,6 +346,63 @@ def _short_header(block: Block) -> bool:
 
 
 @dataclass(frozen=True)
+class NameLineLayout:
+    """Paragraphs headed by a line holding only the speaker's name: Otter.ai without timestamps
+    (`Speaker 1` / `Goedemorgen.`), or a name in its own Word paragraph above the speech.
+
+    A name line is shaped like a display name (capitals, at most four words, no colon, no closing
+    full stop, which speech nearly always has). At least two different names, one of them heading
+    two paragraphs or more, and no recurring `Label:` (then the general reading applies). Short
+    paragraphs above the first name are not turns; a paragraph without a name line continues the
+    speaker above it; a line with only a time under the name (`Naam` / `0:03` / tekst) dates the turn.
+    """
+
+    name: str = "kopregel met alleen de naam ('Naam' / tekst)"
+
+    def read(self, blocks: Sequence[Block]) -> Reading | None:
+        heads = [_name_line(blocks, i) for i in range(len(blocks))]
+        counts = Counter(head for head in heads if head)
+        if len(counts) < 2 or max(counts.values()) < 2:
+            return None
+        labels = Counter(split_prefix(block.lines[0].text).label for block in blocks)
+        if any(count >= 2 for label, count in labels.items() if label):
+            return None
+        first = next(i for i, head in enumerate(heads) if head)
+        if not all(_short(block) for block in blocks[:first]):
+            return None
+        pieces: list[Piece] = []
+        speaker: str | None = None
+        start: str | None = None
+        for block, head in zip(blocks[first:], heads[first:]):
+            if len(block.lines) == 1 and _marker(block.lines[0].text):
+                continue
+            if head:
+                speaker = head
+            lines = []
+            for line in block.lines[1 if head else 0:]:
+                prefix = split_prefix(line.text)
+                if prefix.timestamp and prefix.label is None and not prefix.text.strip():
+                    start = prefix.timestamp  # a time under the name ("Naam" / "0:03" / tekst)
+                else:
+                    lines.append(line.text)
+            text = clean(lines)
+            if text:
+                pieces.append(Piece(speaker, start, text, block.lines[0].number))  # type: ignore[arg-type]
+                start = None
+        return Reading(self.name, merge_pieces(pieces, False)) if pieces else None
+
+
+def _name_line(blocks: Sequence[Block], i: int) -> str | None:
+    block = blocks[i]
+    text = block.lines[0].text
+    if block.label or ":" in text or len(text.split()) > 4 or not name_shaped(text, strict=True):
+        return None
+    if len(block.lines) == 1 and i + 1 >= len(blocks):
+        return None  # a name line needs speech under it
+    return " ".join(text.split())
+
+
+@dataclass(frozen=True)
 class LabelLayout:
     """The general reading: paragraphs `Label: text` (labels.py).
 
@@ -305,7 +416,7 @@ class LabelLayout:
     merge: bool = False
 
     def read(self, blocks: Sequence[Block]) -> Reading:
-        turns = build_turns(blocks)
+        turns = build_turns([b for b in blocks if not (len(b.lines) == 1 and _marker(b.lines[0].text))])
         if self.drop_preamble and turns and any(t.speaker for t in turns):
             first = next(i for i, t in enumerate(turns) if t.speaker is not None)
             if first <= 2 and all(len(t.text.split()) <= 25 for t in turns[:first]):
@@ -315,8 +426,23 @@ class LabelLayout:
             pieces = [Piece(t.speaker, t.timestamp, t.text, t.line) for t in turns]  # type: ignore[arg-type]
             turns = merge_pieces(pieces, False)
         if not any(t.speaker for t in turns):
+            if any(_segment_lines(block) for block in blocks):
+                split: list[Block] = []
+                for block in blocks:
+                    split += [Block((line,)) for line in block.lines] if _segment_lines(block) else [block]
+                return Reading("tekst zonder sprekers, één zin per regel (Whisper .txt): één beurt per regel",
+                               build_turns(split))
             return Reading("tekst zonder sprekers (één beurt per alinea)", turns)
         return Reading("alinea's 'Naam: tekst'", turns)
+
+
+def _segment_lines(block: Block) -> bool:
+    """A paragraph of segments, one per line (Whisper's .txt), not prose wrapped at a fixed width.
+
+    Five lines or more, nearly all ending a sentence; a wrapped paragraph ends few of its lines so.
+    """
+    ends = sum(line.text.rstrip("\"'\u201d\u2019)").endswith((".", "?", "!", "\u2026")) for line in block.lines)
+    return len(block.lines) >= 5 and ends >= 0.8 * len(block.lines)
 
 
 def choose(blocks: Sequence[Block], layouts: Sequence[Layout], general: LabelLayout, source: str) -> Reading:
@@ -324,7 +450,9 @@ def choose(blocks: Sequence[Block], layouts: Sequence[Layout], general: LabelLay
 
     Raises:
         InputError: N116 when a specific layout nearly matched and the general reading finds
-            speakers for fewer than half of the turns.
+            speakers for fewer than half of the turns, or when a layout fitted all but the text above
+            its first header and the general reading would take that text (a paragraph longer than a
+            title: notes or a summary above an exported transcript) as speech.
     """
     misses: list[Miss] = []
     for layout in layouts:
@@ -335,13 +463,15 @@ def choose(blocks: Sequence[Block], layouts: Sequence[Layout], general: LabelLay
             misses.append(result)
     reading = general.read(blocks)
     labelled = sum(turn.speaker is not None for turn in reading.turns)
-    if misses and labelled * 2 < len(reading.turns):
-        miss = max(misses, key=lambda m: m.hits)
+    first = next((i for i, turn in enumerate(reading.turns) if turn.speaker is not None), len(reading.turns))
+    lead = any(turn.words > _PREAMBLE_WORDS for turn in reading.turns[:first])  # prose above the first speaker
+    if misses and (labelled * 2 < len(reading.turns) or (lead and any(m.lead for m in misses))):
+        miss = max(misses, key=lambda m: (m.lead and lead, m.hits))
         raise InputError("N116", path=source, line=miss.line, detail=(
             f"lijkt op de indeling {miss.layout} ({miss.hits} koppen), maar past hier niet meer: "
             f"{miss.reason}; narratief raadt niet: herstel de indeling of lever 'Naam: tekst'-alinea's aan"))
     return reading
 
 
-PARAGRAPH_LAYOUTS: tuple[Layout, ...] = HEADER_LAYOUTS + (CueTextLayout(), CodeLabelLayout())
+PARAGRAPH_LAYOUTS: tuple[Layout, ...] = HEADER_LAYOUTS + (CueTextLayout(), CodeLabelLayout(), NameLineLayout())
 """The specific layouts of paragraph documents, in the order `choose` tries them."""

@@ -2,10 +2,12 @@
 
 Layout as for .docx: leading paragraphs `Jaar: 2025`, ...; then `Naam: tekst` paragraphs (the name
 often bold, a tab instead of a space after the colon works too) or one of the layouts of
-`interviews.readers.layouts`. Headings are skipped; short paragraphs before the first labelled
-paragraph (an intro line under the title) are not turns; a paragraph without a label continues the
-previous speaker; a soft line break is a space. The "line" of a turn is its paragraph number.
-Tables, frames, headers/footers and notes are not read.
+`interviews.readers.layouts`. Headings are skipped (unless they are speaker headers); short
+paragraphs before the first labelled paragraph (an intro line under the title) are not turns; a
+paragraph without a label continues the previous speaker; a soft line break is a space. The "line"
+of a turn is its paragraph number (headings counted).
+A table speaker | text (or time | speaker | text) is read as in .docx. Frames, headers/footers,
+footnotes, comments and the deleted text of tracked changes are not read.
 """
 
 from __future__ import annotations
@@ -16,14 +18,16 @@ from pathlib import Path
 
 from odf import teletype
 from odf.element import Element
-from odf.namespaces import TABLENS, TEXTNS
+from odf.namespaces import DRAWNS, OFFICENS, TABLENS, TEXTNS
 from odf.opendocument import load
+from odf.table import TableRow
+from odf.text import P
 from odf.style import Style, TextProperties
 
 from interviews.readers.base import RawDocument
 from interviews.readers.errors import InputError
 from interviews.readers.layouts import PARAGRAPH_LAYOUTS, LabelLayout, choose
-from interviews.readers.paragraphs import Para, paragraph_blocks
+from interviews.readers.paragraphs import Para, Row, TableLayout, paragraph_blocks
 
 _BOLD = {"bold", "600", "700", "800", "900"}
 
@@ -42,25 +46,47 @@ class OdtReader:
                     if any((props.getAttribute("fontweight") or "") in _BOLD
                            for props in style.getElementsByType(TextProperties))}
             paras = [_para(number, p, bold) for number, p in enumerate(_body_paragraphs(document.text), start=1)]
+            rows = _rows(document.text, bold)
         except Exception:  # zipfile, xml and odfpy's own errors
             raise InputError("N103", path=source, detail=(
                 "geen geldig .odt-bestand (beschadigd of afgekapt); open en bewaar het opnieuw")) from None
         meta, blocks = paragraph_blocks(paras, source)
-        reading = choose(blocks, PARAGRAPH_LAYOUTS, LabelLayout(drop_preamble=True, merge=True), source)
+        layouts = ((TableLayout(rows),) if rows else ()) + PARAGRAPH_LAYOUTS
+        reading = choose(blocks, layouts, LabelLayout(drop_preamble=True, merge=True), source)
         return RawDocument(tuple(meta), reading.turns, reading.layout, reading.clock_time)
 
 
+# Not speech: deleted text of tracked changes, footnotes, comments and frames (text boxes, images).
+_NOT_SPEECH = {(TEXTNS, "tracked-changes"), (TEXTNS, "note"), (OFFICENS, "annotation"), (DRAWNS, "frame")}
+_WHITE = {(TEXTNS, "tab"): "\t", (TEXTNS, "line-break"): "\n"}
+
+
 def _body_paragraphs(node: Element) -> list[Element]:
-    """Body paragraphs in document order, not descending into tables (headings are text:h, not P)."""
+    """Body paragraphs and headings (text:h) in document order, not descending into tables."""
     found: list[Element] = []
     for child in node.childNodes:
-        if child.nodeType != child.ELEMENT_NODE or child.qname[0] == TABLENS:
+        if child.nodeType != child.ELEMENT_NODE or child.qname[0] == TABLENS or child.qname in _NOT_SPEECH:
             continue
-        if child.qname == (TEXTNS, "p"):
+        if child.qname in ((TEXTNS, "p"), (TEXTNS, "h")):
             found.append(child)
         else:
             found += _body_paragraphs(child)
     return found
+
+
+def _rows(node: Element, bold: set[str]) -> tuple[Row, ...]:
+    """Rows of the document's tables (header rows included), cells as their paragraphs' texts."""
+    rows: list[Row] = []
+    for row in node.getElementsByType(TableRow):
+        cells, runs = [], []
+        for cell in row.childNodes:
+            if cell.qname != (TABLENS, "table-cell"):
+                continue  # covered (merged) cells hold no text of their own
+            paragraphs = [_para(0, p, bold) for p in cell.getElementsByType(P)]
+            cells.append(tuple(p.text for p in paragraphs))
+            runs += [run for p in paragraphs for run in p.runs if run[0].strip()]
+        rows.append(Row(len(rows) + 1, tuple(cells), bool(runs) and all(is_bold for _, is_bold in runs)))
+    return tuple(rows)
 
 
 def _para(number: int, paragraph: Element, bold: set[str]) -> Para:
@@ -68,6 +94,19 @@ def _para(number: int, paragraph: Element, bold: set[str]) -> Para:
     for child in paragraph.childNodes:
         if child.nodeType == child.TEXT_NODE:
             runs.append((str(child), False))
-        else:
-            runs.append((teletype.extractText(child), child.getAttrNS(TEXTNS, "style-name") in bold))
-    return Para(number, teletype.extractText(paragraph), tuple(runs))
+        elif child.qname not in _NOT_SPEECH:
+            runs.append((_text(child), child.getAttrNS(TEXTNS, "style-name") in bold))
+    return Para(number, _text(paragraph), tuple(runs), paragraph.qname == (TEXTNS, "h"))
+
+
+def _text(node: Element) -> str:
+    """The text of a paragraph as odfpy's `teletype.extractText`, without footnotes, comments, frames."""
+    if node.nodeType == node.TEXT_NODE:
+        return str(node)
+    if node.qname in _NOT_SPEECH:
+        return ""
+    if node.qname == (TEXTNS, "s"):
+        return " " * int(node.getAttrNS(TEXTNS, "c") or 1)
+    if node.qname in _WHITE:
+        return _WHITE[node.qname]
+    return "".join(_text(child) for child in node.childNodes)

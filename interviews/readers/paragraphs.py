@@ -14,15 +14,19 @@ from dataclasses import dataclass
 
 from interviews.metadata import parse_meta_line
 from interviews.readers.base import MetaField
-from interviews.readers.labels import Block, Line, bold_label, clean, is_candidate
-from interviews.readers.layouts import Miss, Reading
+from interviews.readers.labels import (Block, Line, bold_label, clean, is_candidate, normalise_timestamp,
+                                      split_prefix)
+from interviews.readers.layouts import HEADER_LAYOUTS, Miss, Reading
 from interviews.readers.subtitles import Piece, merge_pieces
 
 # A "Key: value" inside a value: "Datum: 3 april 2025. Interviewer: E. Smits." is a note, not metadata.
 _ANOTHER_KEY = re.compile(r"[.;,]\s+[A-Z][^.:;]{0,30}:\s")
 # Header cells of a speaker | text table (lower case). One list: Dutch and English words.
 TABLE_HEADERS = frozenset({"spreker", "sprekers", "naam", "wie", "persoon", "rol", "speaker", "name",
-                           "tekst", "text", "uitspraak", "inhoud", "transcript", "transcriptie"})
+                           "tekst", "text", "uitspraak", "inhoud", "transcript", "transcriptie",
+                           "tijd", "tijdcode", "time", "timestamp", "start", "begin", "comment"})
+# A cell that is only a time (or a time range): the time column of a time | speaker | text table.
+_TIME_CELL = re.compile(r"^\[?(?P<t>\d{1,2}:\d{2}(?::\d{2})?)(?:[.,]\d{1,3})?\]?(?:\s*(?:-->|[-\u2013])\s*\S+)?$")
 
 
 @dataclass(frozen=True)
@@ -47,14 +51,16 @@ class Row:
 def paragraph_blocks(paras: Sequence[Para], source: str) -> tuple[list[MetaField], list[Block]]:
     """Leading `Jaar: 2025`-style paragraphs as metadata; every other non-empty paragraph as a Block.
 
-    Headings and empty paragraphs are skipped. A bold prefix of label shape becomes the block's label.
+    Headings and empty paragraphs are skipped, except a heading that is a speaker header (`Naam  0:03`,
+    `00:00:03 Naam`, `Naam:`): some tools style those as headings. A bold prefix of label shape
+    becomes the block's label.
     """
     meta: list[MetaField] = []
     blocks: list[Block] = []
     in_header = True
     for para in paras:
         text = para.text.strip()
-        if not text or para.heading:
+        if not text or (para.heading and not _speaker_heading(text)):
             continue
         if in_header:
             field = parse_meta_line(text, source, para.number)
@@ -72,9 +78,17 @@ def paragraph_blocks(paras: Sequence[Para], source: str) -> tuple[list[MetaField
     return meta, blocks
 
 
+def _speaker_heading(text: str) -> bool:
+    prefix = split_prefix(text)
+    return "\n" not in text and (any(layout.is_header(text) for layout in HEADER_LAYOUTS) or (
+        prefix.label is not None and not prefix.text.strip()))
+
+
 @dataclass(frozen=True)
 class TableLayout:
-    """A hand-typed table with two columns, speaker | text (NVivo's table import layout).
+    """A table with two columns, speaker | text (NVivo's table import layout), or three columns of
+    which one holds only times (time | speaker | text, as transcription services and AWS Transcribe
+    converters write; the time becomes the turn's timestamp).
 
     A header row (all bold, or header words such as "Spreker | Tekst") is skipped; an empty speaker
     cell continues the previous speaker; a cell's paragraphs are joined with a space; consecutive rows
@@ -87,14 +101,25 @@ class TableLayout:
 
     def read(self, blocks: Sequence[Block]) -> Reading | Miss | None:
         rows = [row for row in self.rows if len(row.cells) == 2]
+        time_column = None
+        if len(rows) < 2:
+            rows = [row for row in self.rows if len(row.cells) == 3]
+            time_column = _time_column(rows)
+            if time_column is None:
+                return None
         if len(rows) < 2:
             return None
         pieces: list[Piece] = []
         speaker: str | None = None
         for i, row in enumerate(rows):
-            who, said = clean(row.cells[0]), clean(row.cells[1])
-            if i == 0 and (row.bold or {who.lower(), said.lower()} <= TABLE_HEADERS):
+            cells = [clean(cell) for cell in row.cells]
+            if i == 0 and (row.bold or {cell.lower() for cell in cells} <= TABLE_HEADERS):
                 continue
+            start = None
+            if time_column is not None:
+                time = _TIME_CELL.match(cells.pop(time_column))
+                start = normalise_timestamp(time.group("t")) if time else None
+            who, said = cells
             if who:
                 label = who.rstrip(":").strip()
                 if not is_candidate(label):
@@ -104,9 +129,20 @@ class TableLayout:
             elif speaker is None:
                 return Miss(self.name, row.number, f"tabelrij {row.number}: tekst zonder spreker", len(rows))
             if said:
-                pieces.append(Piece(speaker, None, said, row.number))  # type: ignore[arg-type]
+                pieces.append(Piece(speaker, start or None, said, row.number))  # type: ignore[arg-type]
         outside = [b for b in blocks if not (len(b.lines) <= 3 and all(len(x.text.split()) <= 25 for x in b.lines))]
         if len(blocks) > 8 or outside:
             where = (outside or list(blocks))[0].lines[0].number
             return Miss(self.name, where, "lange tekst buiten de tabel", len(rows))
-        return Reading(self.name, merge_pieces(pieces, False)) if pieces else None
+        name = self.name if time_column is None else "tabel 'tijd | spreker | tekst'"
+        return Reading(name, merge_pieces(pieces, False)) if pieces else None
+
+
+def _time_column(rows: Sequence[Row]) -> int | None:
+    """The column of a three-column table whose cells (header row aside) are all times, if any."""
+    body = rows[1:] if rows and not any(_TIME_CELL.match(clean(cell)) for cell in rows[0].cells) else rows
+    for column in range(3):
+        cells = [clean(row.cells[column]) for row in body]
+        if cells and all(_TIME_CELL.match(cell) for cell in cells if cell) and any(cells):
+            return column
+    return None

@@ -8,12 +8,14 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from interviews.readers.labels import Line, accept_labels, split_prefix
+from interviews.readers.labels import Line, accept_labels, name_shaped, split_prefix
 from interviews.records import Turn
 
-_TIME = r"(?:(\d+):)?(\d{1,2}):(\d{2})[.,]\d{1,3}"
+_TIME = r"(?:(\d+):)?(\d{1,2}):(\d{1,2})[.,]\d{1,3}"  # lenient: old Teams wrote "0:0:4.120 --> 0:0:9.0"
 TIMING = re.compile(rf"^\s*{_TIME}\s*-->\s*{_TIME}")
 _TAG = re.compile(r"<[^>]*>")
+_CUE_ID = re.compile(r"^[\w/-]*\d[\w/-]*$")  # "12", "GUID/14-0"
+_VOICE_TAG = re.compile(r"<v[\s.>]")
 
 
 @dataclass(frozen=True)
@@ -27,18 +29,28 @@ class Piece:
 
 
 def split_blocks(lines: Sequence[str], first: int = 1) -> list[list[Line]]:
-    """Blank-line separated blocks of numbered lines; `first` is the number of lines[0]."""
+    """Blank-line separated blocks of numbered lines; `first` is the number of lines[0].
+
+    A second timing line in a block starts a new block, with the cue number or id just above it: an
+    export without blank lines between cues must not put the next cue's timing into the text.
+    """
     blocks: list[list[Line]] = []
     current: list[Line] = []
     for number, text in enumerate(lines, start=first):
-        if text.strip():
-            current.append(Line(number, text.rstrip()))
-        elif current:
-            blocks.append(current)
+        if not text.strip():
+            if current:
+                blocks.append(current)
             current = []
+            continue
+        if TIMING.match(text) and any(TIMING.match(line.text) for line in current):
+            cue_id = current[-1:] if current and _CUE_ID.match(current[-1].text.strip()) \
+                and not TIMING.match(current[-1].text) else []
+            blocks.append(current[:len(current) - len(cue_id)])
+            current = list(cue_id)
+        current.append(Line(number, text.rstrip()))
     if current:
         blocks.append(current)
-    return blocks
+    return [block for block in blocks if block]
 
 
 def start_time(timing: str) -> str | None:
@@ -57,8 +69,21 @@ def seconds_to_hms(seconds: float) -> str:
 
 
 def plain(text: str) -> str:
-    """Cue text without tags and entities, whitespace collapsed."""
-    return " ".join(html.unescape(_TAG.sub(" ", text)).split())
+    """Cue text without tags, entities and the `>>` speaker-change marks of captions, whitespace collapsed."""
+    return " ".join(word for word in html.unescape(_TAG.sub(" ", text)).split() if word != ">>")
+
+
+def name_lines(cues: Sequence[Sequence[str]]) -> frozenset[str]:
+    """Speaker names written on their own line above the cue text (old Teams and Stream exports).
+
+    The first line of a cue of two or more lines counts when it is shaped like a display name, has
+    no colon and no voice tag, and one such name heads at least two cues (then the file writes names
+    this way, and a speaker who speaks once counts too).
+    """
+    counts = Counter(" ".join(cue[0].split()) for cue in cues
+                     if len(cue) >= 2 and ":" not in cue[0] and not _VOICE_TAG.search(cue[0])
+                     and name_shaped(cue[0].strip(), strict=True))
+    return frozenset(counts) if any(count >= 2 for count in counts.values()) else frozenset()
 
 
 def label_pieces(pieces: Sequence[Piece]) -> list[Piece]:

@@ -6,7 +6,8 @@ Then the transcript in one of the layouts of `interviews.readers.layouts` (Otter
 captions, Amberscript, hand-typed `I:`/`R1:` with wrapped lines), or one speaker turn per paragraph
 (blank-line separated): `Label: text`, optionally preceded by `[00:12:31]`; see
 `interviews.readers.labels` for what counts as a label. Markdown headings (`# ...`) and horizontal
-rules are ignored, and emphasis around a label (`**Sanne:**`) is stripped.
+rules are ignored, and emphasis around a label (`**Sanne:**`) is stripped. A pipe table
+`| Spreker | Tekst |` (or with a time column) is read as a Word table is.
 """
 
 from __future__ import annotations
@@ -24,10 +25,15 @@ from interviews.readers.base import MetaField, RawDocument
 from interviews.readers.errors import InputError
 from interviews.readers.labels import Block, Line
 from interviews.readers.layouts import PARAGRAPH_LAYOUTS, LabelLayout, choose
+from interviews.readers.paragraphs import Row, TableLayout
 
 _HEADING = re.compile(r"^\s{0,3}#{1,6}(\s|$)")
 _RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
 _KEY_LINE = re.compile(r"^([A-Za-z]+)\s*:")
+# A Markdown (pipe) table: rows `| Anouk | Goedemorgen |`, the rule under the header `|---|:--|`.
+_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_TABLE_RULE = re.compile(r"^\s*\|[\s|:-]*-[\s|:-]*\|\s*$")
+_EMPHASIS_CELL = re.compile(r"^(\*\*|__|\*|_)(.+?)\1$")
 
 
 @dataclass(frozen=True)
@@ -43,19 +49,32 @@ class TextReader:
         if not meta:
             meta, start = _leading_meta_lines(lines, source)
         blocks: list[Block] = []
+        rows: list[Row] = []
         current: list[Line] = []
-        for number, text in enumerate(lines[start:], start=start + 1):
+        body = lines[start:]
+        for number, text in enumerate(body, start=start + 1):
             skip = self.format == "md" and (_HEADING.match(text) or _RULE.match(text))
-            if not text.strip() or skip:
+            table = _TABLE_ROW.match(text)
+            if not text.strip() or skip or table:
                 if current:
                     blocks.append(Block(tuple(current)))
                 current = []
+                if table and not _TABLE_RULE.match(text):
+                    header = number - start < len(body) and bool(_TABLE_RULE.match(body[number - start]))
+                    rows.append(_row(len(rows) + 1, text, header))
             else:
                 current.append(Line(number, text.strip()))
         if current:
             blocks.append(Block(tuple(current)))
-        reading = choose(blocks, PARAGRAPH_LAYOUTS, LabelLayout(), source)
+        layouts = ((TableLayout(tuple(rows)),) if rows else ()) + PARAGRAPH_LAYOUTS
+        reading = choose(blocks, layouts, LabelLayout(), source)
         return RawDocument(tuple(meta), reading.turns, reading.layout, reading.clock_time)
+
+
+def _row(number: int, text: str, header: bool) -> Row:
+    """A Markdown table row `| Anouk | Goedemorgen |`; emphasis around a cell is dropped."""
+    cells = [cell.strip() for cell in text.strip().strip("|").split("|")]
+    return Row(number, tuple((_EMPHASIS_CELL.sub(r"\2", cell),) for cell in cells), header)
 
 
 def _front_matter(lines: list[str], source: str) -> tuple[list[MetaField], int]:

@@ -4,8 +4,10 @@ Layout: a `WEBVTT` header; optionally, before the first cue, a `NOTE` block with
 `year=2026 type=partnergroep wijk=stad date=2026-03-12 title="..."` (one or more lines); cues with
 an optional id line, a timing line `00:01:02.500 --> 00:01:05.000` and text with voice tags
 `<v Full Name>text</v>` (closing tag optional; several voices in one cue are allowed). Cues without a
-voice tag may use `Name: text` (Zoom). Consecutive cues of one speaker merge into one turn whose
-timestamp is the start of its first cue (HH:MM:SS). STYLE and REGION blocks are skipped.
+voice tag may use `Name: text` (Zoom) or, as old Teams/Stream exports, a line with the speaker's
+name above the text (a name-shaped line that heads at least two cues). Consecutive cues of one
+speaker merge into one turn whose timestamp is the start of its first cue (HH:MM:SS). STYLE and
+REGION blocks are skipped; a second timing line in a block starts a new cue.
 """
 
 from __future__ import annotations
@@ -18,8 +20,8 @@ from interviews.encoding import decode_text
 from interviews.metadata import parse_key_values
 from interviews.readers.base import MetaField, RawDocument
 from interviews.readers.errors import InputError
-from interviews.readers.subtitles import (Piece, label_pieces, merge_pieces, plain, split_blocks, start_time,
-                                         subtitle_layout)
+from interviews.readers.subtitles import (Piece, label_pieces, merge_pieces, name_lines, plain, split_blocks,
+                                         start_time, subtitle_layout)
 
 _VOICE = re.compile(r"<v(?:\.[^\s>]*)?(?:\s+([^>]*))?>")
 
@@ -39,6 +41,8 @@ class VttReader:
                              detail="geen WebVTT-bestand: de eerste regel moet 'WEBVTT' zijn")
         meta: list[MetaField] = []
         pieces: list[Piece] = []
+        names = name_lines([[line.text for line in block[1 if "-->" in block[0].text else 2:]]
+                            for block in blocks[1:] if "-->" in " ".join(line.text for line in block[:2])])
         for block in blocks[1:]:
             head = block[0].text.strip()
             if head.startswith("NOTE") and (len(head) == 4 or head[4].isspace()):
@@ -53,8 +57,13 @@ class VttReader:
             if start is None:
                 raise InputError("N114", path=source, line=block[min(timing, len(block) - 1)].number,
                                  detail="cue zonder geldige tijdcode (verwacht '00:01:02.500 --> 00:01:05.000')")
-            pieces += _voices(" ".join(line.text for line in block[timing + 1:]), start,
-                              block[timing].number)
+            cue = [line.text for line in block[timing + 1:]]
+            speaker = " ".join(cue[0].split()) if len(cue) >= 2 and " ".join(cue[0].split()) in names else None
+            if speaker:
+                text = plain(" ".join(cue[1:]))
+                pieces += [Piece(speaker, start, text, block[timing].number)] if text else []
+            else:
+                pieces += _voices(" ".join(cue), start, block[timing].number)
         if not pieces:
             raise InputError("N107", path=source, detail="het .vtt-bestand bevat geen cues met tekst")
         labelled = label_pieces(pieces)

@@ -1,4 +1,6 @@
-"""Reader for Whisper's .json output (OpenAI Whisper CLI `--output_format json`, also WhisperX).
+"""Reader for Whisper's .json output (OpenAI Whisper CLI `--output_format json`, also WhisperX and
+whisper.cpp's `--output-json`, whose `{"transcription": [{"offsets": {"from": 4240}, "text": ...}]}` gives
+the same turns).
 
 Layout: one JSON object `{"text": ..., "segments": [{"start": 0.0, "end": 4.24, "text": " ..."}, ...],
 "language": "nl"}`. Each segment is one turn; its start (float seconds) becomes HH:MM:SS with the
@@ -34,9 +36,12 @@ class WhisperJsonReader:
         except json.JSONDecodeError as exc:
             raise InputError("N116", path=source, line=exc.lineno, detail=(
                 f"geen geldige JSON ({exc.msg}); alleen de .json-uitvoer van Whisper wordt gelezen")) from None
+        if isinstance(loaded, dict) and isinstance(loaded.get("transcription"), list):
+            loaded = {"segments": [_from_whisper_cpp(segment) for segment in loaded["transcription"]]}
         if not isinstance(loaded, dict) or not isinstance(loaded.get("segments"), list):
             raise InputError("N116", path=source, line=1, detail=(
-                f"lijkt niet op {_LAYOUT}: verwacht een object met een lijst 'segments'"))
+                f"lijkt niet op {_LAYOUT}: verwacht een object met een lijst 'segments' (Whisper, WhisperX) "
+                "of 'transcription' (whisper.cpp)"))
         pieces: list[Piece] = []
         for number, segment in enumerate(loaded["segments"], start=1):
             start = segment.get("start") if isinstance(segment, dict) else None
@@ -56,3 +61,12 @@ class WhisperJsonReader:
         speakers = any(p.speaker for p in pieces)
         layout = f"{_LAYOUT} met sprekers (WhisperX)" if speakers else f"{_LAYOUT} zonder sprekers: één beurt per segment"
         return RawDocument((), merge_pieces(pieces, False), layout)
+
+
+def _from_whisper_cpp(segment: object) -> object:
+    """A whisper.cpp segment (`offsets.from` in milliseconds) in Whisper's shape; anything else as is."""
+    if not isinstance(segment, dict) or not isinstance(segment.get("offsets"), dict):
+        return segment
+    start = segment["offsets"].get("from")
+    ok = isinstance(start, (int, float)) and not isinstance(start, bool)
+    return {"start": start / 1000 if ok else start, "text": segment.get("text")}

@@ -7,7 +7,8 @@ Transcribe (`00:00:03 Speaker 1`, then the speech paragraph), Amberscript, a han
 table (speaker | text), or one turn per paragraph `Label: text` with the label possibly bold (a bold
 prefix followed by normal text counts as a label even without a colon). Headings and empty
 paragraphs are skipped. The "line" of a turn is its 1-based paragraph number in the document body
-(the row number for a table). Text boxes, headers/footers and comments are not read.
+(the row number for a table). Text in tracked insertions, hyperlinks and content controls is read;
+deleted text, text boxes, headers/footers and comments are not.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import docx  # python-docx
+from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
 from interviews.readers.base import RawDocument
 from interviews.readers.errors import InputError
@@ -24,6 +27,11 @@ from interviews.readers.layouts import PARAGRAPH_LAYOUTS, LabelLayout, choose
 from interviews.readers.paragraphs import Para, Row, TableLayout, paragraph_blocks
 
 _HEADING_STYLES = ("Heading", "Title", "Kop", "Titel")
+_OLE = bytes.fromhex("d0cf11e0a1b11ae1")  # the compound-file container of .doc and of encrypted .docx
+# Body paragraphs in document order, also inside content controls (w:sdt); not in tables or text boxes.
+_BODY_PARAGRAPHS = ".//w:p[not(ancestor::w:tbl) and not(ancestor::w:txbxContent)]"
+# Runs a reader sees: also inside tracked insertions, hyperlinks and fields; not deleted or moved away.
+_VISIBLE_RUNS = ".//w:r[not(ancestor::w:del) and not(ancestor::w:moveFrom) and not(ancestor::w:txbxContent)]"
 
 
 @dataclass(frozen=True)
@@ -36,11 +44,16 @@ class DocxReader:
         source = path.as_posix()
         if not data.strip():
             raise InputError("N101", path=source, detail="het bestand is leeg")
+        if data.startswith(_OLE):
+            raise InputError("N103", path=source, detail=(
+                "met een wachtwoord versleuteld, of een oud Word-bestand (.doc, Word 97-2003) met de naam .docx; "
+                "open het in Word en bewaar het als .docx zonder wachtwoord"))
         try:
             document = docx.Document(io.BytesIO(data))
             # Style names by id, read once: `paragraph.style` searches every style for every paragraph.
             styles = {style.style_id: style.name or "" for style in document.styles}
-            paras = [_para(number, p, styles) for number, p in enumerate(document.paragraphs, start=1)]
+            body = document.element.body.xpath(_BODY_PARAGRAPHS)
+            paras = [_para(number, Paragraph(p, document), styles) for number, p in enumerate(body, start=1)]
             rows = _rows(document.tables)
         except Exception:  # python-docx raises zipfile, lxml, KeyError and its own errors
             raise InputError("N103", path=source, detail=(
@@ -54,8 +67,19 @@ class DocxReader:
 
 def _para(number: int, paragraph, styles: dict[str, str]) -> Para:
     style = styles.get(paragraph._p.style, "")  # no style id: the default paragraph style, not a heading
-    return Para(number, paragraph.text, tuple((run.text, bool(run.bold)) for run in paragraph.runs),
+    runs = _runs(paragraph)
+    return Para(number, "".join(run.text for run in runs), tuple((run.text, bool(run.bold)) for run in runs),
                 style.startswith(_HEADING_STYLES))
+
+
+def _runs(paragraph) -> list[Run]:
+    """The paragraph's runs as the reader of the document sees them, in order.
+
+    `paragraph.runs` of python-docx skips runs inside tracked insertions (`w:ins`), hyperlinks and
+    fields, so a transcript corrected with Track Changes would silently lose words. Deleted text
+    (`w:del`, `w:moveFrom`) and text boxes are left out.
+    """
+    return [Run(r, paragraph) for r in paragraph._p.xpath(_VISIBLE_RUNS)]
 
 
 def _rows(tables) -> tuple[Row, ...]:
@@ -67,8 +91,8 @@ def _rows(tables) -> tuple[Row, ...]:
                 if id(cell._tc) in seen:  # a merged cell is repeated by python-docx
                     continue
                 seen.add(id(cell._tc))
-                cells.append(tuple(p.text for p in cell.paragraphs))
-            runs = [run for cell in row.cells for p in cell.paragraphs for run in p.runs if run.text.strip()]
+                cells.append(tuple("".join(run.text for run in _runs(p)) for p in cell.paragraphs))
+            runs = [run for cell in row.cells for p in cell.paragraphs for run in _runs(p) if run.text.strip()]
             bold = bool(runs) and all(bool(run.bold) for run in runs)
             rows.append(Row(len(rows) + 1, tuple(cells), bold))
     return tuple(rows)
