@@ -177,12 +177,19 @@ def cli_env(key_dir: Path) -> dict[str, str]:
                 PYTHONPATH=str(ROOT) + (os.pathsep + path if path else ""))
 
 
+CLI_CPU: dict[str, float] = {}  # CPU seconds (user + system) of the last `run_cli`, by its arguments
+
+
 def run_cli(args: list[str], key_dir: Path, cwd: Path | None = None) -> float:
-    """Wall time of `narratief ARGS` as a new process; a failing command stops the benchmark."""
+    """Wall time of `narratief ARGS` as a new process (its CPU time goes to CLI_CPU); a failing
+    command stops the benchmark."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     result = subprocess.run([sys.executable, "-m", "narratief", *args], env=cli_env(key_dir), cwd=cwd,
                             capture_output=True, text=True, stdin=subprocess.DEVNULL)
     seconds = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    CLI_CPU[" ".join(args)] = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
     if result.returncode != 0:
         raise SystemExit(f"narratief {' '.join(args)} failed ({result.returncode}):\n{result.stderr[-3000:]}")
     return seconds
@@ -431,6 +438,7 @@ def worker(scale: int, result_path: Path, ratios: bool, parallel: bool, keep: Pa
             second = init_workspace(base / "tweede-werkmap", demo=True)
             replicate_corpus(second.interviews_dir, scale)
             result["cold_second_cli"] = run_cli(["run", str(second.root)], key_dir)
+            result["cold_second_cli_cpu"] = CLI_CPU[f"run {second.root}"]
             say(f"{scale}x cold, second workspace, `narratief run`: {result['cold_second_cli']:.1f} s")
 
         result["noop"] = timed_stages(root, "no-op", scale)
@@ -441,6 +449,7 @@ def worker(scale: int, result_path: Path, ratios: bool, parallel: bool, keep: Pa
         result["changed"] = timed_stages(root, "one changed", scale)
         change_one_sentence(ws.interviews_dir, 1)
         result["changed_cli"] = run_cli(["run", str(root)], key_dir)
+        result["changed_cli_cpu"] = CLI_CPU[f"run {root}"]
         say(f"{scale}x one changed: in process {result['changed']['total']:.1f} s, "
             f"`narratief run` {result['changed_cli']:.1f} s")
         result["changed_watch"] = watch_changes(root, ws.interviews_dir, key_dir, (2, 3))
@@ -503,12 +512,15 @@ def print_report(results: list[dict], help_s: dict[str, float]) -> dict:
     row("cold total, CPU of the process (s)", [_cell(r.get("cold", {}).get("cpu_total")) for r in results])
     row("load average during cold run", [_cell(r.get("load_cold")) for r in results])
     row("cold, a second new workspace, `narratief run` (s)", [_cell(r.get("cold_second_cli")) for r in results])
+    row("cold, a second new workspace, CPU of `narratief run` (s)",
+        [_cell(r.get("cold_second_cli_cpu")) for r in results])
     row("no-op, fresh Pipeline (s)", [_cell(r.get("noop", {}).get("total")) for r in results])
     row("no-op, `narratief run` (s)", [_cell(r.get("noop_cli")) for r in results])
     row("one changed, fresh Pipeline (s)", [_cell(r.get("changed", {}).get("total")) for r in results])
     row("one changed / cold", [f"{r['changed']['total'] / r['cold']['total']:.0%}" if "changed" in r else "-"
                                for r in results])
     row("one changed, `narratief run` (s)", [_cell(r.get("changed_cli")) for r in results])
+    row("one changed, CPU of `narratief run` (s)", [_cell(r.get("changed_cli_cpu")) for r in results])
     row("one changed `narratief run` / cold", [f"{r['changed_cli'] / r['cold']['total']:.0%}"
                                                if "changed_cli" in r else "-" for r in results])
     row("one changed `narratief run` / cold second workspace", [

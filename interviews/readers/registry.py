@@ -3,7 +3,7 @@
 Example:
     >>> registry = default_registry()
     >>> registry.formats
-    ('txt', 'md', 'docx', 'vtt', 'srt', 'json', 'odt')
+    ('txt', 'md', 'docx', 'vtt', 'srt', 'json', 'tsv', 'odt')
     >>> registry.for_format("vtt").format
     'vtt'
 """
@@ -20,7 +20,7 @@ from interviews.readers.odt import OdtReader
 from interviews.readers.srt import SrtReader
 from interviews.readers.text import TextReader
 from interviews.readers.vtt import VttReader
-from interviews.readers.whisper import WhisperJsonReader
+from interviews.readers.whisper import WhisperJsonReader, WhisperTsvReader
 from interviews.readers.word import DocxReader
 
 
@@ -42,7 +42,7 @@ class ReaderRegistry:
 
 
 def default_registry() -> ReaderRegistry:
-    """The readers of issues 2 and 13: .txt, .md, .docx, .vtt, .srt, Whisper .json, .odt.
+    """The readers of issues 2 and 13: .txt, .md, .docx, .vtt, .srt, Whisper .json and .tsv, .odt.
 
     Within a format, the layout (which tool wrote the file) is detected from the file's structure by
     the reader itself (`interviews.readers.layouts`).
@@ -54,5 +54,6 @@ def default_registry() -> ReaderRegistry:
         "vtt": VttReader(),
         "srt": SrtReader(),
         "json": WhisperJsonReader(),
+        "tsv": WhisperTsvReader(),
         "odt": OdtReader(),
     }))

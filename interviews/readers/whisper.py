@@ -1,4 +1,4 @@
-"""Reader for Whisper's .json output (OpenAI Whisper CLI `--output_format json`, also WhisperX and
+"""Readers for Whisper's .json and .tsv output (OpenAI Whisper CLI `--output_format json`, also WhisperX and
 whisper.cpp's `--output-json`, whose `{"transcription": [{"offsets": {"from": 4240}, "text": ...}]}` gives
 the same turns).
 
@@ -7,6 +7,9 @@ Layout: one JSON object `{"text": ..., "segments": [{"start": 0.0, "end": 4.24, 
 fraction truncated. Whisper has no speakers: the turns get none and are never merged. A segment
 with a `speaker` (WhisperX diarisation, "SPEAKER_00") gets that speaker, and consecutive segments of
 one speaker merge. Metadata comes from metadata.csv or the folder layout. Any other JSON is refused.
+
+.tsv (`--output_format tsv`): a header line `start<TAB>end<TAB>text`, then one segment per line with
+start and end in integer milliseconds; one turn per segment, no speakers. Any other table is refused.
 """
 
 from __future__ import annotations
@@ -70,3 +73,33 @@ def _from_whisper_cpp(segment: object) -> object:
     start = segment["offsets"].get("from")
     ok = isinstance(start, (int, float)) and not isinstance(start, bool)
     return {"start": start / 1000 if ok else start, "text": segment.get("text")}
+
+
+@dataclass(frozen=True)
+class WhisperTsvReader:
+    """Reads Whisper .tsv transcripts."""
+
+    format: str = "tsv"
+
+    def read(self, path: Path, data: bytes) -> RawDocument:
+        source = path.as_posix()
+        lines = decode_text(data, source).text.splitlines()
+        header = [cell.strip().lower() for cell in lines[0].split("\t")] if lines else []
+        if header[:3] != ["start", "end", "text"]:
+            raise InputError("N116", path=source, line=1, detail=(
+                "lijkt niet op Whisper-TSV: verwacht de kopregel 'start', 'end', 'text' (met tabs ertussen)"))
+        pieces: list[Piece] = []
+        for number, line in enumerate(lines[1:], start=2):
+            if not line.strip():
+                continue
+            cells = line.split("\t", 2)
+            if len(cells) < 3 or not cells[0].strip().isdigit():
+                raise InputError("N116", path=source, line=number, detail=(
+                    "lijkt op Whisper-TSV, maar deze regel heeft geen begintijd in milliseconden, "
+                    "eindtijd en tekst gescheiden door tabs"))
+            text = " ".join(cells[2].split())
+            if text:
+                pieces.append(Piece(None, seconds_to_hms(int(cells[0]) / 1000), text, number))
+        if not pieces:
+            raise InputError("N107", path=source, detail="het .tsv-bestand bevat geen segmenten met tekst")
+        return RawDocument((), merge_pieces(pieces, False), "Whisper-TSV zonder sprekers: één beurt per segment")

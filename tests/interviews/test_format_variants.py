@@ -489,3 +489,24 @@ def test_speaker_headers_styled_as_headings_are_kept(tmp_path):
     out = tmp_path / "_gemaakt.docx"
     document.save(out)
     assert turns(read(tmp_path, "koppen.docx", out.read_bytes())) == TIMED
+
+
+def test_whisper_tsv_gives_a_turn_per_segment_with_its_start(tmp_path):
+    rows = [(0, 3500, "Goedemorgen allemaal."), (3500, 7020, "Het plein is\trustiger geworden."),
+            (3_725_400, 3_729_000, "Dat zie ik ook bij de school.")]
+    content = "start\tend\ttext\n" + "".join(f"{a}\t{b}\t{t}\n" for a, b, t in rows)
+    transcript = read(tmp_path, "opname.tsv", content)
+    assert turns(transcript) == [(None, "00:00:00", "Goedemorgen allemaal."),
+                                 (None, "00:00:03", "Het plein is rustiger geworden."),
+                                 (None, "01:02:05", "Dat zie ik ook bij de school.")]
+    assert "Whisper-TSV" in transcript.layout
+
+
+@pytest.mark.parametrize("content, line", [
+    ("van\ttot\twie\n0\t10\tIk\n", 1),                      # another table
+    ("start\tend\ttext\n0\t3500\tGoed.\nveertig\t50\tNee.\n", 3),  # a start that is not milliseconds
+])
+def test_a_tsv_that_is_not_whispers_is_refused_with_its_line(tmp_path, content, line):
+    with pytest.raises(InputError) as caught:
+        read(tmp_path, "tabel.tsv", content)
+    assert caught.value.code == "N116" and caught.value.line == line and "tabel.tsv" in str(caught.value)
