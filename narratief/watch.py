@@ -47,16 +47,22 @@ def watched_sources(ws) -> list[Path]:
 
 
 def snapshot(sources: Iterable[Path]) -> dict[str, Stamp]:
-    """Size and modification time of every file under `sources` (missing sources are skipped)."""
+    """Size and modification time of every file under `sources` (missing sources are skipped).
+
+    Hidden files and folders and Word's owner files (`~$…`) are left out: editors create and remove
+    them while a document is open, and no stage reads them.
+    """
     stamps: dict[str, Stamp] = {}
     for source in sources:
         source = Path(source)
         if source.is_file():
             _stamp(source, stamps)
             continue
-        for folder, _dirs, files in os.walk(source):
+        for folder, dirs, files in os.walk(source):
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
             for name in files:
-                _stamp(Path(folder) / name, stamps)
+                if not name.startswith((".", "~$")):
+                    _stamp(Path(folder) / name, stamps)
     return stamps
 
 

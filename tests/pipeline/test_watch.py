@@ -29,6 +29,17 @@ def test_snapshot_sees_added_changed_and_removed_files(tmp_path):
     assert changed_count(before, before) == 0
 
 
+def test_files_that_editors_leave_beside_an_open_document_are_not_changes(tmp_path):
+    sources = _sources(tmp_path)
+    before = snapshot(sources)
+    folder = tmp_path / "interviews"
+    (folder / "~$gesprek.docx").write_bytes(b"eigenaar")  # Word
+    (folder / ".~lock.gesprek.odt#").write_text("slot", encoding="utf-8")  # LibreOffice
+    (folder / ".git").mkdir()
+    (folder / ".git" / "index").write_bytes(b"x")
+    assert changed_count(before, snapshot(sources)) == 0
+
+
 def test_follow_runs_again_once_a_change_has_settled(tmp_path):
     sources = _sources(tmp_path)
     transcript = tmp_path / "interviews" / "gesprek.txt"
