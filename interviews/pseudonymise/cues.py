@@ -27,6 +27,11 @@ _HANDLE_CUE = re.compile(
     r"(?P<value>@?[A-Za-z0-9][\w.]{1,30}[A-Za-z0-9_])(?![\w@])",
     re.IGNORECASE,
 )
+_HANDLE_BEFORE_PLATFORM = re.compile(  # "ik ben zonnestraal.vd op insta", "volg kaylee.xo op TikTok"
+    rf"(?<![\w@.])(?P<value>@?[A-Za-z0-9][\w.]{{1,30}}[A-Za-z0-9_])\s+(?:op|on)\s+(?:{_PLATFORM})\b",
+    re.IGNORECASE,
+)
+_NOT_HANDLE_END = frozenset("nl com be org net eu info de pdf doc docx xlsx csv txt jpg png html".split())
 _HANDLE_SHAPE = re.compile(r"(?<![\w@/.#-])(?P<value>[A-Za-z0-9][\w.]*[A-Za-z0-9])(?![\w@/-])")
 _LEET = re.compile(r"[A-Za-z]\d+[A-Za-z]")
 
@@ -44,6 +49,18 @@ def handle_shaped(token: str) -> bool:
     return bool(_LEET.search(token)) and sum(c.isalpha() for c in token) >= 3
 
 
+def dotted_handle(token: str) -> bool:
+    """A user name made of lower-case parts joined by dots ("zonnestraal.vd.b", "snelle.jongen.06"):
+    three parts or more, or one part in digits, one part a word-sized stretch of letters; no
+    abbreviation ("o.a."), domain or file name ("helmond.nl", "verslag.pdf")."""
+    parts = token.split(".")
+    if len(parts) < 2 or token != token.casefold() or not all(parts):
+        return False
+    if parts[-1] in _NOT_HANDLE_END or not any(sum(c.isalpha() for c in p) >= 4 for p in parts):
+        return False
+    return len(parts) >= 3 or any(p.isdigit() for p in parts)
+
+
 def find_handles(text: str) -> list[Span]:
     """Handles without "@": announced by a platform word, or shaped like a user name."""
     out: list[Span] = []
@@ -55,8 +72,16 @@ def find_handles(text: str) -> list[Span]:
         if value[:1].isdigit() and value.replace(".", "").isdigit():
             continue
         out.append(Span(m.start("value"), m.start("value") + len(value), "handle", 0.8, "handle_context"))
+    for m in _HANDLE_BEFORE_PLATFORM.finditer(text):
+        value = m.group("value")
+        if value.isalpha():  # "we zitten veel op Insta", "werkaccounts op TikTok": words, no user names
+            continue
+        out.append(Span(m.start("value"), m.end("value"), "handle", 0.8, "handle_context"))
     for m in _HANDLE_SHAPE.finditer(text):
         value = m.group("value")
+        if dotted_handle(value):
+            out.append(Span(m.start("value"), m.end("value"), "handle", 0.7, "handle_vorm"))
+            continue
         if "." in value and not _LEET.search(value) and "_" not in value:
             continue  # abbreviations ("o.a.") and dotted numbers
         if handle_shaped(value):
@@ -69,7 +94,10 @@ def find_handles(text: str) -> list[Span]:
 _NICK = r"(?P<nick>\"[^\"\n]{2,30}\"|'[^'\n]{2,30}'|\u201c[^\u201d\n]{2,30}\u201d|[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})"
 _WHO = r"(?:ze|we|wij|zij|ik|hij|men|iedereen|de\s+jongens|de\s+buurt|zijn\s+vrienden|haar\s+vrienden)"
 _OBJ = r"(?:hem|haar|mij|me|ons|jou|je|hen|hun|zichzelf|zich)"
-_FILL = r"(?:(?:hier|daar|ook|altijd|gewoon|wel|nog|nog\s+steeds|vaak|meestal|allemaal|dan|eigenlijk)\s+)*"
+_FILL = (  # adverbs and the setting a nickname is used in ("op straat", "online", "in de wijk")
+    r"(?:(?:hier|daar|ook|altijd|gewoon|wel|nog|nog\s+steeds|vaak|meestal|allemaal|dan|eigenlijk|online|"
+    r"op\s+straat|op\s+school|onder\s+elkaar|in\s+de\s+(?:wijk|buurt|klas|groep|straat))\s+)*"
+)
 _NICK_BEFORE_VERB = re.compile(
     rf"(?:^|(?<=[.!?]\s)){_NICK}(?i:\s+noem(?:en|t|den|de)\s+{_WHO}\s+{_OBJ})(?=\s*[.,!?;]|\s*$)"
 )
@@ -80,6 +108,7 @@ _NICK_PATTERNS = (
     re.compile(rf"(?i:\bzich\s+{_FILL}){_NICK}(?i:\s+(?:noem(?:t|de|den|en)))\b"),
     _NICK_BEFORE_VERB,
     re.compile(rf"(?i:\bzeg\s+maar\s+){_NICK}"),
+    re.compile(rf"(?i:\bheet(?:te)?\s+(?:hij|zij|ze|die|-ie)\s+{_FILL}){_NICK}"),  # "op straat heet hij Kobra"
     re.compile(rf"(?i:\b(?:bijnaam|roepnaam|alias|schuilnaam)\s*(?:is|was|:)?\s*){_NICK}"),
     re.compile(rf"(?i:\book\s+wel\s+){_NICK}(?i:\s+genoemd)\b"),
 )
@@ -129,8 +158,9 @@ _PERSON_NOUNS = (
     r"deelnemer|vrijwilliger|moeder|vader|oma|opa|zoon|dochter|broer|zus|vriend|vriendin|"
     r"stagiair(?:e)?|medewerker|jongerenwerker|agent|buurjongen|buurmeisje|neef|nicht|mevrouw|meneer"
 )
-_APPOSITION = re.compile(
-    rf"\b(?:een|de|die|mijn|onze|zijn|haar|hun)\s+(?:[a-zë]+\s+)?(?:{_PERSON_NOUNS}),\s+"
+_APPOSITION = re.compile(  # "een vriendin, Jorinde," / "Eén jongen, Thijs," / "een collega van me, Iris,"
+    rf"(?<!\w)(?:e[eé]n|één|de|die|mijn|onze|zijn|haar|hun)\s+(?:[a-zë]+\s+)?(?:{_PERSON_NOUNS})"
+    r"(?:\s+van\s+(?:me|mij|m'n|mn|ons|hem|haar|hen|hun|jou|je))?,\s+"
     r"(?P<name>[A-Z][\w'-]+(?:\s+(?:(?:van|de|der|den|el|al)\s+)*[A-Z][\w'-]+)?),",
     re.IGNORECASE,
 )
