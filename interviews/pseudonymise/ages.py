@@ -170,7 +170,7 @@ def find_ages(text: str, persons: Sequence[Span] = ()) -> list[Span]:
         elif re.match(r"\s+jaar\s+oud\b", text[end:]):
             recognizer = "leeftijd_jaar_oud"
         else:
-            gap = re.search(r"(?:,\s*(?:ook\s+|nu\s+|net\s+|pas\s+|bijna\s+)?|\s*\(\s*)$", before)
+            gap = re.search(r"(?:,\s*(?:van\s+)?(?:ook\s+|nu\s+|net\s+|pas\s+|bijna\s+)?|\s*\(\s*)$", before)
             if gap and (start - len(gap.group())) in person_ends and (closes or text[tail_end:].lstrip().startswith(")")):
                 recognizer = "leeftijd_na_naam"
         if recognizer is None:

@@ -16,7 +16,7 @@ import re
 
 from .findings import Span
 from .lexicon import is_frequent_word, is_unknown_word
-from .recognizers import _STREET_SUFFIX, first_names, is_compound_word, is_plain_word, is_word, place_names, stop_words
+from .recognizers import _STREET_SUFFIX, first_names, is_compound_word, is_plain_word, is_word, place_names, stop_words, surnames
 
 _PLATFORM = (
     r"snap(?:chat)?|insta(?:gram)?|tik\s?tok|twitter|discord|telegram|youtube|twitch|steam|psn|xbox|"
@@ -167,6 +167,9 @@ _APPOSITION = re.compile(  # "een vriendin, Jorinde," / "Eén jongen, Thijs," / 
 _APPOSITION_AFTER = re.compile(
     rf"(?<![\w'-])(?P<name>[A-Z][\w'-]+),\s+(?:de|die|een|mijn|onze|zijn|haar|hun)\s+(?:[a-zë]+\s+)?(?:{_PERSON_NOUNS})\b"
 )
+# "van der" / "van den" are name particles in today's Dutch (speech says "van de"); "ten"/"ter" too
+# before a surname that is no word ("ten brink", not "ten slotte")
+_PARTICLE_NAME = re.compile(r"(?<![\w'-])(?P<particle>van\s+de[nr]|ten|ter)\s+(?P<surname>[a-zà-ÿ][\w'-]+)(?![\w@]|\.\w)")
 _STREET_NAME = re.compile(rf"..(?:{_STREET_SUFFIX})$")
 _SPELLED = re.compile(r"(?<![\w-])(?:[A-Za-z]-){3,}[A-Za-z](?![\w-])")
 _CAPITALISED = re.compile(r"(?<![\w'@#-])(?P<name>[A-Z][a-zà-ÿ]{2,}(?:-[A-Z][a-zà-ÿ]+)?)(?![\w'@-])")
@@ -200,6 +203,10 @@ def find_names(text: str, protected: list[tuple[int, int]] = ()) -> list[Span]:
         if all(is_plain_word(w) for w in name.split()):
             continue
         add(m.start("name"), m.end("name"), 0.75, "naam_bijstelling")
+    for m in _PARTICLE_NAME.finditer(text):  # a surname in lower case: "bij van der meulen", "ten brink"
+        surname = m.group("surname")
+        if surname in surnames() and surname not in stop_words() and (m.group("particle").startswith("van") or not is_word(surname)):
+            add(m.start(), m.end(), 0.6, "naam_tussenvoegsel")
     for m in _SPELLED.finditer(text):  # a name spelled out letter by letter: "j-a-n-s-e-n"
         add(m.start(), m.end(), 0.7, "naam_gespeld")
     for m in _APPOSITION_AFTER.finditer(text):
