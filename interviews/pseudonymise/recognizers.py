@@ -52,6 +52,9 @@ SPEECH_VERBS = (
 )
 
 
+_DIGIT = re.compile(r"\d")
+
+
 @dataclass(frozen=True)
 class RegexRecognizer:
     """One regular expression for one category; `validate` may reject a match (e.g. elfproef)."""
@@ -62,8 +65,11 @@ class RegexRecognizer:
     score: float
     group: int = 0
     validate: Callable[[str], bool] | None = None
+    needs_digit: bool = False  # cheap pre-check: a text without any digit is skipped
 
     def find(self, text: str) -> list[Span]:
+        if self.needs_digit and _DIGIT.search(text) is None:
+            return []
         out = []
         for m in self.pattern.finditer(text):
             value = m.group(self.group)
@@ -288,6 +294,7 @@ def pattern_recognizers(profile: Profile | None = None) -> tuple[RegexRecognizer
             0.8,
             group=1,
             validate=case_number,
+            needs_digit=True,
         ),
         RegexRecognizer(  # a code of letter and digit groups: "MK24-0198-ZW", "PL1400-2024112233"
             "zaaknummer_vorm",
@@ -296,12 +303,14 @@ def pattern_recognizers(profile: Profile | None = None) -> tuple[RegexRecognizer
             0.7,
             group=1,
             validate=lambda v: case_number(v, cue=False),
+            needs_digit=True,
         ),
         RegexRecognizer(  # German "M-AB 1234" / "KLE-X 77E" and Belgian "1-ABC-234" plates
             "kenteken_buitenland",
             "kenteken",
             re.compile(r"(?<![\w-])(?:[A-ZÄÖÜ]{1,3}-[A-Z]{1,2}[ \t](?!(?:19|20)\d\d(?!\d))\d{1,4}[EH]?|[1-9]-[A-Z]{3}-\d{3})(?![\w-])"),
             0.8,
+            needs_digit=True,
         ),
         RegexRecognizer(  # "nul zes, vier zeven, drie drie, ..." / "nul zes twaalf vierendertig ..."
             "telefoon_uitgesproken",
