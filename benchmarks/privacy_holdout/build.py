@@ -2,9 +2,15 @@
 
     python benchmarks/privacy_holdout/build.py
 
+Two rounds: `src/` (five transcripts, written before the pseudonymiser was run on them; the
+mechanisms were then fixed while reading their leaks, so they are no longer held out) and
+`round2/src/` (two transcripts written after those fixes and measured once), each built into its
+own corpus/ and truth.json.
+
 Source format (UTF-8), one file per transcript:
   @key: value      header: file, year, type, wijk, date, title, format (txt | vtt | docx),
                    encoding (utf-8 | cp1252-crlf, txt only), timestamps (yes | no, txt only),
+                   bold (yes | no, docx only: speaker labels in bold),
                    keep (programme terms and ordinary words that must survive, separated by ';')
   LABEL :: text    one speaker turn; personal details inline as [[surface|cat]], also in LABEL
   cat: p person, n nickname, a address, pc postcode, ph phone, e email, b bsn, d birthdate,
@@ -16,6 +22,7 @@ themes and lenses are not annotated here (this corpus measures privacy only).
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from pathlib import Path
@@ -89,17 +96,20 @@ def write_docx(path: Path, head: dict, turns: list[tuple[str, str]]) -> None:
         document.add_paragraph(f"{name}: {head[key]}")
     for label, text in turns:
         paragraph = document.add_paragraph()
-        paragraph.add_run(f"{label}:").bold = True
+        paragraph.add_run(f"{label}:").bold = head.get("bold", "yes") != "no"
         paragraph.add_run(f" {text}")
     document.core_properties.author = "onderzoeker"
+    stamp = dt.datetime(int(head["year"]), 1, 1)
+    document.core_properties.created = document.core_properties.modified = stamp  # same bytes every build
     document.save(str(path))
 
 
-def build() -> None:
-    corpus = HERE / "corpus"
+def build(folder: Path) -> None:
+    """`folder`/src/*.src -> `folder`/corpus/ and `folder`/truth.json."""
+    corpus = folder / "corpus"
     corpus.mkdir(exist_ok=True)
     files = []
-    for src in sorted((HERE / "src").glob("*.src")):
+    for src in sorted((folder / "src").glob("*.src")):
         parsed = parse(src)
         head, marked = parsed["head"], parsed["turns"]
         turns = [(plain(label), plain(text)) for label, text in marked]
@@ -129,10 +139,12 @@ def build() -> None:
                        "Themes and lenses are not annotated (empty lists): this corpus measures privacy only.",
                        "Category 'case' (zaak-, dossier-, registratie- and meldnummers) is added to the "
                        "evaluation set's categories."]}
-    (HERE / "truth.json").write_text(json.dumps(truth, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (folder / "truth.json").write_text(json.dumps(truth, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     for f in files:
         print(f"{f['file']}: {f['n_turns']} beurten, {f['n_words']} woorden, {len(f['pii'])} details, {len(f['keep'])} termen")
 
 
 if __name__ == "__main__":
-    build()
+    for part in (HERE, HERE / "round2"):
+        print(f"== {part.relative_to(HERE.parent)}")
+        build(part)
