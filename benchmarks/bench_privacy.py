@@ -13,8 +13,9 @@ corpus/ and truth.json, e.g. ../shared/evaluation; skipped when absent) it print
 The evaluation corpus is also split: development years and held-out years (default 2024,2025 /
 2026), scored from one run over all files, and the held-out files run on their own.
 
-A third corpus, `benchmarks/privacy_holdout` (five transcripts written for this check, see its
-build.py), is scored as a whole (`--holdout`; the year split does not apply to it). A folder given
+A third corpus, `benchmarks/privacy_holdout` (five transcripts written for this check, plus two
+written later in its round2/, see its build.py), is scored per round as a whole (`--holdout`; the
+year split does not apply to it). A folder given
 to `--evaluation` without the evaluation set's years (e.g. the holdout itself) is scored as a whole.
 
     python benchmarks/bench_privacy.py [--evaluation ../shared/evaluation] [--heldout 2026] [--holdout DIR]
@@ -161,11 +162,12 @@ def main() -> None:
     report("democorpus", score(demo, pseudo, *demo_gold()))
     speed("democorpus", demo, seconds)
 
-    if (args.holdout / "truth.json").is_file() and args.holdout.resolve() != args.evaluation.resolve():
-        pii, keep = evaluation_gold(args.holdout)
-        corpus = read_corpus(args.holdout / "corpus").transcripts
-        pseudo, _ = run_stage(corpus)
-        report(f"achtergehouden privacycorpus ({args.holdout.name})", score(corpus, pseudo, pii, keep))
+    for part in (args.holdout, args.holdout / "round2"):  # round 2 was written after the fixes of round 1
+        if (part / "truth.json").is_file() and part.resolve() != args.evaluation.resolve():
+            pii, keep = evaluation_gold(part)
+            corpus = read_corpus(part / "corpus").transcripts
+            pseudo, _ = run_stage(corpus)
+            report(f"privacycorpus {part.relative_to(args.holdout.parent)}", score(corpus, pseudo, pii, keep))
 
     folder = args.evaluation if args.evaluation.is_dir() else Path("/work/shared/evaluation")
     if not (folder / "truth.json").is_file():

@@ -38,7 +38,9 @@ _SUBJECT = (
     r"(?!(?:Het|Dat|Dit|Er|Wat|Waar|Hoe|Wie|Deze|Daar|Hier|Nu|Dan|Toen|Alles|Niks|Niets|Iets|Dat|Zo)\b)[A-Z][\w'-]+)"
     r",?\s+(?i:is|was|wordt|werd)|"  # "De jongste, Sem, is twaalf": the name in apposition
     r"(?i:(?:is|was|wordt|werd)\s+(?:hij|zij|ze|die|-ie))|"
-    r"(?i:(?:mijn|m'n|zijn|z'n|haar|onze|ons|hun|jouw)\s+[a-zë]+\s+(?:is|was|wordt|werd)))"
+    r"(?i:(?:mijn|m'n|zijn|z'n|haar|onze|ons|hun|jouw)\s+[a-zë]+\s+(?:is|was|wordt|werd))|"
+    r"(?i:(?:die|deze|de|dat|het)\s+(?:oude\s+|jonge\s+)?(?:man|vrouw|meneer|mevrouw|jongen|meisje|jongeman|dame|heer|"
+    r"buurman|buurvrouw|jongere|leerling|dader|verdachte|slachtoffer)\s+(?:is|was|wordt|werd)))"  # "die vrouw is 87"
 )
 _PERSON_NOUN = (
     r"(?:jongen|jongetje|jochie|joch|ventje|knul|gast|meisje|meid|meidje|kind|kindje|zoon|zoontje|dochter|"

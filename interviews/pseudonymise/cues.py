@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from .findings import Span
+from .keep import is_role
 from .lexicon import is_frequent_word, is_unknown_word
 from .recognizers import _STREET_SUFFIX, first_names, is_compound_word, is_plain_word, is_word, place_names, stop_words, surnames
 
@@ -156,7 +157,8 @@ _TITLE = re.compile(
 _PERSON_NOUNS = (
     r"studente?|leerling|scholier|jongen|meisje|jongere|buurman|buurvrouw|collega|klant|cliënt|"
     r"deelnemer|vrijwilliger|moeder|vader|oma|opa|zoon|dochter|broer|zus|vriend|vriendin|"
-    r"stagiair(?:e)?|medewerker|jongerenwerker|agent|buurjongen|buurmeisje|neef|nicht|mevrouw|meneer"
+    r"stagiair(?:e)?|medewerker|jongerenwerker|agent|buurjongen|buurmeisje|neef|nicht|mevrouw|meneer|"
+    r"oudste|jongste|middelste|kleinste"
 )
 _APPOSITION = re.compile(  # "een vriendin, Jorinde," / "Eén jongen, Thijs," / "een collega van me, Iris,"
     rf"(?<!\w)(?:e[eé]n|één|de|die|mijn|onze|zijn|haar|hun)\s+(?:[a-zë]+\s+)?(?:{_PERSON_NOUNS})"
@@ -170,6 +172,11 @@ _APPOSITION_AFTER = re.compile(
 # "van der" / "van den" are name particles in today's Dutch (speech says "van de"); "ten"/"ter" too
 # before a surname that is no word ("ten brink", not "ten slotte")
 _PARTICLE_NAME = re.compile(r"(?<![\w'-])(?P<particle>van\s+de[nr]|ten|ter)\s+(?P<surname>[a-zà-ÿ][\w'-]+)(?![\w@]|\.\w)")
+# a full name introduced with a role: "Marleen de Graaf, wijkagent", "Tomasz Zieliński, een mentor"
+_NAME_ROLE = re.compile(
+    r"(?<![\w'-])(?P<name>[A-Z][\w'-]+(?:[ \t]+(?:(?:van|de|der|den|ter|ten|te|el|al)[ \t]+)*[A-Z][\w'-]+){1,2}),"
+    r"[ \t]+(?:(?:de|een|onze|jullie)[ \t]+)?(?P<role>[\w-]+)"
+)
 _STREET_NAME = re.compile(rf"..(?:{_STREET_SUFFIX})$")
 _SPELLED = re.compile(r"(?<![\w-])(?:[A-Za-z]-){3,}[A-Za-z](?![\w-])")
 _CAPITALISED = re.compile(r"(?<![\w'@#-])(?P<name>[A-Z][a-zà-ÿ]{2,}(?:-[A-Z][a-zà-ÿ]+)?)(?![\w'@-])")
@@ -203,6 +210,17 @@ def find_names(text: str, protected: list[tuple[int, int]] = ()) -> list[Span]:
         if all(is_plain_word(w) for w in name.split()):
             continue
         add(m.start("name"), m.end("name"), 0.75, "naam_bijstelling")
+    for m in _NAME_ROLE.finditer(text):
+        tokens = list(re.finditer(r"\S+", m.group("name")))
+        while tokens and tokens[0].group().casefold() in stop_words():  # "En Marleen de Graaf"
+            tokens.pop(0)
+        words = [t.group() for t in tokens if t.group()[:1].isupper()]
+        if len(words) < 2 or not is_role(m.group("role")):
+            continue
+        if words[0].casefold() in place_names() or any(w.casefold() in stop_words() for w in words):
+            continue  # "Helmond West, wijkagent": a place; a surname may be one too ("de Graaf")
+        if not all(is_plain_word(w) for w in words):
+            add(m.start("name") + tokens[0].start(), m.end("name"), 0.7, "naam_rol")
     for m in _PARTICLE_NAME.finditer(text):  # a surname in lower case: "bij van der meulen", "ten brink"
         surname = m.group("surname")
         if surname in surnames() and surname not in stop_words() and (m.group("particle").startswith("van") or not is_word(surname)):

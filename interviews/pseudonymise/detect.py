@@ -418,9 +418,11 @@ class Detector:
 
     def _trim_name(self, text: str, start: int, end: int, recognizer: str = "") -> tuple[int, int] | None:
         words = list(re.finditer(r"\S+", text[start:end]))
+        titled = recognizer == "naam_titel"  # "mevrouw Bos", "meneer Visser": a word after a title is a name
+
         def droppable(w: str) -> bool:
             low = strip_possessive(w.strip(".,;:!?()\"'")).casefold()
-            return not low or low in _EDGE_WORDS or is_role(low) or low in stop_words() or is_plain_word(low)
+            return not low or low in _EDGE_WORDS or is_role(low) or low in stop_words() or (not titled and is_plain_word(low))
         # "De Wit", "van der Bakker": an interfix followed by a surname is a name, even a word-like one
         surname_at = {
             i for i in range(1, len(words))
@@ -504,8 +506,8 @@ class Detector:
                         group = "name" if "name" in pattern.groupindex else 0
                         start, value = m.start(group), strip_possessive(m.group(group))
                         if value[-1:] in ("s", "S") and normalise(value) not in lookup:
-                            if is_word(value):
-                                continue  # the name plus s is a word of its own
+                            if is_word(value) and (value[0].islower() or _sentence_initial(text, start)):
+                                continue  # the name plus s is a word of its own ("jets"), unless capitalised mid-sentence
                             value = value[:-1]  # "Yamans moeder": the genitive s stays outside
                         end = start + len(value)
                         category = lookup.get(normalise(value))

@@ -488,6 +488,10 @@ def _cue_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     )
 
 
+_INTRODUCTION = re.compile(
+    r"(?:^|\W)(?:ik\s+ben|ben\s+ik|ik\s+heet|heet\s+ik|(?:mijn|zijn|haar|z'n|m'n|echte)\s+naam(?:\s+is|\s+was)?)\s*[:,]?\s*$",
+    re.IGNORECASE,
+)
 _DETERMINER_END = re.compile(r"(?:^|\W)(?:mijn|m'n|mn|je|jouw|z'n|zn|zijn|haar|die|deze|de|het|een|ons|onze)\s+$", re.IGNORECASE)
 
 
@@ -529,6 +533,9 @@ def find_name_candidates(text: str, protected: list[tuple[int, int]]) -> list[Sp
         before = text[max(0, m.start() - 20) : m.start()]
         cue_before = bool(cue_re.search(before)) and not before.rstrip().endswith((".", "!", "?"))
         cue_after = bool(verb_re.match(text, m.end()))
+        if capital and _INTRODUCTION.search(before) and (low in names or not is_plain_word(low)):
+            out.append(Span(m.start(), end, "persoon", 0.6, "naam_voorstellen"))  # "ik ben Merel", "echte naam Bo"
+            continue
         if not (cue_before or cue_after):
             if not capital and _rare_lower_case_name(low) and not _DETERMINER_END.search(before):
                 out.append(Span(m.start(), end, "persoon", 0.5, "naam_kleine_letter_los"))

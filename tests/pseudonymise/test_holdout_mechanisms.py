@@ -176,3 +176,37 @@ def test_age_with_van_right_after_a_name(deduce_ready):
     findings = detect("Er was een meisje, Fenna, van dertien, dat alles zag.")
     assert "dertien" in texts_of(findings, "leeftijd")
     assert not find_ages("Het kost vijftien in maart, zegt hij.")
+
+
+# ------------------------------------------------------------- mechanisms added after round 2
+def test_a_self_introduction_makes_a_word_name_a_name():
+    text = "Ik ben Hazel, ik woon hier. Zijn echte naam is Brandon. Ik ben Nederlander en ik ben Moe."
+    assert found(find_name_candidates(text, []), text) == {"Hazel", "Brandon"}
+
+
+def test_a_full_name_with_a_role_after_it():
+    text = "Goedemorgen. Tomasz Zielinski, mentor op de school. En Marleen de Graaf, wijkagent."
+    assert found(find_names(text), text) >= {"Tomasz Zielinski", "Marleen de Graaf"}
+    assert find_names("In Helmond West, wijkagent sinds kort. Goede Morgen, mentor.") == []
+
+
+def test_apposition_after_oudste_or_jongste():
+    text = "Mijn oudste, Pien, zit op de middelbare school."
+    assert found(find_names(text), text) == {"Pien"}
+
+
+def test_a_word_after_a_title_stays_a_name(deduce_ready):
+    findings = detect("Bij mevrouw Bos is ingebroken, en meneer Visser zag het.")
+    assert {"Bos", "Visser"} <= texts_of(findings)
+
+
+def test_age_of_die_vrouw():
+    text = "Die vrouw is drieëntachtig en woont alleen."
+    assert found(find_ages(text), text) == {"drieëntachtig"}
+    assert not find_ages("Die straat is twintig minuten lopen, en het plan is twintig pagina's.")
+
+
+def test_genitive_of_a_word_name_capitalised_mid_sentence(deduce_ready):
+    findings = detect("Mijn jongste, Jet, is er ook.", "Ik ken de vader van Jets vriendin niet.", "Er vlogen jets over.")
+    assert "Jet" in texts_of(findings, turn=1)
+    assert texts_of(findings, turn=2) == set()
