@@ -1,13 +1,16 @@
 """Recognizers driven by cue phrases and token shape: handles, nicknames and names said once.
 
 - Handles without "@": after a platform or account word ("zijn Snap is ...", "Insta: ...",
-  "account ...", "kanaal ...") any token; anywhere a token shaped like a user name (letters
-  with an underscore, or a digit between letters: "leet" spelling).
+  "account ...", "kanaal ...") any token, or before one when it is no plain word ("x.y op Insta");
+  anywhere a token shaped like a user name (letters with an underscore, a digit between letters:
+  "leet" spelling, or lower-case parts joined by dots: "zonnestraal.vd.b").
 - Nicknames introduced in the sentence: "ze noemen hem X", "dat ze X noemen", "zich X noemde",
-  "zeg maar X", "bijnaam X", "alias X", "ook wel X genoemd".
+  "zeg maar X", "bijnaam X", "alias X", "ook wel X genoemd", "op straat heet hij X".
 - Names: after a title ("Mevrouw Aksoy"), a possessive without apostrophe before a kinship or
-  belonging word ("Sems moeder"), in apposition after a person noun ("een studente, X, kwam"),
-  and a capitalised token mid-sentence that neither Dutch nor English text uses as a word.
+  belonging word ("Sems moeder"), in apposition after a person noun ("een studente, X, kwam",
+  "mijn oudste, X,"), a full name before a role ("X Y, wijkagent"), a lower-case surname after
+  "van der"/"van den" ("bij van der meulen"), and a capitalised token mid-sentence that neither
+  Dutch nor English text uses as a word.
 """
 
 from __future__ import annotations

@@ -22,7 +22,7 @@ from .keep import ProtectedVocabulary, is_role, role_words, subtract
 from .birthdates import find_birthdates
 from .cues import find_handles, find_names, find_nicknames
 from .lexicon import zipf
-from .precision import weak_name_evidence_ok
+from .precision import ARTICLE_PARTICLES, weak_name_evidence_ok
 from .recognizers import (
     RARE_FIRST_NAME_ZIPF,
     _BIRTH_CUE,
@@ -63,10 +63,9 @@ _EDGE_WORDS = {
 }
 _INTERFIX = frozenset(default_profile().name_particles)
 _PARTICLE_SURNAME = re.compile(
-    r"[ \t]+(?:(?:" + "|".join(re.escape(p) for p in sorted(_INTERFIX - {"het", "'t"}, key=len, reverse=True))
+    r"[ \t]+(?:(?:" + "|".join(re.escape(p) for p in sorted(_INTERFIX - ARTICLE_PARTICLES, key=len, reverse=True))
     + r")[ \t]+){1,3}(?P<surname>[a-zà-ÿ][\w'-]+)(?![\w@]|\.\w)"
 )
-_ARTICLE_PARTICLES = frozenset({"het", "'t"})
 _LABEL_WORDS = {
     "interviewer", "interviewster", "deelnemer", "spreker", "speaker", "respondent", "onbekend",
     "unknown", "man", "vrouw", "jongen", "meisje", "jongere", "ouder", "moeder", "vader", "bewoner",
@@ -432,7 +431,7 @@ class Detector:
         after_van = bool(lead) and lead[-1].casefold() == "van"
         def keeps(i: int) -> bool:
             low = words[i].group().casefold()
-            if i == 0 and low in _ARTICLE_PARTICLES and not after_van:
+            if i == 0 and low in ARTICLE_PARTICLES and not after_van:
                 return False  # "op het Vermeulen": an article, not the particle of "van het Hof"
             return i in surname_at or (low in _INTERFIX and any(j > i for j in surname_at))
         while words and not keeps(0) and droppable(words[0].group()):

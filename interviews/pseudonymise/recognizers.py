@@ -1,5 +1,10 @@
 """Small pattern recognizers for what interviews contain and `deduce` (built for medical records) misses.
 
+Besides phones, e-mail, postcodes, BSN, IBAN, plates and addresses in digits, speech forms: a house
+number or phone number said in words ("Lindelaan zevenentwintig b", "nul zes, twaalf, ..."), case
+and registration numbers (after a cue word, or shaped like letter and digit groups), German and
+Belgian plates.
+
 Each recognizer is one small object with a `name` and `find(text) -> list[Span]`. Name-related
 recognizers use two word lists that install with the project: deduce's first-name list and the
 Dutch word forms of spacy-lookups-data (to tell "Roos" the person from "roos" the flower).
