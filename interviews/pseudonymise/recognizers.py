@@ -22,7 +22,7 @@ from interviews.profiles import Profile, default_profile
 
 from .findings import Span
 from .lexicon import is_frequent_word, zipf
-from .numbers import NUMBER_WORD, parse_number
+from .numbers import NUMBER_WORD, SPELLED_NUMBER, parse_number
 
 KNOWN_ZIPF = 2.5
 """A compound's parts count as Dutch words from this zipf frequency on ("filmpjes" 2.6)."""
@@ -141,6 +141,8 @@ def case_number(value: str, cue: bool = True) -> bool:
     if _DATE_SHAPE.fullmatch(value) or all(_YEAR.fullmatch(g) for g in groups):
         return False
     if not letters and value.startswith("0") and digits == 10:  # a phone number (its own recognizer)
+        return False
+    if "/" in value and any(g.isalpha() and len(g) >= 4 for g in groups):  # a web path ("nieuws/artikel/5318352")
         return False
     if not cue:
         return letters and digits >= 5 and len(groups) >= 2
@@ -286,7 +288,7 @@ def pattern_recognizers(profile: Profile | None = None) -> tuple[RegexRecognizer
             "adres",
             re.compile(
                 rf"(?<![\w-])[A-Za-z][\w'-]*?(?:{street_suffix}),?[ \t]+(?:op[ \t]+)?(?:(?:huis)?nummer[ \t]+)?"
-                rf"{NUMBER_WORD}(?:[ \t]+[a-dA-D])?(?![\w-])(?![ \t]*,[ \t]*{NUMBER_WORD}(?![\w-]))"
+                rf"{SPELLED_NUMBER}(?:[ \t]+[a-dA-D])?(?![\w-])(?![ \t]*,[ \t]*{NUMBER_WORD}(?![\w-]))"
                 r"(?=[ \t]*(?:[.,;:!?)\n]|$|[ \t]*(?:bovenwoning|benedenwoning|driehoog|tweehoog|hoog)\b))"
             ),
             0.8,
@@ -497,6 +499,11 @@ _INTRODUCTION = re.compile(
     r"(?:^|\W)(?:ik\s+ben|ben\s+ik|ik\s+heet|heet\s+ik|(?:mijn|zijn|haar|z'n|m'n|echte)\s+naam(?:\s+is|\s+was)?)\s*[:,]?\s*$",
     re.IGNORECASE,
 )
+# where a lower-case name stands without a cue: closing a clause ("mohamed, maar ...") or after a
+# preposition or conjunction ("samen met khadija"); not inside running words ("alle hens aan dek")
+_CLAUSE_END = re.compile(r"\s*(?:[,.!?;:)]|$)")
+_NAME_SLOT_BEFORE = re.compile(r"(?:^|\W)(?:met|en|van|bij|aan|voor|tegen|naar|zonder|door|of|dan|als)\s+$", re.IGNORECASE)
+_HYPHENATED = re.compile(r"-\s*\n\s*$")  # the second half of a word broken over two lines
 _DETERMINER_END = re.compile(r"(?:^|\W)(?:mijn|m'n|mn|je|jouw|z'n|zn|zijn|haar|die|deze|de|het|een|ons|onze)\s+$", re.IGNORECASE)
 
 
@@ -542,7 +549,9 @@ def find_name_candidates(text: str, protected: list[tuple[int, int]]) -> list[Sp
             out.append(Span(m.start(), end, "persoon", 0.6, "naam_voorstellen"))  # "ik ben Merel", "echte naam Bo"
             continue
         if not (cue_before or cue_after):
-            if not capital and _rare_lower_case_name(low) and not _DETERMINER_END.search(before):
+            if (not capital and _rare_lower_case_name(low) and not _DETERMINER_END.search(before)
+                    and (_CLAUSE_END.match(text, m.end()) or _NAME_SLOT_BEFORE.search(before))
+                    and not _HYPHENATED.search(before)):
                 out.append(Span(m.start(), end, "persoon", 0.5, "naam_kleine_letter_los"))
             continue
         if capital:

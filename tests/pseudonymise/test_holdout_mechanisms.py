@@ -68,6 +68,12 @@ def test_years_dates_amounts_teams_and_phones_are_no_case_numbers(text):
 
 
 # --------------------------------------------------------------------- spelled numbers, plates
+def test_digits_and_web_paths_are_left_to_their_own_recognizers():
+    assert not by_recognizer("De school aan de Parklaan 100 en de Dorpsstraat 15.", "adres_huisnummer_woord")
+    text = "Zie het bericht op www.voorbeeld.\nnl/nieuws/artikel/5318999 (een link over twee regels)."
+    assert not by_recognizer(text, "zaaknummer_vorm") | by_recognizer(text, "zaaknummer_context")
+
+
 def test_house_numbers_said_as_words():
     text = "Ze woont op de Lindelaan zevenentwintig b, en hij aan de Eikendreef, nummer acht."
     assert by_recognizer(text, "adres_huisnummer_woord") == {"Lindelaan zevenentwintig b", "Eikendreef, nummer acht"}
@@ -120,11 +126,14 @@ def test_a_name_after_hoe_heet_die():
 
 
 def test_rare_first_names_in_lower_case_without_a_cue():
-    text = "youssef, maar zo noemt niemand me. toen kwam khadija binnen."
+    text = "youssef, maar zo noemt niemand me. ik ging samen met khadija naar huis."
     assert found(find_name_candidates(text, []), text) == {"youssef", "khadija"}
     # after a possessive or article it is street language ("mn mattie"), and English words stay
     assert find_name_candidates("ik ga met mn mattie naar de stad", []) == []
     assert find_name_candidates("we gingen naar de markt met kevin en mark", []) == []
+    # inside running text (an idiom, a word broken over two lines) a rare name-like word is a word
+    assert find_name_candidates("Het is alle hens aan dek, ze werken met veel elan door.", []) == []
+    assert find_name_candidates("We willen dit vaststel-\nlen of verbeteren.", []) == []
 
 
 def test_lower_case_surnames_after_van_der():
