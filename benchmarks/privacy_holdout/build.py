@@ -5,7 +5,7 @@
 Two rounds: `src/` (five transcripts, written before the pseudonymiser was run on them; the
 mechanisms were then fixed while reading their leaks, so they are no longer held out) and
 `round2/src/` (two transcripts written after those fixes and measured once), each built into its
-own corpus/ and truth.json.
+own corpus/ and truth.json; `round3/src/` (one transcript written after round 2's fixes) likewise.
 
 Source format (UTF-8), one file per transcript:
   @key: value      header: file, year, type, wijk, date, title, format (txt | vtt | docx),
@@ -145,6 +145,6 @@ def build(folder: Path) -> None:
 
 
 if __name__ == "__main__":
-    for part in (HERE, HERE / "round2"):
+    for part in (HERE, *sorted(p for p in HERE.glob("round*") if (p / "src").is_dir())):
         print(f"== {part.relative_to(HERE.parent)}")
         build(part)
