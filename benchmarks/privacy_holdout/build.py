@@ -23,8 +23,10 @@ themes and lenses are not annotated here (this corpus measures privacy only).
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 import re
+import zipfile
 from pathlib import Path
 
 import docx
@@ -101,7 +103,11 @@ def write_docx(path: Path, head: dict, turns: list[tuple[str, str]]) -> None:
     document.core_properties.author = "onderzoeker"
     stamp = dt.datetime(int(head["year"]), 1, 1)
     document.core_properties.created = document.core_properties.modified = stamp  # same bytes every build
-    document.save(str(path))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():  # fixed member times: the same bytes on every build
+            target.writestr(zipfile.ZipInfo(item.filename, date_time=(int(head["year"]), 1, 1, 0, 0, 0)), source.read(item))
 
 
 def build(folder: Path) -> None:
