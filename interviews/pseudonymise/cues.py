@@ -136,8 +136,8 @@ def find_nicknames(text: str, protected: list[tuple[int, int]] = ()) -> list[Spa
                 start = text.index(words[1], start + len(words[0]))
                 words = words[1:]
                 value = text[start:end]
-            if not words or all(w.casefold() in stop_words() for w in words):
-                continue
+            if not words or (all(w.casefold() in stop_words() for w in words) and not (quoted and len(value) >= 3)):
+                continue  # a quoted nickname may be a title or a short word: 'ze noemen hem "Prof"'
             if any(ps < end and start < pe for ps, pe in protected):
                 continue
             category = "handle" if handle_shaped(value) else "persoon"
@@ -179,6 +179,10 @@ _PARTICLE_NAME = re.compile(r"(?<![\w'-])(?P<particle>van\s+de[nr]|ten|ter)\s+(?
 _NAME_ROLE = re.compile(
     r"(?<![\w'-])(?P<name>[A-Z][\w'-]+(?:[ \t]+(?:(?:van|de|der|den|ter|ten|te|el|al)[ \t]+)*[A-Z][\w'-]+){1,2}),"
     r"[ \t]+(?:(?:de|een|onze|jullie)[ \t]+)?(?P<role>[\w-]+)"
+)
+# a surname after initials: "J. Pietersen", "A.B. van Dam"
+_INITIALS_NAME = re.compile(
+    r"(?<![\w.])(?:[A-Z]\.[ \t]?){1,3}[ \t]*(?:(?:van|de|der|den|ter|ten|te)[ \t]+)*(?P<surname>[A-Z][a-zà-ÿ'-]{2,})(?![\w'-])"
 )
 _STREET_NAME = re.compile(rf"..(?:{_STREET_SUFFIX})$")
 _SPELLED = re.compile(r"(?<![\w-])(?:[A-Za-z]-){3,}[A-Za-z](?![\w-])")
@@ -224,6 +228,10 @@ def find_names(text: str, protected: list[tuple[int, int]] = ()) -> list[Span]:
             continue  # "Helmond West, wijkagent": a place; a surname may be one too ("de Graaf")
         if not all(is_plain_word(w) for w in words):
             add(m.start("name") + tokens[0].start(), m.end("name"), 0.7, "naam_rol")
+    for m in _INITIALS_NAME.finditer(text):
+        low = m.group("surname").casefold()
+        if low not in stop_words() and (low in surnames() or (not is_plain_word(low) and low not in place_names())):
+            add(m.start(), m.end(), 0.7, "naam_initialen")
     for m in _PARTICLE_NAME.finditer(text):  # a surname in lower case: "bij van der meulen", "ten brink"
         surname = m.group("surname")
         if surname in surnames() and surname not in stop_words() and (m.group("particle").startswith("van") or not is_word(surname)):

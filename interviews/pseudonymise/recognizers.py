@@ -216,7 +216,7 @@ def pattern_recognizers(profile: Profile | None = None) -> tuple[RegexRecognizer
             "straat_huisnummer",
             "adres",
             re.compile(
-                rf"\b(?:(?!(?:Op|In|Aan|Bij|Naar|Uit|Over|Voor|Achter|Langs|Vanaf|Via|Richting|En|Of|Maar)\b)[A-Z][\w'-]*[ \t](?:(?:{particle})[ \t])*){{0,3}}[A-Za-z][\w'-]*?(?:{street_suffix})[ \t]+\d{{1,4}}(?:[ \t]?[a-zA-Z]\b|-\d{{1,3}}\b)?"
+                rf"\b(?:(?!(?:Op|In|Aan|Bij|Naar|Uit|Over|Voor|Achter|Langs|Vanaf|Via|Richting|En|Of|Maar)\b)[A-Z][\w'-]*[ \t](?:(?:{particle})[ \t])*){{0,3}}[A-Za-z][\w'-]*?(?:{street_suffix})[ \t]+(?:(?:nr|no|nummer)\.?[ \t]*)?\d{{1,4}}(?:[ \t]?[a-zA-Z]\b|-\d{{1,3}}\b)?"
             ),
             0.85,
         ),

@@ -219,3 +219,20 @@ def test_genitive_of_a_word_name_capitalised_mid_sentence(deduce_ready):
     findings = detect("Mijn jongste, Jet, is er ook.", "Ik ken de vader van Jets vriendin niet.", "Er vlogen jets over.")
     assert "Jet" in texts_of(findings, turn=1)
     assert texts_of(findings, turn=2) == set()
+
+
+# ------------------------------------------------------------- mechanisms added after round 3
+def test_a_surname_after_initials():
+    text = "Ik ben R. Hoogendijk, buurtcoach. De brief kwam van A.B. van Dam."
+    assert found(find_names(text), text) == {"R. Hoogendijk", "A.B. van Dam"}
+    assert find_names("Zie bijlage A. Daarna gingen we naar punt C. Deurne was ook goed.") == []
+
+
+def test_a_quoted_nickname_that_is_also_a_title():
+    text = 'Ze noemen hem "Prof" op school. Haar noemen ze "Dokter".'
+    assert found(find_nicknames(text), text) == {"Prof", "Dokter"}
+
+
+def test_street_and_house_number_with_nr():
+    text = "Hij woont op de Lange Dijkstraat nr. 12 sinds kort, zij op de Beukenlaan no 3."
+    assert by_recognizer(text, "straat_huisnummer") == {"Lange Dijkstraat nr. 12", "Beukenlaan no 3"}
