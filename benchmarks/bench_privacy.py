@@ -13,7 +13,12 @@ corpus/ and truth.json, e.g. ../shared/evaluation; skipped when absent) it print
 The evaluation corpus is also split: development years and held-out years (default 2024,2025 /
 2026), scored from one run over all files, and the held-out files run on their own.
 
-    python benchmarks/bench_privacy.py [--evaluation ../shared/evaluation] [--heldout 2026]
+A third corpus, `benchmarks/privacy_holdout` (five transcripts written for this check, plus later
+rounds in its round2/ and round3/, see its README), is scored per round as a whole (`--holdout`; the
+year split does not apply to it). A folder given
+to `--evaluation` without the evaluation set's years (e.g. the holdout itself) is scored as a whole.
+
+    python benchmarks/bench_privacy.py [--evaluation ../shared/evaluation] [--heldout 2026] [--holdout DIR]
 """
 
 from __future__ import annotations
@@ -146,6 +151,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--evaluation", type=Path, default=ROOT.parent / "shared" / "evaluation")
     parser.add_argument("--heldout", default="2026", help="held-out years, comma-separated")
+    parser.add_argument("--holdout", type=Path, default=ROOT / "benchmarks" / "privacy_holdout",
+                        help="a privacy corpus written apart from the evaluation set (scored as a whole)")
     args = parser.parse_args()
     get_deduce()  # load once, outside every timing
     demo = read_corpus(DEMO / "interviews").transcripts
@@ -154,6 +161,14 @@ def main() -> None:
     pseudo, seconds = run_stage(demo)
     report("democorpus", score(demo, pseudo, *demo_gold()))
     speed("democorpus", demo, seconds)
+
+    # round 2 was written after the fixes of round 1, round 3 after those of round 2
+    for part in (args.holdout, *sorted(args.holdout.glob("round*"))):
+        if (part / "truth.json").is_file() and part.resolve() != args.evaluation.resolve():
+            pii, keep = evaluation_gold(part)
+            corpus = read_corpus(part / "corpus").transcripts
+            pseudo, _ = run_stage(corpus)
+            report(f"privacycorpus {part.relative_to(args.holdout.parent)}", score(corpus, pseudo, pii, keep))
 
     folder = args.evaluation if args.evaluation.is_dir() else Path("/work/shared/evaluation")
     if not (folder / "truth.json").is_file():
@@ -164,6 +179,9 @@ def main() -> None:
     corpus = read_corpus(folder / "corpus").transcripts
     pseudo, seconds = run_stage(corpus)
     report("evaluatie: alle bestanden", score(corpus, pseudo, pii, keep))
+    if folder.resolve() == args.holdout.resolve() or not held & {t.meta.year for t in corpus}:
+        speed("evaluatie", corpus, seconds)  # no development/held-out split in this folder
+        return
     dev = [t for t in corpus if t.meta.year not in held]
     out = [t for t in corpus if t.meta.year in held]
     report("evaluatie: ontwikkeljaren (uit de run over alles)",

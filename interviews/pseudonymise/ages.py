@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .birthdates import _MONTH
 from .findings import Span
 from .numbers import parse_number, parse_ordinal
 
@@ -35,9 +36,11 @@ _SUBJECT = (
     r"(?:(?i:hij|zij|ze|die|diegene|-ie|ie|\w*zoon|\w*dochter|broer(?:tje)?|zus(?:je)?|kind|jongen|meisje|"
     r"neef(?:je)?|nicht(?:je)?|jongste|oudste|vriend(?:in)?)|"
     r"(?!(?:Het|Dat|Dit|Er|Wat|Waar|Hoe|Wie|Deze|Daar|Hier|Nu|Dan|Toen|Alles|Niks|Niets|Iets|Dat|Zo)\b)[A-Z][\w'-]+)"
-    r"\s+(?i:is|was|wordt|werd)|"
+    r",?\s+(?i:is|was|wordt|werd)|"  # "De jongste, Sem, is twaalf": the name in apposition
     r"(?i:(?:is|was|wordt|werd)\s+(?:hij|zij|ze|die|-ie))|"
-    r"(?i:(?:mijn|m'n|zijn|z'n|haar|onze|ons|hun|jouw)\s+[a-zë]+\s+(?:is|was|wordt|werd)))"
+    r"(?i:(?:mijn|m'n|zijn|z'n|haar|onze|ons|hun|jouw)\s+[a-zë]+\s+(?:is|was|wordt|werd))|"
+    r"(?i:(?:die|deze|de|dat|het)\s+(?:oude\s+|jonge\s+)?(?:man|vrouw|meneer|mevrouw|jongen|meisje|jongeman|dame|heer|"
+    r"buurman|buurvrouw|jongere|leerling|dader|verdachte|slachtoffer)\s+(?:is|was|wordt|werd)))"  # "die vrouw is 87"
 )
 _PERSON_NOUN = (
     r"(?:jongen|jongetje|jochie|joch|ventje|knul|gast|meisje|meid|meidje|kind|kindje|zoon|zoontje|dochter|"
@@ -62,7 +65,8 @@ _ORDINAL_AGE = re.compile(
 _JAAR = re.compile(r"\s+jaar(?:\s+oud)?(?![\w])", re.IGNORECASE)
 # after the number (and an optional "jaar"): the clause must end, or go on with a conjunction
 _ENDS = re.compile(
-    r"(?:\s*(?:[.,;:!?)\]\"\u201d]|$)|\s+(?:en|of|maar|dus|hoor|hè|he|toen|nu|geworden|ofzo|hoe|want|als|sinds|inmiddels|intussen|oud)\b)",
+    r"(?:\s*(?:[.,;:!?)\]\"\u201d]|$)|\s+(?:en|of|maar|dus|hoor|hè|he|toen|nu|geworden|ofzo|hoe|want|als|sinds|inmiddels|intussen|oud)\b"
+    rf"|\s+(?:in|op|rond)\s+(?:\d{{1,2}}\s+)?{_MONTH}(?!\w))",  # "ik word achttien in maart"
     re.IGNORECASE,
 )
 _NOT_AGE_AFTER_JAAR = re.compile(r"\s+(?:geleden|lang|later|eerder|terug|verder|bezig|werkzaam|in\s+dienst)\b", re.IGNORECASE)
@@ -168,7 +172,7 @@ def find_ages(text: str, persons: Sequence[Span] = ()) -> list[Span]:
         elif re.match(r"\s+jaar\s+oud\b", text[end:]):
             recognizer = "leeftijd_jaar_oud"
         else:
-            gap = re.search(r"(?:,\s*(?:ook\s+|nu\s+|net\s+|pas\s+|bijna\s+)?|\s*\(\s*)$", before)
+            gap = re.search(r"(?:,\s*(?:van\s+)?(?:ook\s+|nu\s+|net\s+|pas\s+|bijna\s+)?|\s*\(\s*)$", before)
             if gap and (start - len(gap.group())) in person_ends and (closes or text[tail_end:].lstrip().startswith(")")):
                 recognizer = "leeftijd_na_naam"
         if recognizer is None:

@@ -1,13 +1,16 @@
 """Recognizers driven by cue phrases and token shape: handles, nicknames and names said once.
 
 - Handles without "@": after a platform or account word ("zijn Snap is ...", "Insta: ...",
-  "account ...", "kanaal ...") any token; anywhere a token shaped like a user name (letters
-  with an underscore, or a digit between letters: "leet" spelling).
+  "account ...", "kanaal ...") any token, or before one when it is no plain word ("x.y op Insta");
+  anywhere a token shaped like a user name (letters with an underscore, a digit between letters:
+  "leet" spelling, or lower-case parts joined by dots: "zonnestraal.vd.b").
 - Nicknames introduced in the sentence: "ze noemen hem X", "dat ze X noemen", "zich X noemde",
-  "zeg maar X", "bijnaam X", "alias X", "ook wel X genoemd".
+  "zeg maar X", "bijnaam X", "alias X", "ook wel X genoemd", "op straat heet hij X".
 - Names: after a title ("Mevrouw Aksoy"), a possessive without apostrophe before a kinship or
-  belonging word ("Sems moeder"), in apposition after a person noun ("een studente, X, kwam"),
-  and a capitalised token mid-sentence that neither Dutch nor English text uses as a word.
+  belonging word ("Sems moeder"), in apposition after a person noun ("een studente, X, kwam",
+  "mijn oudste, X,"), a full name before a role ("X Y, wijkagent"), a lower-case surname after
+  "van der"/"van den" ("bij van der meulen"), and a capitalised token mid-sentence that neither
+  Dutch nor English text uses as a word.
 """
 
 from __future__ import annotations
@@ -15,8 +18,9 @@ from __future__ import annotations
 import re
 
 from .findings import Span
+from .keep import is_role
 from .lexicon import is_frequent_word, is_unknown_word
-from .recognizers import _STREET_SUFFIX, first_names, is_compound_word, is_plain_word, is_word, place_names, stop_words
+from .recognizers import _STREET_SUFFIX, first_names, is_compound_word, is_plain_word, is_word, place_names, stop_words, surnames
 
 _PLATFORM = (
     r"snap(?:chat)?|insta(?:gram)?|tik\s?tok|twitter|discord|telegram|youtube|twitch|steam|psn|xbox|"
@@ -27,6 +31,11 @@ _HANDLE_CUE = re.compile(
     r"(?P<value>@?[A-Za-z0-9][\w.]{1,30}[A-Za-z0-9_])(?![\w@])",
     re.IGNORECASE,
 )
+_HANDLE_BEFORE_PLATFORM = re.compile(  # "ik ben zonnestraal.vd op insta", "volg kaylee.xo op TikTok"
+    rf"(?<![\w@.])(?P<value>@?[A-Za-z0-9][\w.]{{1,30}}[A-Za-z0-9_])\s+(?:op|on)\s+(?:{_PLATFORM})\b",
+    re.IGNORECASE,
+)
+_NOT_HANDLE_END = frozenset("nl com be org net eu info de pdf doc docx xlsx csv txt jpg png html".split())
 _HANDLE_SHAPE = re.compile(r"(?<![\w@/.#-])(?P<value>[A-Za-z0-9][\w.]*[A-Za-z0-9])(?![\w@/-])")
 _LEET = re.compile(r"[A-Za-z]\d+[A-Za-z]")
 
@@ -44,6 +53,18 @@ def handle_shaped(token: str) -> bool:
     return bool(_LEET.search(token)) and sum(c.isalpha() for c in token) >= 3
 
 
+def dotted_handle(token: str) -> bool:
+    """A user name made of lower-case parts joined by dots ("zonnestraal.vd.b", "snelle.jongen.06"):
+    three parts or more, or one part in digits, one part a word-sized stretch of letters; no
+    abbreviation ("o.a."), domain or file name ("helmond.nl", "verslag.pdf")."""
+    parts = token.split(".")
+    if len(parts) < 2 or token != token.casefold() or not all(parts):
+        return False
+    if parts[-1] in _NOT_HANDLE_END or not any(sum(c.isalpha() for c in p) >= 4 for p in parts):
+        return False
+    return len(parts) >= 3 or any(p.isdigit() for p in parts)
+
+
 def find_handles(text: str) -> list[Span]:
     """Handles without "@": announced by a platform word, or shaped like a user name."""
     out: list[Span] = []
@@ -55,8 +76,16 @@ def find_handles(text: str) -> list[Span]:
         if value[:1].isdigit() and value.replace(".", "").isdigit():
             continue
         out.append(Span(m.start("value"), m.start("value") + len(value), "handle", 0.8, "handle_context"))
+    for m in _HANDLE_BEFORE_PLATFORM.finditer(text):
+        value = m.group("value")
+        if value.isalpha():  # "we zitten veel op Insta", "werkaccounts op TikTok": words, no user names
+            continue
+        out.append(Span(m.start("value"), m.end("value"), "handle", 0.8, "handle_context"))
     for m in _HANDLE_SHAPE.finditer(text):
         value = m.group("value")
+        if dotted_handle(value):
+            out.append(Span(m.start("value"), m.end("value"), "handle", 0.7, "handle_vorm"))
+            continue
         if "." in value and not _LEET.search(value) and "_" not in value:
             continue  # abbreviations ("o.a.") and dotted numbers
         if handle_shaped(value):
@@ -69,7 +98,10 @@ def find_handles(text: str) -> list[Span]:
 _NICK = r"(?P<nick>\"[^\"\n]{2,30}\"|'[^'\n]{2,30}'|\u201c[^\u201d\n]{2,30}\u201d|[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})"
 _WHO = r"(?:ze|we|wij|zij|ik|hij|men|iedereen|de\s+jongens|de\s+buurt|zijn\s+vrienden|haar\s+vrienden)"
 _OBJ = r"(?:hem|haar|mij|me|ons|jou|je|hen|hun|zichzelf|zich)"
-_FILL = r"(?:(?:hier|daar|ook|altijd|gewoon|wel|nog|nog\s+steeds|vaak|meestal|allemaal|dan|eigenlijk)\s+)*"
+_FILL = (  # adverbs and the setting a nickname is used in ("op straat", "online", "in de wijk")
+    r"(?:(?:hier|daar|ook|altijd|gewoon|wel|nog|nog\s+steeds|vaak|meestal|allemaal|dan|eigenlijk|online|"
+    r"op\s+straat|op\s+school|onder\s+elkaar|in\s+de\s+(?:wijk|buurt|klas|groep|straat))\s+)*"
+)
 _NICK_BEFORE_VERB = re.compile(
     rf"(?:^|(?<=[.!?]\s)){_NICK}(?i:\s+noem(?:en|t|den|de)\s+{_WHO}\s+{_OBJ})(?=\s*[.,!?;]|\s*$)"
 )
@@ -80,6 +112,7 @@ _NICK_PATTERNS = (
     re.compile(rf"(?i:\bzich\s+{_FILL}){_NICK}(?i:\s+(?:noem(?:t|de|den|en)))\b"),
     _NICK_BEFORE_VERB,
     re.compile(rf"(?i:\bzeg\s+maar\s+){_NICK}"),
+    re.compile(rf"(?i:\bheet(?:te)?\s+(?:hij|zij|ze|die|-ie)\s+{_FILL}){_NICK}"),  # "op straat heet hij Kobra"
     re.compile(rf"(?i:\b(?:bijnaam|roepnaam|alias|schuilnaam)\s*(?:is|was|:)?\s*){_NICK}"),
     re.compile(rf"(?i:\book\s+wel\s+){_NICK}(?i:\s+genoemd)\b"),
 )
@@ -103,8 +136,8 @@ def find_nicknames(text: str, protected: list[tuple[int, int]] = ()) -> list[Spa
                 start = text.index(words[1], start + len(words[0]))
                 words = words[1:]
                 value = text[start:end]
-            if not words or all(w.casefold() in stop_words() for w in words):
-                continue
+            if not words or (all(w.casefold() in stop_words() for w in words) and not (quoted and len(value) >= 3)):
+                continue  # a quoted nickname may be a title or a short word: 'ze noemen hem "Prof"'
             if any(ps < end and start < pe for ps, pe in protected):
                 continue
             category = "handle" if handle_shaped(value) else "persoon"
@@ -127,15 +160,29 @@ _TITLE = re.compile(
 _PERSON_NOUNS = (
     r"studente?|leerling|scholier|jongen|meisje|jongere|buurman|buurvrouw|collega|klant|cliënt|"
     r"deelnemer|vrijwilliger|moeder|vader|oma|opa|zoon|dochter|broer|zus|vriend|vriendin|"
-    r"stagiair(?:e)?|medewerker|jongerenwerker|agent|buurjongen|buurmeisje|neef|nicht|mevrouw|meneer"
+    r"stagiair(?:e)?|medewerker|jongerenwerker|agent|buurjongen|buurmeisje|neef|nicht|mevrouw|meneer|"
+    r"oudste|jongste|middelste|kleinste"
 )
-_APPOSITION = re.compile(
-    rf"\b(?:een|de|die|mijn|onze|zijn|haar|hun)\s+(?:[a-zë]+\s+)?(?:{_PERSON_NOUNS}),\s+"
+_APPOSITION = re.compile(  # "een vriendin, Jorinde," / "Eén jongen, Thijs," / "een collega van me, Iris,"
+    rf"(?<!\w)(?:e[eé]n|één|de|die|mijn|onze|zijn|haar|hun)\s+(?:[a-zë]+\s+)?(?:{_PERSON_NOUNS})"
+    r"(?:\s+van\s+(?:me|mij|m'n|mn|ons|hem|haar|hen|hun|jou|je))?,\s+"
     r"(?P<name>[A-Z][\w'-]+(?:\s+(?:(?:van|de|der|den|el|al)\s+)*[A-Z][\w'-]+)?),",
     re.IGNORECASE,
 )
 _APPOSITION_AFTER = re.compile(
     rf"(?<![\w'-])(?P<name>[A-Z][\w'-]+),\s+(?:de|die|een|mijn|onze|zijn|haar|hun)\s+(?:[a-zë]+\s+)?(?:{_PERSON_NOUNS})\b"
+)
+# "van der" / "van den" are name particles in today's Dutch (speech says "van de"); "ten"/"ter" too
+# before a surname that is no word ("ten brink", not "ten slotte")
+_PARTICLE_NAME = re.compile(r"(?<![\w'-])(?P<particle>van\s+de[nr]|ten|ter)\s+(?P<surname>[a-zà-ÿ][\w'-]+)(?![\w@]|\.\w)")
+# a full name introduced with a role: "Marleen de Graaf, wijkagent", "Tomasz Zieliński, een mentor"
+_NAME_ROLE = re.compile(
+    r"(?<![\w'-])(?P<name>[A-Z][\w'-]+(?:[ \t]+(?:(?:van|de|der|den|ter|ten|te|el|al)[ \t]+)*[A-Z][\w'-]+){1,2}),"
+    r"[ \t]+(?:(?:de|een|onze|jullie)[ \t]+)?(?P<role>[\w-]+)"
+)
+# a surname after initials: "J. Pietersen", "A.B. van Dam"
+_INITIALS_NAME = re.compile(
+    r"(?<![\w.])(?:[A-Z]\.[ \t]?){1,3}[ \t]*(?:(?:van|de|der|den|ter|ten|te)[ \t]+)*(?P<surname>[A-Z][a-zà-ÿ'-]{2,})(?![\w'-])"
 )
 _STREET_NAME = re.compile(rf"..(?:{_STREET_SUFFIX})$")
 _SPELLED = re.compile(r"(?<![\w-])(?:[A-Za-z]-){3,}[A-Za-z](?![\w-])")
@@ -170,6 +217,25 @@ def find_names(text: str, protected: list[tuple[int, int]] = ()) -> list[Span]:
         if all(is_plain_word(w) for w in name.split()):
             continue
         add(m.start("name"), m.end("name"), 0.75, "naam_bijstelling")
+    for m in _NAME_ROLE.finditer(text):
+        tokens = list(re.finditer(r"\S+", m.group("name")))
+        while tokens and tokens[0].group().casefold() in stop_words():  # "En Marleen de Graaf"
+            tokens.pop(0)
+        words = [t.group() for t in tokens if t.group()[:1].isupper()]
+        if len(words) < 2 or not is_role(m.group("role")):
+            continue
+        if words[0].casefold() in place_names() or any(w.casefold() in stop_words() for w in words):
+            continue  # "Helmond West, wijkagent": a place; a surname may be one too ("de Graaf")
+        if not all(is_plain_word(w) for w in words):
+            add(m.start("name") + tokens[0].start(), m.end("name"), 0.7, "naam_rol")
+    for m in _INITIALS_NAME.finditer(text):
+        low = m.group("surname").casefold()
+        if low not in stop_words() and (low in surnames() or (not is_plain_word(low) and low not in place_names())):
+            add(m.start(), m.end(), 0.7, "naam_initialen")
+    for m in _PARTICLE_NAME.finditer(text):  # a surname in lower case: "bij van der meulen", "ten brink"
+        surname = m.group("surname")
+        if surname in surnames() and surname not in stop_words() and (m.group("particle").startswith("van") or not is_word(surname)):
+            add(m.start(), m.end(), 0.6, "naam_tussenvoegsel")
     for m in _SPELLED.finditer(text):  # a name spelled out letter by letter: "j-a-n-s-e-n"
         add(m.start(), m.end(), 0.7, "naam_gespeld")
     for m in _APPOSITION_AFTER.finditer(text):

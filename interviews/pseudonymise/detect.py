@@ -21,8 +21,10 @@ from .findings import Finding, Span, normalise
 from .keep import ProtectedVocabulary, is_role, role_words, subtract
 from .birthdates import find_birthdates
 from .cues import find_handles, find_names, find_nicknames
-from .precision import weak_name_evidence_ok
+from .lexicon import zipf
+from .precision import ARTICLE_PARTICLES, weak_name_evidence_ok
 from .recognizers import (
+    RARE_FIRST_NAME_ZIPF,
     _BIRTH_CUE,
     find_ages,
     find_name_candidates,
@@ -60,6 +62,10 @@ _EDGE_WORDS = {
     "dr", "mr", "ir", "prof", "dhr", "mevr", "mw", "hr", "mw.", "dhr.", "mevr.",
 }
 _INTERFIX = frozenset(default_profile().name_particles)
+_PARTICLE_SURNAME = re.compile(
+    r"[ \t]+(?:(?:" + "|".join(re.escape(p) for p in sorted(_INTERFIX - ARTICLE_PARTICLES, key=len, reverse=True))
+    + r")[ \t]+){1,3}(?P<surname>[a-zà-ÿ][\w'-]+)(?![\w@]|\.\w)"
+)
 _LABEL_WORDS = {
     "interviewer", "interviewster", "deelnemer", "spreker", "speaker", "respondent", "onbekend",
     "unknown", "man", "vrouw", "jongen", "meisje", "jongere", "ouder", "moeder", "vader", "bewoner",
@@ -187,6 +193,7 @@ class Detector:
         if cache is not None:
             cache.finish()
         findings.extend(self._propagate(transcripts, findings))
+        findings.extend(self._lower_case_surnames(transcripts, findings))
         findings.extend(self._ages(transcripts, findings))
         return [f for f in findings if not self._written_by_product(f)]
 
@@ -235,6 +242,27 @@ class Detector:
                     continue
                 for span in find_ages(text, persons.get((transcript.doc, index, fld), [])):
                     out.append(_finding(transcript.doc, index, fld, text, span))
+        return out
+
+    def _lower_case_surnames(self, transcripts: Sequence[Transcript], findings: list[Finding]) -> list[Finding]:
+        """A found name followed by a name particle and a surname written in lower case ("dylan ten
+        hagen", "sem van der linden"): the whole name, so the surname does not stay behind. The
+        surname must be on the surname list and rare as a word ("van de school" is no name)."""
+        texts = {(t.doc, i, fld): text for t in transcripts for i, fld, text in self._fields(t)}
+        out: list[Finding] = []
+        for f in findings:
+            if f.category != "persoon" or f.field == "speaker":
+                continue
+            text = texts.get((f.doc, f.turn, f.field))
+            if text is None:
+                continue
+            m = _PARTICLE_SURNAME.match(text, f.end)
+            if m is None:
+                continue
+            surname = m.group("surname")
+            if surname.casefold() not in surnames() or zipf(surname) >= RARE_FIRST_NAME_ZIPF or self.protected.spans(surname):
+                continue
+            out.append(Finding(f.doc, f.turn, f.field, f.start, m.end(), text[f.start : m.end()], "persoon", f.score, f.recognizer))
         return out
 
     # ----------------------------------------------------------------- helpers
@@ -330,7 +358,9 @@ class Detector:
         for ann in doc.annotations:
             i = _bisect(offsets, ann.start_char)
             base = offsets[i]
-            start, end = ann.start_char - base, min(ann.end_char - base, len(texts[i]))
+            # deduce gives numpy integers for some merged person spans ("Anne Smit van de "):
+            # plain ints, or the sealed detection cache (JSON) cannot store the finding
+            start, end = int(ann.start_char) - base, min(int(ann.end_char) - base, len(texts[i]))
             if start < 0 or end <= start:
                 continue
             text = texts[i]
@@ -387,16 +417,23 @@ class Detector:
 
     def _trim_name(self, text: str, start: int, end: int, recognizer: str = "") -> tuple[int, int] | None:
         words = list(re.finditer(r"\S+", text[start:end]))
+        titled = recognizer == "naam_titel"  # "mevrouw Bos", "meneer Visser": a word after a title is a name
+
         def droppable(w: str) -> bool:
             low = strip_possessive(w.strip(".,;:!?()\"'")).casefold()
-            return not low or low in _EDGE_WORDS or is_role(low) or low in stop_words() or is_plain_word(low)
+            return not low or low in _EDGE_WORDS or is_role(low) or low in stop_words() or (not titled and is_plain_word(low))
         # "De Wit", "van der Bakker": an interfix followed by a surname is a name, even a word-like one
         surname_at = {
             i for i in range(1, len(words))
             if words[i - 1].group().casefold() in _INTERFIX and strip_possessive(words[i].group().strip(".,;:!?")).casefold() in surnames()
         }
+        lead = re.findall(r"[\w']+", text[max(0, start - 12) : start])
+        after_van = bool(lead) and lead[-1].casefold() == "van"
         def keeps(i: int) -> bool:
-            return i in surname_at or (words[i].group().casefold() in _INTERFIX and any(j > i for j in surname_at))
+            low = words[i].group().casefold()
+            if i == 0 and low in ARTICLE_PARTICLES and not after_van:
+                return False  # "op het Vermeulen": an article, not the particle of "van het Hof"
+            return i in surname_at or (low in _INTERFIX and any(j > i for j in surname_at))
         while words and not keeps(0) and droppable(words[0].group()):
             words.pop(0)
             surname_at = {i - 1 for i in surname_at if i > 0}
@@ -443,13 +480,21 @@ class Detector:
         insensitive = sorted({t for t in terms if not is_word(t) or t in self.deny}, key=len, reverse=True)
         sensitive = sorted({t for t in terms if t not in insensitive and t[:1].isupper()}, key=len, reverse=True)
         patterns = []
-        suffix = r"(?:tje|je|['\u2019]s|['\u2019])?"
+        suffix = r"(?:tje|je|['\u2019]s|['\u2019]|s)?"
         if insensitive:
             alts = "|".join(re.escape(t) for t in insensitive)
             patterns.append(re.compile(rf"(?<![\w@#\[])(?:{alts}){suffix}(?!\w)", re.IGNORECASE))
         if sensitive:
             alts = "|".join(re.escape(t) for t in sensitive)
             patterns.append(re.compile(rf"(?<![\w@#\[])(?:{alts}){suffix}(?!\w)"))
+        # a first name that is also a word ("Roos") is searched as written, except right after a
+        # self-introduction, where case says nothing: "ik ben roos", "ik heet roos"
+        introduced = sorted({t for t in sensitive if t.casefold() in first_names()}, key=len, reverse=True)
+        if introduced:
+            alts = "|".join(re.escape(t) for t in introduced)
+            patterns.append(re.compile(
+                rf"(?i:\b(?:ik\s+ben|ik\s+heet|ben\s+ik|heet\s+ik|mijn\s+naam\s+is|noem\s+me|noem\s+mij)\s+(?:gewoon\s+)?)"
+                rf"(?P<name>(?i:{alts}))(?!\w)"))
         lookup = {normalise(t): c for t, c in terms.items()}
         out: list[Finding] = []
         for transcript in transcripts:
@@ -457,8 +502,12 @@ class Detector:
                 protected = None
                 for pattern in patterns:
                     for m in pattern.finditer(text):
-                        start, end = m.span()
-                        value = strip_possessive(m.group())
+                        group = "name" if "name" in pattern.groupindex else 0
+                        start, value = m.start(group), strip_possessive(m.group(group))
+                        if value[-1:] in ("s", "S") and normalise(value) not in lookup:
+                            if is_word(value) and (value[0].islower() or _sentence_initial(text, start)):
+                                continue  # the name plus s is a word of its own ("jets"), unless capitalised mid-sentence
+                            value = value[:-1]  # "Yamans moeder": the genitive s stays outside
                         end = start + len(value)
                         category = lookup.get(normalise(value))
                         if category is None:

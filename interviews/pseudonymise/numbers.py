@@ -106,10 +106,12 @@ def parse_ordinal(word: str) -> int | None:
     return None
 
 
-NUMBER_WORD = (
-    r"(?:\d{1,3}|(?:[a-zë]*?(?:nul|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|"
+SPELLED_NUMBER = (
+    r"(?:[a-zë]*?(?:nul|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|"
     r"dertien|veertien|vijftien|zestien|zeventien|achttien|negentien|twintig|dertig|veertig|vijftig|"
-    r"zestig|zeventig|tachtig|negentig|honderd)))"
+    r"zestig|zeventig|tachtig|negentig|honderd))"
 )
+"""A regex fragment that matches a candidate number word (a word ending in a number stem)."""
+NUMBER_WORD = rf"(?:\d{{1,3}}|{SPELLED_NUMBER})"
 """A regex fragment that matches a candidate number (digits or a word ending in a number stem);
 `parse_number` validates it."""

@@ -19,15 +19,15 @@ from functools import lru_cache
 
 from .keep import is_role
 from .lexicon import zipf
-from .recognizers import PERSON_CUES, first_names, is_plain_word, is_word, strip_possessive, surnames
+from .recognizers import PERSON_CUES, RARE_FIRST_NAME_ZIPF, first_names, is_plain_word, is_word, strip_possessive, surnames
 
 _INTERFIX = ("van", "de", "der", "den", "ter", "ten", "te", "het", "'t", "el", "al", "la", "le", "da", "di", "du", "bin", "ben")
+ARTICLE_PARTICLES = frozenset({"het", "'t"})
+"""Particles that are also articles: a name particle only after "van" ("van het Hof")."""
 _DETERMINER_BEFORE = re.compile(
     r"(?:^|[^\w'])(?i:een|zo'n|die|deze|dat|dit|het|de|zijn|z'n|haar|mijn|m'n|hun|onze|jouw|je|elke|iedere|welke)"
     r"\s+(?:[a-zà-ÿ]+\s+){0,2}$"
 )
-RARE_FIRST_NAME_ZIPF = 4.0
-"""A first name rarer than this as a word (Bilal 2.9, Sem 3.3) stays a name even after a determiner."""
 
 
 @lru_cache(maxsize=1)
@@ -50,6 +50,8 @@ def person_cue_before(text: str, start: int) -> bool:
     if not words:
         return False
     last = words[-1].casefold().strip(".")
+    if last in ARTICLE_PARTICLES and (len(words) < 2 or words[-2].casefold() != "van"):
+        return False  # "op het Vermeulen": an article before a place or school, no name particle
     return is_role(last) or last in _INTERFIX
 
 
@@ -73,8 +75,11 @@ def weak_name_evidence_ok(text: str, start: int, end: int) -> bool:
         return False
     before = text[max(0, start - 40) : start]
     if _DETERMINER_BEFORE.search(before) and not cue:
-        prev = before.split()[-1].casefold() if before.split() else ""
-        surname_after_particle = prev in _INTERFIX and low in surnames()
+        words = [w.casefold() for w in before.split()]
+        prev = words[-1] if words else ""
+        # "het"/"'t" is a name particle only after "van" ("van het Hof"); "op het Vermeulen" is a place
+        article_only = prev in ARTICLE_PARTICLES and (len(words) < 2 or words[-2] != "van")
+        surname_after_particle = prev in _INTERFIX and not article_only and low in surnames()
         if not surname_after_particle and not (first and zipf(low) < RARE_FIRST_NAME_ZIPF):
             return False
     if is_word(low) and _enumeration_of_words(text, start, end):

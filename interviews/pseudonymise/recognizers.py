@@ -1,5 +1,10 @@
 """Small pattern recognizers for what interviews contain and `deduce` (built for medical records) misses.
 
+Besides phones, e-mail, postcodes, BSN, IBAN, plates and addresses in digits, speech forms: a house
+number or phone number said in words ("Lindelaan zevenentwintig b", "nul zes, twaalf, ..."), case
+and registration numbers (after a cue word, or shaped like letter and digit groups), German and
+Belgian plates.
+
 Each recognizer is one small object with a `name` and `find(text) -> list[Span]`. Name-related
 recognizers use two word lists that install with the project: deduce's first-name list and the
 Dutch word forms of spacy-lookups-data (to tell "Roos" the person from "roos" the flower).
@@ -17,9 +22,13 @@ from interviews.profiles import Profile, default_profile
 
 from .findings import Span
 from .lexicon import is_frequent_word, zipf
+from .numbers import NUMBER_WORD, SPELLED_NUMBER, parse_number
 
 KNOWN_ZIPF = 2.5
 """A compound's parts count as Dutch words from this zipf frequency on ("filmpjes" 2.6)."""
+RARE_FIRST_NAME_ZIPF = 4.0
+"""A first name rarer than this as a word (Bilal 2.9, Sem 3.3) stays a name even after a determiner,
+and is a name in lower case without a cue ("toen kwam bilal") when English rarely uses it either."""
 
 # Street-name endings of the national base profile (the same for every municipality); used by the
 # cue rules. `pattern_recognizers(profile)` builds its patterns from the profile it is given.
@@ -48,6 +57,9 @@ SPEECH_VERBS = (
 )
 
 
+_DIGIT = re.compile(r"\d")
+
+
 @dataclass(frozen=True)
 class RegexRecognizer:
     """One regular expression for one category; `validate` may reject a match (e.g. elfproef)."""
@@ -58,8 +70,11 @@ class RegexRecognizer:
     score: float
     group: int = 0
     validate: Callable[[str], bool] | None = None
+    needs_digit: bool = False  # cheap pre-check: a text without any digit is skipped
 
     def find(self, text: str) -> list[Span]:
+        if self.needs_digit and _DIGIT.search(text) is None:
+            return []
         out = []
         for m in self.pattern.finditer(text):
             value = m.group(self.group)
@@ -107,6 +122,57 @@ def _licence_plate(value: str) -> bool:
     )
 
 
+_CASE_CUE = (
+    r"(?:zaak|dossier|registratie|meld|meldings|aangifte|pv|bvh|referentie|kenmerk|volg|cliënt|client|klant|"
+    r"inschrijf|inschrijvings|parket|verbalisant)-?nummers?|nummer|kenmerk|referentie|dossier|registratie|melding|aangifte"
+)
+_CODE = r"(?P<code>(?=[A-Za-z0-9/-]*\d)[A-Za-z0-9]+(?:[-/][A-Za-z0-9]+)*)"
+_DATE_SHAPE = re.compile(r"\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}")
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+
+
+def case_number(value: str, cue: bool = True) -> bool:
+    """A case, file or registration number ("LP-2025-0412", "2024-556301", "PL1400-2024112233"):
+    enough digits to identify a case, not a date, year (range) or amount. Without a cue word it
+    must also hold letters and consist of several groups ("MK24-0198-ZW")."""
+    digits = sum(c.isdigit() for c in value)
+    groups = re.split(r"[-/]", value)
+    letters = any(c.isalpha() for c in value)
+    if _DATE_SHAPE.fullmatch(value) or all(_YEAR.fullmatch(g) for g in groups):
+        return False
+    if not letters and value.startswith("0") and digits == 10:  # a phone number (its own recognizer)
+        return False
+    if "/" in value and any(g.isalpha() and len(g) >= 4 for g in groups):  # a web path ("nieuws/artikel/5318352")
+        return False
+    if not cue:
+        return letters and digits >= 5 and len(groups) >= 2
+    return digits >= 5 or (digits >= 4 and (letters or len(groups) >= 2))
+
+
+def spoken_phone(value: str) -> bool:
+    """A phone number read out in number words ("nul zes, twaalf, vierendertig, ..."): the digits
+    of the words, in order, make a Dutch number of ten digits."""
+    digits = ""
+    for word in re.findall(r"[^\s,.-]+", value):
+        number = parse_number(word)
+        if number is None or number > 99:
+            return False
+        digits += str(number) if number < 10 or word.isdigit() else f"{number:02d}"
+    return len(digits) == 10 and digits[0] == "0" and digits[1] != "0"
+
+
+def _spelled_house_number(value: str) -> bool:
+    """The number of a street + number written as a word ("Lindelaan zevenentwintig b"): 1-999;
+    "een" only after "nummer" (else it is the article)."""
+    words = value.replace(",", " ").split()
+    if len(words[-1]) == 1 and len(words) > 2:
+        words = words[:-1]
+    number = parse_number(words[-1])
+    if number is None or not 1 <= number <= 999:
+        return False
+    return number != 1 or any(w.casefold().endswith("nummer") for w in words)
+
+
 def pattern_recognizers(profile: Profile | None = None) -> tuple[RegexRecognizer, ...]:
     """The built-in pattern recognizers (phone, e-mail, postcode, BSN, birth date, ...); street
     suffixes and name particles come from the municipality profile (default: the default profile)."""
@@ -150,7 +216,7 @@ def pattern_recognizers(profile: Profile | None = None) -> tuple[RegexRecognizer
             "straat_huisnummer",
             "adres",
             re.compile(
-                rf"\b(?:(?!(?:Op|In|Aan|Bij|Naar|Uit|Over|Voor|Achter|Langs|Vanaf|Via|Richting|En|Of|Maar)\b)[A-Z][\w'-]*[ \t](?:(?:{particle})[ \t])*){{0,3}}[A-Za-z][\w'-]*?(?:{street_suffix})[ \t]+\d{{1,4}}(?:[ \t]?[a-zA-Z]\b|-\d{{1,3}}\b)?"
+                rf"\b(?:(?!(?:Op|In|Aan|Bij|Naar|Uit|Over|Voor|Achter|Langs|Vanaf|Via|Richting|En|Of|Maar)\b)[A-Z][\w'-]*[ \t](?:(?:{particle})[ \t])*){{0,3}}[A-Za-z][\w'-]*?(?:{street_suffix})[ \t]+(?:(?:nr|no|nummer)\.?[ \t]*)?\d{{1,4}}(?:[ \t]?[a-zA-Z]\b|-\d{{1,3}}\b)?"
             ),
             0.85,
         ),
@@ -216,6 +282,49 @@ def pattern_recognizers(profile: Profile | None = None) -> tuple[RegexRecognizer
             re.compile(r"\b[1-9]\d{3}[ \t]?[a-z]{2}\b"),
             0.6,
             validate=lambda v: v[-2:].casefold() not in stop_words() and not is_word(v[-2:]) and v[-2:] not in {"sa", "sd", "ss"},
+        ),
+        RegexRecognizer(  # a house number said as a word: "Lindelaan zevenentwintig b", "de Eikendreef, nummer acht"
+            "adres_huisnummer_woord",
+            "adres",
+            re.compile(
+                rf"(?<![\w-])[A-Za-z][\w'-]*?(?:{street_suffix}),?[ \t]+(?:op[ \t]+)?(?:(?:huis)?nummer[ \t]+)?"
+                rf"{SPELLED_NUMBER}(?:[ \t]+[a-dA-D])?(?![\w-])(?![ \t]*,[ \t]*{NUMBER_WORD}(?![\w-]))"
+                r"(?=[ \t]*(?:[.,;:!?)\n]|$|[ \t]*(?:bovenwoning|benedenwoning|driehoog|tweehoog|hoog)\b))"
+            ),
+            0.8,
+            validate=_spelled_house_number,
+        ),
+        RegexRecognizer(  # "het dossiernummer is LP-2025-0412", "staat onder nummer 2024-556301"
+            "zaaknummer_context",
+            "nummer",
+            re.compile(rf"\b(?:{_CASE_CUE})\b[^.!?\n\d]{{0,40}}?(?<![\w@./-]){_CODE}(?![\w@-]|[./]\w)", flags),
+            0.8,
+            group=1,
+            validate=case_number,
+            needs_digit=True,
+        ),
+        RegexRecognizer(  # a code of letter and digit groups: "MK24-0198-ZW", "PL1400-2024112233"
+            "zaaknummer_vorm",
+            "nummer",
+            re.compile(rf"(?<![\w@./-]){_CODE}(?![\w@-]|[./]\w)"),
+            0.7,
+            group=1,
+            validate=lambda v: case_number(v, cue=False),
+            needs_digit=True,
+        ),
+        RegexRecognizer(  # German "M-AB 1234" / "KLE-X 77E" and Belgian "1-ABC-234" plates
+            "kenteken_buitenland",
+            "kenteken",
+            re.compile(r"(?<![\w-])(?:[A-ZÄÖÜ]{1,3}-[A-Z]{1,2}[ \t](?!(?:19|20)\d\d(?!\d))\d{1,4}[EH]?|[1-9]-[A-Z]{3}-\d{3})(?![\w-])"),
+            0.8,
+            needs_digit=True,
+        ),
+        RegexRecognizer(  # "nul zes, vier zeven, drie drie, ..." / "nul zes twaalf vierendertig ..."
+            "telefoon_uitgesproken",
+            "telefoon",
+            re.compile(rf"(?<![\w-])nul(?:[ \t]*[,-]?[ \t]+{NUMBER_WORD}(?![\w-])){{4,11}}", flags),
+            0.8,
+            validate=spoken_phone,
         ),
         RegexRecognizer("url", "url", re.compile(r"\b(?:https?://|www\.)[^\s<>\"]+[^\s<>\".,;:!?)]", flags), 0.8),
     )
@@ -380,9 +489,29 @@ def _cue_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     cues = "|".join(re.escape(c) for c in PERSON_CUES)
     verbs = "|".join(re.escape(v) for v in SPEECH_VERBS)
     return (
-        re.compile(rf"(?:^|\W)(?:{cues})\s*$", re.IGNORECASE),
+        # also "hoe heet die, Gijs," / "heet hij Sem": a naming verb with its subject before the name
+        re.compile(rf"(?:^|\W)(?:{cues}|heet(?:te)?\s+(?:die|hij|zij|ze|-ie)\s*[,:]?)\s*$", re.IGNORECASE),
         re.compile(rf"[ ,]+(?:{verbs})(?![\w])", re.IGNORECASE),
     )
+
+
+_INTRODUCTION = re.compile(
+    r"(?:^|\W)(?:ik\s+ben|ben\s+ik|ik\s+heet|heet\s+ik|(?:mijn|zijn|haar|z'n|m'n|echte)\s+naam(?:\s+is|\s+was)?)\s*[:,]?\s*$",
+    re.IGNORECASE,
+)
+# where a lower-case name stands without a cue: closing a clause ("mohamed, maar ...") or after a
+# preposition or conjunction ("samen met khadija"); not inside running words ("alle hens aan dek")
+_CLAUSE_END = re.compile(r"\s*(?:[,.!?;:)]|$)")
+_NAME_SLOT_BEFORE = re.compile(r"(?:^|\W)(?:met|en|van|bij|aan|voor|tegen|naar|zonder|door|of|dan|als)\s+$", re.IGNORECASE)
+_HYPHENATED = re.compile(r"-\s*\n\s*$")  # the second half of a word broken over two lines
+_DETERMINER_END = re.compile(r"(?:^|\W)(?:mijn|m'n|mn|je|jouw|z'n|zn|zijn|haar|die|deze|de|het|een|ons|onze)\s+$", re.IGNORECASE)
+
+
+def _rare_lower_case_name(low: str) -> bool:
+    """A lower-case token that is a first name and practically no Dutch or English word
+    ("mohamed", "sidra"): a name written without capital, also without a cue."""
+    return (len(low) >= 3 and low in first_names() and not is_word(low)
+            and zipf(low) < RARE_FIRST_NAME_ZIPF and zipf(low, "en") < RARE_FIRST_NAME_ZIPF)
 
 
 def find_name_candidates(text: str, protected: list[tuple[int, int]]) -> list[Span]:
@@ -416,7 +545,14 @@ def find_name_candidates(text: str, protected: list[tuple[int, int]]) -> list[Sp
         before = text[max(0, m.start() - 20) : m.start()]
         cue_before = bool(cue_re.search(before)) and not before.rstrip().endswith((".", "!", "?"))
         cue_after = bool(verb_re.match(text, m.end()))
+        if capital and _INTRODUCTION.search(before) and (low in names or not is_plain_word(low)):
+            out.append(Span(m.start(), end, "persoon", 0.6, "naam_voorstellen"))  # "ik ben Merel", "echte naam Bo"
+            continue
         if not (cue_before or cue_after):
+            if (not capital and _rare_lower_case_name(low) and not _DETERMINER_END.search(before)
+                    and (_CLAUSE_END.match(text, m.end()) or _NAME_SLOT_BEFORE.search(before))
+                    and not _HYPHENATED.search(before)):
+                out.append(Span(m.start(), end, "persoon", 0.5, "naam_kleine_letter_los"))
             continue
         if capital:
             out.append(Span(m.start(), end, "persoon", 0.6, "naam_context"))

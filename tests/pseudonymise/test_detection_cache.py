@@ -32,7 +32,8 @@ def make(doc: str, lines: list[tuple[str, str]], title: str | None = None) -> Tr
 
 AVOND = make("buurtavond", [
     ("Interviewer", "Hoe was de avond in het buurthuis?"),
-    ("Gerrit Bosma", "Gezellig, al had jorinde het eten te laat klaar. Bel me gerust op 06-23456789."),
+    # "onze jorinde": a rare first name in lower case is found on its own, but not after a determiner
+    ("Gerrit Bosma", "Gezellig, al had onze jorinde het eten te laat klaar. Bel me gerust op 06-23456789."),
 ])
 SCHOOL_OUD = make("schoolplein", [
     ("Interviewer", "Wie ben jij?"),

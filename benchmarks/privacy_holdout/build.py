@@ -1,0 +1,156 @@
+"""Build the held-out privacy corpus (corpus/) and its annotation (truth.json) from src/*.src.
+
+    python benchmarks/privacy_holdout/build.py
+
+Two rounds: `src/` (five transcripts, written before the pseudonymiser was run on them; the
+mechanisms were then fixed while reading their leaks, so they are no longer held out) and
+`round2/src/` (two transcripts written after those fixes and measured once), each built into its
+own corpus/ and truth.json; `round3/src/` (one transcript written after round 2's fixes) likewise.
+
+Source format (UTF-8), one file per transcript:
+  @key: value      header: file, year, type, wijk, date, title, format (txt | vtt | docx),
+                   encoding (utf-8 | cp1252-crlf, txt only), timestamps (yes | no, txt only),
+                   bold (yes | no, docx only: speaker labels in bold),
+                   keep (programme terms and ordinary words that must survive, separated by ';')
+  LABEL :: text    one speaker turn; personal details inline as [[surface|cat]], also in LABEL
+  cat: p person, n nickname, a address, pc postcode, ph phone, e email, b bsn, d birthdate,
+       h handle, pl plate, ag age, ib iban, cs case (zaak-, dossier- or registratienummer)
+
+truth.json has the structure of the evaluation set's truth.json (files with pii, keep and turns);
+themes and lenses are not annotated here (this corpus measures privacy only).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import re
+import zipfile
+from pathlib import Path
+
+import docx
+
+HERE = Path(__file__).resolve().parent
+CATS = {"p": "person", "n": "nickname", "a": "address", "pc": "postcode", "ph": "phone", "e": "email",
+        "b": "bsn", "d": "birthdate", "h": "handle", "pl": "plate", "ag": "age", "ib": "iban", "cs": "case"}
+SPAN = re.compile(r"\[\[([^|\]]+)\|([a-z]+)\]\]")
+
+
+def plain(marked: str) -> str:
+    return SPAN.sub(lambda m: m.group(1), marked)
+
+
+def masked(marked: str) -> str:
+    return SPAN.sub(lambda m: " " * len(m.group(1)), marked)
+
+
+def parse(path: Path) -> dict:
+    head, turns = {}, []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        if line.startswith("@"):
+            key, _, value = line[1:].partition(":")
+            head[key.strip()] = value.strip()
+        else:
+            label, sep, text = line.partition(" :: ")
+            assert sep, f"{path.name}: no ' :: ' in {line[:40]!r}"
+            turns.append((label.strip(), text.strip()))
+    return {"head": head, "turns": turns}
+
+
+def stamp(seconds: int) -> str:
+    return f"{seconds // 3600:02d}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
+
+
+def write_txt(path: Path, head: dict, turns: list[tuple[str, str]]) -> None:
+    lines = ["---", f"year: {head['year']}", f"type: {head['type']}", f"wijk: {head['wijk']}",
+             f"date: {head['date']}", f'title: "{head["title"]}"', "---", ""]
+    clock = 7
+    for label, text in turns:
+        prefix = f"[{stamp(clock)}] " if head.get("timestamps") == "yes" else ""
+        lines += [f"{prefix}{label}: {text}", ""]
+        clock += 4 + len(text.split()) // 3
+    body = "\n".join(lines)
+    if head.get("encoding") == "cp1252-crlf":
+        path.write_bytes(body.replace("\n", "\r\n").encode("cp1252"))
+    else:
+        path.write_text(body, encoding="utf-8")
+
+
+def write_vtt(path: Path, head: dict, turns: list[tuple[str, str]]) -> None:
+    lines = ["WEBVTT", "", f"NOTE year={head['year']} type={head['type']} wijk={head['wijk']} "
+             f"date={head['date']} title=\"{head['title']}\"", ""]
+    clock = 3.0
+    for i, (label, text) in enumerate(turns):
+        end = clock + 2 + len(text.split()) * 0.4
+        fmt = lambda s: f"{int(s // 3600):02d}:{int(s // 60 % 60):02d}:{s % 60:06.3f}"
+        lines += [f"{i:04x}a1c-{i * 7919 % 65536:04x}/{i % 90}-0", f"{fmt(clock)} --> {fmt(end)}",
+                  f"<v {label}>{text}</v>", ""]
+        clock = end + 1.3
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def write_docx(path: Path, head: dict, turns: list[tuple[str, str]]) -> None:
+    document = docx.Document()
+    for key, name in (("year", "Jaar"), ("type", "Type"), ("wijk", "Wijk"), ("date", "Datum"), ("title", "Titel")):
+        document.add_paragraph(f"{name}: {head[key]}")
+    for label, text in turns:
+        paragraph = document.add_paragraph()
+        paragraph.add_run(f"{label}:").bold = head.get("bold", "yes") != "no"
+        paragraph.add_run(f" {text}")
+    document.core_properties.author = "onderzoeker"
+    stamp = dt.datetime(int(head["year"]), 1, 1)
+    document.core_properties.created = document.core_properties.modified = stamp  # same bytes every build
+    buffer = io.BytesIO()
+    document.save(buffer)
+    with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():  # fixed member times: the same bytes on every build
+            target.writestr(zipfile.ZipInfo(item.filename, date_time=(int(head["year"]), 1, 1, 0, 0, 0)), source.read(item))
+
+
+def build(folder: Path) -> None:
+    """`folder`/src/*.src -> `folder`/corpus/ and `folder`/truth.json."""
+    corpus = folder / "corpus"
+    corpus.mkdir(exist_ok=True)
+    files = []
+    for src in sorted((folder / "src").glob("*.src")):
+        parsed = parse(src)
+        head, marked = parsed["head"], parsed["turns"]
+        turns = [(plain(label), plain(text)) for label, text in marked]
+        {"txt": write_txt, "vtt": write_vtt, "docx": write_docx}[head["format"]](corpus / head["file"], head, turns)
+        pii, seen = [], set()
+        for label, text in marked:
+            for m in SPAN.finditer(label + " " + text):
+                item = (m.group(1), CATS[m.group(2)])
+                if item not in seen:
+                    seen.add(item)
+                    pii.append({"text": item[0], "category": item[1]})
+        keep = [k.strip() for k in head.get("keep", "").split(";") if k.strip()]
+        outside = "\n".join(masked(label) + " " + masked(text) for label, text in marked)
+        for term in keep:
+            assert re.search(rf"(?<!\w){re.escape(term)}(?!\w)", outside, re.I), f"{src.name}: keep {term!r} absent"
+        files.append({
+            "file": head["file"], "year": int(head["year"]), "type": head["type"], "wijk": head["wijk"],
+            "date": head["date"], "title": head["title"], "format": head["format"],
+            "encoding": head.get("encoding", "utf-8"), "n_turns": len(turns),
+            "n_words": sum(len(t.split()) for _, t in turns), "pii": pii, "keep": keep,
+            "turns": [{"turn": i, "speaker": label, "themes": [], "lenses": []} for i, (label, _) in enumerate(turns)],
+        })
+    truth = {"files": files, "trends": [], "theme_counts_per_year": {},
+             "notes": ["Held-out privacy corpus for narratief, written before the pseudonymiser was run on it. "
+                       "All persons, numbers, addresses, accounts and cases are invented; public places, "
+                       "organisations, schools, clubs and employers are not personal data (some are in 'keep').",
+                       "Themes and lenses are not annotated (empty lists): this corpus measures privacy only.",
+                       "Category 'case' (zaak-, dossier-, registratie- and meldnummers) is added to the "
+                       "evaluation set's categories."]}
+    (folder / "truth.json").write_text(json.dumps(truth, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    for f in files:
+        print(f"{f['file']}: {f['n_turns']} beurten, {f['n_words']} woorden, {len(f['pii'])} details, {len(f['keep'])} termen")
+
+
+if __name__ == "__main__":
+    for part in (HERE, *sorted(p for p in HERE.glob("round*") if (p / "src").is_dir())):
+        print(f"== {part.relative_to(HERE.parent)}")
+        build(part)
