@@ -460,11 +460,13 @@ class Pipeline:
         """`remember`: files found clean are remembered (by hash, beside the key) and not read again
         while the key's originals and the lists stay the same."""
         from interviews.pseudonymise import check_output
+        from narratief.vocabulary import own_words
 
         return check_output(folder, self.key, review_path=self.ws.key_dir / "bevindingen.csv",
                             allow=self._terms("toestaan.txt"), deny=self._terms("weigeren.txt"),
                             protected_terms=self._protected_terms(), profile=self.ws.profile,
-                            clean_cache=self.ws.key_dir / "lekcontrole.json" if remember else None)
+                            clean_cache=self.ws.key_dir / "lekcontrole.json" if remember else None,
+                            own_words=own_words())
 
     def _leaking_files(self) -> list[Path]:
         """Which files under output/ fail the leak check: each file checked on its own (through a

@@ -86,11 +86,20 @@ class LeakSearch:
     Args:
         originals: what to search for (key originals, deny list, confirmed review decisions).
         protected: terms kept on purpose (masked before the boundary patterns run), or None.
+        own_words: words the outputs write themselves whatever the transcripts say (table headers,
+            "Cohens kappa"). An original that is also such a word ("Kappa" as a nickname) is not
+            found where the output writes that word exactly as its own (same case, whole word);
+            written otherwise ("Kappa" capitalised mid-sentence) it still is.
     """
 
-    def __init__(self, originals: Iterable[str], protected: ProtectedVocabulary | None = None) -> None:
+    def __init__(self, originals: Iterable[str], protected: ProtectedVocabulary | None = None,
+                 own_words: Iterable[str] = ()) -> None:
         insensitive, sensitive = _searched_values(originals)
         self.protected = protected
+        folded = {fold(v) for v in insensitive} | {fold(v) for v in sensitive}
+        self.own_words = frozenset(w for w in own_words if fold(w) in folded)  # only those that can matter
+        self._own = (re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(self.own_words, key=len, reverse=True)))
+                                + r")(?!\w)") if self.own_words else None)
         self._insensitive = sorted((fold(_longest_part(v)), v) for v in insensitive)
         self._sensitive = sorted((_longest_part(v), v) for v in sensitive)
         self._patterns: dict[tuple[frozenset[str], frozenset[str]], list[re.Pattern[str]]] = {}
@@ -106,6 +115,8 @@ class LeakSearch:
         insensitive, sensitive = self.candidates(text)
         if not insensitive and not sensitive:
             return False
+        if mask and self._own is not None:
+            text = self._own.sub(lambda m: " " * len(m.group()), text)
         if mask and self.protected is not None:
             text = self._mask_lines(text, insensitive, sensitive)
         key = (insensitive, sensitive)
@@ -340,6 +351,7 @@ def check_for_leaks(
     extra: Iterable[str] = (),
     protected: ProtectedVocabulary | None = None,
     clean_cache: Path | None = None,
+    own_words: Iterable[str] = (),
 ) -> int:
     """Fail if any file (content or name) under `directory` holds an original from the key.
 
@@ -352,6 +364,7 @@ def check_for_leaks(
         clean_cache: a JSON file (beside the key, never under `directory`) remembering the sha256
             of (file name + content) of files found clean with the same originals and protected
             terms; those are not read again. It holds hashes only.
+        own_words: words the outputs write themselves (see `LeakSearch`).
 
     Returns:
         The number of files checked.
@@ -363,8 +376,8 @@ def check_for_leaks(
         >>> check_for_leaks(Path("MAP/output"), key)  # doctest: +SKIP
     """
     searched = sorted({*key.originals(), *extra})
-    search = LeakSearch(searched, protected)
-    signature = _signature(searched, protected)
+    search = LeakSearch(searched, protected, own_words)
+    signature = _signature([*searched, "\x01", *sorted(search.own_words)], protected)
     known_clean = _read_clean(clean_cache, signature)
     clean: set[str] = set()
     checked = 0

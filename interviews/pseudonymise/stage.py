@@ -190,9 +190,10 @@ def check_output(
     protected_terms: Iterable[str] = (),
     profile: Profile | None = None,
     clean_cache: Path | None = None,
+    own_words: Iterable[str] = (),
 ) -> int:
-    """The final leak check of a run, with the same settings the stage ran with (`clean_cache`:
-    see `check_for_leaks`).
+    """The final leak check of a run, with the same settings the stage ran with (`clean_cache`,
+    `own_words`: see `check_for_leaks`).
 
     Searches every file under `output_dir` for every original in the key, the deny list and the
     confirmed review decisions; protected terms (kept on purpose) are masked first.
@@ -207,4 +208,5 @@ def check_output(
     if review_path is not None:
         extra |= set(read_decisions(review_path, key).confirmed_terms())
     protected = ProtectedVocabulary.build({*protected_terms, *allow}, profile=profile)
-    return check_for_leaks(output_dir, key, extra=extra, protected=protected, clean_cache=clean_cache)
+    return check_for_leaks(output_dir, key, extra=extra, protected=protected, clean_cache=clean_cache,
+                           own_words=own_words)

@@ -160,3 +160,33 @@ def test_a_pdf_with_an_original_fails_the_check(tmp_path, monkeypatch, poppler):
     with pytest.raises(LeakError) as error:
         check_for_leaks(out, key)
     assert "rapport.pdf" in str(error.value) and "Willemijn" not in str(error.value)
+
+
+def test_an_original_that_is_also_a_word_the_report_writes_is_found_only_where_a_person_says_it():
+    from narratief.vocabulary import own_words
+
+    assert {"kappa", "alpha"} <= own_words()  # read from the code that writes the agreement table
+    search = leakcheck.LeakSearch(["Kappa", "Merel"], own_words=own_words())
+    assert search.own_words == {"kappa", "Kappa"} & own_words()
+    assert not search.found("Overeenstemming: procent, Cohens kappa en Krippendorffs alpha.")
+    assert search.found("Toen zei Kappa dat hij niet meer naar het plein ging.") == (
+        "Kappa" not in own_words())
+    assert search.found("Cohens kappa was hoog, zei Merel.")
+    plain = leakcheck.LeakSearch(["Kappa"])
+    assert plain.found("Cohens kappa")  # without the product's own words it would stop every report
+
+
+def test_the_leak_check_of_a_folder_lets_the_reports_own_words_pass(tmp_path):
+    from narratief.vocabulary import own_words
+
+    key = PseudonymKey(path=tmp_path / "sleutel" / "sleutel.bin", persons={1: ["Kappa"]})
+    output = tmp_path / "output"
+    output.mkdir()
+    (output / "overeenstemming.csv").write_text("code,n,percent,kappa,alpha\nschool,12,91.7,0.81,0.80\n",
+                                                encoding="utf-8")
+    assert check_for_leaks(output, key, own_words=own_words()) == 1
+    with pytest.raises(LeakError):  # what stopped the report before
+        check_for_leaks(output, key)
+    (output / "citaat.txt").write_text("Op het plein zei KAPPA dat hij stopte.\n", encoding="utf-8")
+    with pytest.raises(LeakError):  # the name itself, written as no output writes the word
+        check_for_leaks(output, key, own_words=own_words())
