@@ -14,7 +14,7 @@ The evaluation corpus is also split: development years and held-out years (defau
 2026), scored from one run over all files, and the held-out files run on their own.
 
 A third corpus, `benchmarks/privacy_holdout` (five transcripts written for this check, plus later
-rounds in its round2/ and round3/, see its README), is scored per round as a whole (`--holdout`; the
+rounds in its round2/, round3/ and round4/, see its README), is scored per round as a whole (`--holdout`; the
 year split does not apply to it). A folder given
 to `--evaluation` without the evaluation set's years (e.g. the holdout itself) is scored as a whole.
 
@@ -162,7 +162,7 @@ def main() -> None:
     report("democorpus", score(demo, pseudo, *demo_gold()))
     speed("democorpus", demo, seconds)
 
-    # round 2 was written after the fixes of round 1, round 3 after those of round 2
+    # each round N was written after the fixes of round N-1 (round2/, round3/, round4/, ...)
     for part in (args.holdout, *sorted(args.holdout.glob("round*"))):
         if (part / "truth.json").is_file() and part.resolve() != args.evaluation.resolve():
             pii, keep = evaluation_gold(part)

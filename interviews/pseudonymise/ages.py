@@ -7,7 +7,7 @@ instead of a blank; ranges of a group ("jongeren van 12 tot 18") are not persona
 
 Cues (each before or around the number):
 - a copula with a person subject: "ik ben zestien", "hij is net 16", "Sem is dertien jaar",
-  "mijn zoon wordt achttien";
+  "mijn zoon wordt achttien", also an estimate ("die is hooguit twintig", "niet ouder dan vijftien");
 - a singular person noun with "van": "een jochie van twaalf", "een kind van veertien jaar";
 - right after a name: "Sem, zeventien," / "Sem (16)" / "Sem, ook 17 jaar";
 - "-jarige": "een 13-jarige"; "... jaar oud"; "op zijn twaalfde"; "toen ik vijftien was".
@@ -30,7 +30,16 @@ AGE_BANDS: tuple[tuple[int, int], ...] = (
 """Bands for ages: three-year bands through the programme's ages (12-23), decades after."""
 
 _NUM = r"(?P<num>\d{1,3}|[a-zA-Zë]{3,30})"
-_ADVERBS = r"(?:(?:nu|pas|net|al|bijna|inmiddels|ook|toen|intussen|ondertussen|ongeveer|rond\s+de|zo'n|maar|nog\s+maar|amper|ruim|precies)\s+)*"
+_ADVERBS = (  # also an estimate of one person's age: "hij is echt niet ouder dan vijftien", "zij is hooguit 20"
+    r"(?:(?:nu|pas|net|al|bijna|inmiddels|ook|toen|intussen|ondertussen|ongeveer|rond\s+de|zo'n|maar|nog\s+maar|amper|ruim|precies|"
+    r"echt|zeker|misschien|waarschijnlijk|hooguit|hoogstens|minstens|nog\s+geen|niet\s+eens|(?:niet|nog\s+niet)?\s*(?:ouder|jonger)\s+dan)\s+)*"
+)
+_PERSON_NOUN = (
+    r"(?:jongen|jongetje|jochie|joch|ventje|knul|gast|meisje|meid|meidje|kind|kindje|zoon|zoontje|dochter|"
+    r"dochtertje|broer|broertje|zus|zusje|neef|neefje|nicht|nichtje|kleinzoon|kleindochter|tiener|puber|"
+    r"jongere|jongeman|man|vrouw|leerling|scholier|student|studente|dader|slachtoffer|verdachte|"
+    r"klant|deelnemer|buurjongen|buurmeisje|buurman|buurvrouw)"
+)
 _SUBJECT = (
     r"(?:(?i:ik\s+ben|ben\s+ik|ik\s+word|ik\s+werd)|"
     r"(?:(?i:hij|zij|ze|die|diegene|-ie|ie|\w*zoon|\w*dochter|broer(?:tje)?|zus(?:je)?|kind|jongen|meisje|"
@@ -39,14 +48,7 @@ _SUBJECT = (
     r",?\s+(?i:is|was|wordt|werd)|"  # "De jongste, Sem, is twaalf": the name in apposition
     r"(?i:(?:is|was|wordt|werd)\s+(?:hij|zij|ze|die|-ie))|"
     r"(?i:(?:mijn|m'n|zijn|z'n|haar|onze|ons|hun|jouw)\s+[a-zë]+\s+(?:is|was|wordt|werd))|"
-    r"(?i:(?:die|deze|de|dat|het)\s+(?:oude\s+|jonge\s+)?(?:man|vrouw|meneer|mevrouw|jongen|meisje|jongeman|dame|heer|"
-    r"buurman|buurvrouw|jongere|leerling|dader|verdachte|slachtoffer)\s+(?:is|was|wordt|werd)))"  # "die vrouw is 87"
-)
-_PERSON_NOUN = (
-    r"(?:jongen|jongetje|jochie|joch|ventje|knul|gast|meisje|meid|meidje|kind|kindje|zoon|zoontje|dochter|"
-    r"dochtertje|broer|broertje|zus|zusje|neef|neefje|nicht|nichtje|kleinzoon|kleindochter|tiener|puber|"
-    r"jongere|jongeman|man|vrouw|leerling|scholier|student|studente|dader|slachtoffer|verdachte|"
-    r"klant|deelnemer|buurjongen|buurmeisje)"
+    rf"(?i:(?:die|deze|de|dat|het)\s+(?:oude\s+|jonge\s+)?(?:{_PERSON_NOUN}|meneer|mevrouw|dame|heer)\s+(?:is|was|wordt|werd)))"  # "die vrouw is 87"
 )
 _COPULA = re.compile(rf"(?<![\w-]){_SUBJECT}\s+(?i:{_ADVERBS})$")
 _NOUN_VAN = re.compile(

@@ -5,7 +5,8 @@
   anywhere a token shaped like a user name (letters with an underscore, a digit between letters:
   "leet" spelling, or lower-case parts joined by dots: "zonnestraal.vd.b").
 - Nicknames introduced in the sentence: "ze noemen hem X", "dat ze X noemen", "zich X noemde",
-  "zeg maar X", "bijnaam X", "alias X", "ook wel X genoemd", "op straat heet hij X".
+  "zeg maar X", "bijnaam X", "alias X", "ook wel X genoemd", "op straat heet hij X",
+  "iedereen zegt X", "X heet eigenlijk Y" / "X. Die heet eigenlijk Y".
 - Names: after a title ("Mevrouw Aksoy"), a possessive without apostrophe before a kinship or
   belonging word ("Sems moeder"), in apposition after a person noun ("een studente, X, kwam",
   "mijn oudste, X,"), a full name before a role ("X Y, wijkagent"), a lower-case surname after
@@ -118,9 +119,34 @@ _NICK_PATTERNS = (
 )
 
 
+# "maar iedereen zegt Sjors.", "ze zeggen gewoon Bram tegen hem": what people call someone; one
+# capitalised token closing the clause, no quote (quotes after "zeggen" are reported speech)
+_NICK_SAY = re.compile(
+    rf"(?i:\b(?:{_WHO}\s+(?:zegt|zeggen|zei|zeiden)|(?:zegt|zeggen|zei|zeiden)\s+{_WHO})\s+(?:gewoon\s+|altijd\s+|ook\s+|meestal\s+|allemaal\s+)*"
+    rf"(?:tegen\s+{_OBJ}\s+)?)(?P<nick>[A-Z][\w'-]+)(?=\s*[.,!?;]|\s*$|(?i:\s+tegen\s+{_OBJ}\b))"
+)
+# "Kees heet eigenlijk Cornelis", "Van Snoetje. Die heet eigenlijk ...": the name people use comes
+# before the one someone "really" has
+_NICK_REALLY = re.compile(
+    r"(?<![\w'-])(?P<nick>[A-Z][\w'-]+)(?:[.!]?\s+(?i:die|hij|zij|ze))?,?\s+"
+    r"(?i:heet|heette)\s+(?i:eigenlijk|in\s+het\s+echt|officieel)\b"
+)
+
+
 def find_nicknames(text: str, protected: list[tuple[int, int]] = ()) -> list[Span]:
     """Nicknames introduced by a naming cue in the sentence; ordinary words count here."""
     out: list[Span] = []
+    for pattern in (_NICK_SAY, _NICK_REALLY):
+        for m in pattern.finditer(text):
+            start, end = m.span("nick")
+            low = m.group("nick").casefold()
+            if low in stop_words() or any(ps < end and start < pe for ps, pe in protected):
+                continue
+            if pattern is _NICK_SAY and is_frequent_word(low):  # "ze zeggen Sorry": a word said, no name
+                continue
+            if pattern is _NICK_REALLY and low in place_names():  # "Stad X heet eigenlijk ..."
+                continue
+            out.append(Span(start, end, "persoon", 0.8, "bijnaam_context"))
     for pattern in _NICK_PATTERNS:
         for m in pattern.finditer(text):
             start, end = m.span("nick")

@@ -9,7 +9,9 @@ kept as a person only when nothing speaks against it:
   right before it (a title, a role, a kinship word, a name particle);
 - after an article or determiner ("die zwarte Mercedes", "een Roos") it is a thing, unless it is
   a rare first name;
-- in an enumeration of ordinary words ("Roos, Anjer, Tulp") it is one of them.
+- in an enumeration of ordinary words ("Roos, Anjer, Tulp") it is one of them;
+- after a preposition with "het" ("op het Carolus") it is a school or building, and after a
+  birthplace or origin cue ("geboren in Asmara", "komt uit Herat") a place.
 """
 
 from __future__ import annotations
@@ -63,12 +65,26 @@ def _enumeration_of_words(text: str, start: int, end: int) -> bool:
     return bool(neighbours) and all(is_plain_word(n) for n in neighbours)
 
 
+# "op het Carolus", "naar het Elisabeth": a preposition with the neuter article names a school,
+# hospital or building, never a person (a name particle "het" follows "van": "van het Hof")
+_INSTITUTION_BEFORE = re.compile(r"(?:^|[^\w'])(?i:op|naar|in|uit|bij|via|tegenover|achter|voor)\s+(?i:het)\s+$")
+# "geboren in Asmara", "ze komt uit Kandahar": a birthplace or origin is a place
+_PLACE_BEFORE = re.compile(
+    r"(?:^|[^\w'])(?i:(?:geboren|opgegroeid|getogen)\b[^.!?\n]{0,40}?\s(?:in|te)|"
+    r"(?:kom|komt|komen|kwam|kwamen|afkomstig|gevlucht|verhuisd)\s+(?:oorspronkelijk\s+|zelf\s+|ooit\s+)?uit)\s+$"
+)
+_PERSON_AFTER = re.compile(r"\s+(?i:zijn|z'n|haar|d'r|zei|zegt)\b")  # "in Sem z'n kamer": a person after all
+
+
 def weak_name_evidence_ok(text: str, start: int, end: int) -> bool:
     """Whether a single-token person from a lookup tagger at `[start, end)` is kept as a person."""
     token = strip_possessive(text[start:end])
     low = token.casefold()
     first = low in first_names()
     cue = person_cue_before(text, start)
+    before = text[max(0, start - 60) : start]
+    if (_INSTITUTION_BEFORE.search(before) or _PLACE_BEFORE.search(before)) and not _PERSON_AFTER.match(text, end):
+        return False
     if sentence_initial(text, start) and not first and not cue:
         return False
     if is_word(low) and not first and not cue:

@@ -499,10 +499,16 @@ _INTRODUCTION = re.compile(
     r"(?:^|\W)(?:ik\s+ben|ben\s+ik|ik\s+heet|heet\s+ik|(?:mijn|zijn|haar|z'n|m'n|echte)\s+naam(?:\s+is|\s+was)?)\s*[:,]?\s*$",
     re.IGNORECASE,
 )
-# where a lower-case name stands without a cue: closing a clause ("mohamed, maar ...") or after a
-# preposition or conjunction ("samen met khadija"); not inside running words ("alle hens aan dek")
+# where a lower-case name stands without a cue: closing a clause ("mohamed, maar ..."), after a
+# preposition or conjunction ("samen met khadija"), or as the subject that opens a subordinate
+# clause ("de flat waar samira woont", "omdat yusuf ziek was"); not inside running words ("alle
+# hens aan dek")
 _CLAUSE_END = re.compile(r"\s*(?:[,.!?;:)]|$)")
-_NAME_SLOT_BEFORE = re.compile(r"(?:^|\W)(?:met|en|van|bij|aan|voor|tegen|naar|zonder|door|of|dan|als)\s+$", re.IGNORECASE)
+_NAME_SLOT_BEFORE = re.compile(
+    r"(?:^|\W)(?:met|en|van|bij|aan|voor|tegen|naar|zonder|door|of|dan|als|"
+    r"waar|toen|omdat|terwijl|zodat|want|maar|dat|nadat|voordat|totdat|zoals|hoewel)\s+$",
+    re.IGNORECASE,
+)
 _HYPHENATED = re.compile(r"-\s*\n\s*$")  # the second half of a word broken over two lines
 _DETERMINER_END = re.compile(r"(?:^|\W)(?:mijn|m'n|mn|je|jouw|z'n|zn|zijn|haar|die|deze|de|het|een|ons|onze)\s+$", re.IGNORECASE)
 
