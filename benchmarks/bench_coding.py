@@ -188,6 +188,7 @@ def main() -> None:
         print(f"     {y}{' (held out)' if y == last else '           '}: zero-shot {fmt(scorer.score(zero.table, part))}")
         print(f"     {y}{' (held out)' if y == last else '           '}: reviewed  {fmt(scorer.score(year.table, part))}")
     print("   coders: " + ", ".join(f"{k}={v}" for k, v in year.backend["coders"].items()))
+    print(f"   prior shift (zero-shot codes, per year, z-units): {year.backend['prior_shift'] or 'none'}")
     rel = year.reliability
     print("   cross-validated agreement on reviewed segments (overall): "
           + rel[rel["code"] == "__overall__"][["n", "percent", "kappa", "alpha"]].round(3).to_string(index=False, header=False))
