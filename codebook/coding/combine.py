@@ -5,8 +5,8 @@ people's reviews show it does better.
 2. The zero-shot coder (`zeroshot.py`) scores every code without labels.
 3. With reviewed codes, the learned coder (`learned.py`) fits per code and replaces zero-shot for
    the codes whose grouped cross-validation beats it. For the codes zero-shot keeps (after that
-   comparison), the threshold follows the code's estimated share in each year's unreviewed
-   segments (`shift.py`, setting `prior_shift`).
+   comparison), the threshold follows the code's estimated share in each year nobody reviewed
+   (`shift.py`, setting `prior_shift`).
 4. A code is assigned when its margin (score minus threshold, in the deciding coder's units) is
    >= 0, at most top-k per kind. `score_<code>` = sigmoid(margin): 0.5 is the threshold.
 5. Reviewed segments carry the reviewers' codes in `themes`/`lenses`; `machine_themes`/
@@ -253,13 +253,16 @@ def _fit_learned(table, texts, vectors, zs_scores, zs_thresholds, rows, Y, codeb
 def _shift_priors(margins, machine_margins, rows, Y, new, years, learner, label_ids) -> dict[str, dict[str, float]]:
     """Move the threshold of each code the zero-shot coder decides after a review (it beat the
     learned model in grouped cross-validation, so it ranks well and had enough reviewed positives)
-    to the code's estimated share in each year's unreviewed segments (`shift.py`). Modifies
-    `margins` and `machine_margins` of those segments in place; returns {code: {year: shift}}."""
+    to the code's estimated share in each year nobody reviewed (`shift.py`). Years with reviewed
+    segments keep the threshold: their share is what the review measured, and segments chosen by
+    active review are not a sample of their year. Modifies `margins` and `machine_margins` of the
+    shifted segments in place; returns {code: {year: shift}}."""
     out: dict[str, dict[str, float]] = {}
+    unreviewed_years = sorted(set(years[new].tolist()) - set(years[rows].tolist()))
     for column, fit in enumerate(learner.fits_):
         if learner.use_learned_[column] or fit.cv_f1_learned is None:
             continue
-        for year in sorted(set(years[new].tolist())):
+        for year in unreviewed_years:
             group = new & (years == year)
             estimate = estimate_prior_shift(margins[rows, column], Y[:, column], margins[group, column])
             if estimate.shift:

@@ -72,8 +72,8 @@ class CodingSettings:
             manual as a prior; 0 = the model alone).
         cv_folds: folds of the cross-validation grouped by interview.
         prior_shift: after a review, move the threshold of each code the zero-shot coder keeps
-            (it beat the learned model in cross-validation) to the code's share in each year's
-            unreviewed segments, estimated from the calibrated scores (`shift.py`).
+            (it beat the learned model in cross-validation) to the code's share in each year
+            nobody reviewed, estimated from the calibrated scores (`shift.py`).
         use_embeddings: also use multilingual USE vectors as features of the learned coder.
         random_state: seed of every random choice (CV folds, classifiers, review selection).
         subcode_scores: also write score columns for subcodes.
