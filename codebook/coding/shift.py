@@ -16,7 +16,8 @@ the outputs of a classifier to new a priori probabilities"):
 This works when the same scorer produces the reviewed and the new margins (the zero-shot coder
 never trains, so its margins mean the same thing on both) and when it ranks well; the coding stage
 applies it only to codes that the zero-shot coder decides after its grouped cross-validation
-beat the learned model, with enough reviewed positives, and per year (see combine.py).
+beat the learned model, with enough reviewed positives, and per year nobody reviewed (see
+combine.py).
 """
 
 from __future__ import annotations
