@@ -85,6 +85,9 @@ min_positief = 5
 zeroshot_gewicht = 1.0
 # Aantal delen van de kruisvalidatie (gegroepeerd per interview).
 cv_delen = 5
+# Na beoordeling: de drempel van codes die zero-shot blijven aanpassen aan hoe vaak de code voorkomt
+# in een jaar dat niemand beoordeelde (geschat uit de scores).
+prioraanpassing = true
 # Ook USE-embeddings als kenmerken van het geleerde model gebruiken.
 use_embeddings = false
 # Seed voor alle toevalskeuzes van de codering (kruisvalidatie, modellen, reviewselectie).

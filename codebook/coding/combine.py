@@ -4,7 +4,9 @@ people's reviews show it does better.
 1. Interviewer segments (column `role`) and very short segments are not codable: no codes.
 2. The zero-shot coder (`zeroshot.py`) scores every code without labels.
 3. With reviewed codes, the learned coder (`learned.py`) fits per code and replaces zero-shot for
-   the codes whose grouped cross-validation beats it.
+   the codes whose grouped cross-validation beats it. For the codes zero-shot keeps (after that
+   comparison), the threshold follows the code's estimated share in each year nobody reviewed
+   (`shift.py`, setting `prior_shift`).
 4. A code is assigned when its margin (score minus threshold, in the deciding coder's units) is
    >= 0, at most top-k per kind. `score_<code>` = sigmoid(margin): 0.5 is the threshold.
 5. Reviewed segments carry the reviewers' codes in `themes`/`lenses`; `machine_themes`/
@@ -29,6 +31,7 @@ from codebook.coding.lexical import LexicalCoder
 from codebook.coding.reliability import reliability_table
 from codebook.coding.segments import ROLE_INTERVIEWER, SEGMENT_COLUMNS
 from codebook.coding.settings import CodingSettings
+from codebook.coding.shift import estimate_prior_shift
 from codebook.coding.zeroshot import ZeroShotCoder, manual_prototypes, question_index
 from codebook.errors import CodebookError
 from codebook.model import Codebook
@@ -146,6 +149,7 @@ def code_segments(
     reviewed = np.zeros(n, dtype=bool)
     reviewed[rows] = True
     learner = None
+    shifts: dict[str, dict[str, float]] = {}
     if len(rows) and settings.learned == "auto":
         report("geleerd model", 0, 1)
         asked = question_index(table["doc"].astype(str).tolist(), roles.tolist())
@@ -162,6 +166,9 @@ def code_segments(
             coder_of[column] = "geleerd"
         # reviewed rows: the machine's cross-validated decisions (+1/-1 as margins)
         machine_margins[np.ix_(rows, np.arange(ks))] = np.where(learner.oof_decisions_ == 1, 1.0, -1.0)
+        if settings.prior_shift:
+            shifts = _shift_priors(margins, machine_margins, rows, Y, codable & ~reviewed,
+                                   table["year"].astype(str).to_numpy(), learner, label_ids)
         report("geleerd model", 1, 1)
 
     margins[~codable] = -np.inf
@@ -203,6 +210,7 @@ def code_segments(
         "reviewed_segments": int(len(rows)),
         "interviewer_segments": int((roles == ROLE_INTERVIEWER).sum()),
         "lenses_are_suggestions": bool(any(lens_suggestion.values())),
+        "prior_shift": shifts,
         "settings": asdict(settings),
         "codebook": {"name": codebook.name, "version": codebook.version},
     }
@@ -240,6 +248,28 @@ def _fit_learned(table, texts, vectors, zs_scores, zs_thresholds, rows, Y, codeb
     learner.fit(X[rows], Y, groups, zs_scores[rows], zs_thresholds, extra_X, extra_Y)
     learner.features_ = X
     return learner
+
+
+def _shift_priors(margins, machine_margins, rows, Y, new, years, learner, label_ids) -> dict[str, dict[str, float]]:
+    """Move the threshold of each code the zero-shot coder decides after a review (it beat the
+    learned model in grouped cross-validation, so it ranks well and had enough reviewed positives)
+    to the code's estimated share in each year nobody reviewed (`shift.py`). Years with reviewed
+    segments keep the threshold: their share is what the review measured, and segments chosen by
+    active review are not a sample of their year. Modifies `margins` and `machine_margins` of the
+    shifted segments in place; returns {code: {year: shift}}."""
+    out: dict[str, dict[str, float]] = {}
+    unreviewed_years = sorted(set(years[new].tolist()) - set(years[rows].tolist()))
+    for column, fit in enumerate(learner.fits_):
+        if learner.use_learned_[column] or fit.cv_f1_learned is None:
+            continue
+        for year in unreviewed_years:
+            group = new & (years == year)
+            estimate = estimate_prior_shift(margins[rows, column], Y[:, column], margins[group, column])
+            if estimate.shift:
+                margins[group, column] += estimate.shift
+                machine_margins[group, column] += estimate.shift
+                out.setdefault(label_ids[column], {})[year] = round(estimate.shift, 3)
+    return out
 
 
 def _assign(margins: np.ndarray, columns: Sequence[int], top_k: int) -> list[list[int]]:

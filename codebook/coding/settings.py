@@ -35,6 +35,7 @@ TOML_KEYS: dict[str, str] = {
     "min_positief": "min_positives",
     "zeroshot_gewicht": "learned_prior",
     "cv_delen": "cv_folds",
+    "prioraanpassing": "prior_shift",
     "use_embeddings": "use_embeddings",
     "seed": "random_state",
     "subcodes": "subcode_scores",
@@ -70,6 +71,9 @@ class CodingSettings:
         learned_prior: weight of the zero-shot margin added to a learned model's score (the
             manual as a prior; 0 = the model alone).
         cv_folds: folds of the cross-validation grouped by interview.
+        prior_shift: after a review, move the threshold of each code the zero-shot coder keeps
+            (it beat the learned model in cross-validation) to the code's share in each year
+            nobody reviewed, estimated from the calibrated scores (`shift.py`).
         use_embeddings: also use multilingual USE vectors as features of the learned coder.
         random_state: seed of every random choice (CV folds, classifiers, review selection).
         subcode_scores: also write score columns for subcodes.
@@ -94,6 +98,7 @@ class CodingSettings:
     min_positives: int = 5
     learned_prior: float = 1.0
     cv_folds: int = 5
+    prior_shift: bool = True
     use_embeddings: bool = False
     random_state: int = 0
     subcode_scores: bool = True
