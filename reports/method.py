@@ -119,7 +119,55 @@ def coding_block(codebook: Codebook, agreement: pd.DataFrame | None, manifest: M
         text += f" Aan de menselijke codering werkten {len(coders)} codeur(s) mee."
     else:
         text += " Er is (nog) niet door mensen gecodeerd; de cijfers berusten op de automatische codering."
+    coders = coders_block(codebook, manifest)
+    return text + ("\n\n" + coders if coders else "")
+
+
+CODER_WORDS = {"zero-shot": "automatisch vanuit het codeboek", "geleerd": "geleerd van beoordeelde segmenten"}
+
+
+def coders_block(codebook: Codebook, manifest: Mapping[str, Any]) -> str:
+    """Which coder decided each code, how many segments people reviewed, the machine's cross-validated
+    agreement with them, and where a threshold followed a year's estimated share (from the manifest)."""
+    backend = _detail(manifest, CODING, "backend")
+    if not isinstance(backend, Mapping) or not isinstance(backend.get("coders"), Mapping):
+        return ""
+    reviewed = int(backend.get("reviewed_segments") or 0)
+    names = {c.id: c.name for c in codebook.codes}
+    if not reviewed:
+        text = ("Niemand heeft nog segmenten beoordeeld: elke code komt van de automatische codering vanuit "
+                "het codeboek (definities, regels en voorbeelden), zonder geleerde voorbeelden")
+        return text + (", en de lenzen zijn suggesties die nog niet aan beoordelingen zijn getoetst."
+                       if backend.get("lenses_are_suggestions") else ".")
+    rows_by_code = {str(r.get("code")): r for r in (_detail(manifest, CODING, "reliability") or [])
+                    if isinstance(r, Mapping)}
+    rows = []
+    for code, coder in backend["coders"].items():
+        r = rows_by_code.get(code, {})
+        rows.append((names.get(code, code), CODER_WORDS.get(str(coder), str(coder)), _count(r.get("reviewed")),
+                     _count(r.get("positives")), _figure(r.get("alpha"))))
+    learned = sum(1 for c in backend["coders"].values() if c == "geleerd")
+    text = (f"Mensen beoordeelden {reviewed} segmenten. Per code koos narratief de codeerder die op die "
+            "segmenten het best scoorde in kruisvalidatie per gesprek (een model wordt nooit getoetst op "
+            f"segmenten waarvan het leerde): {learned} van de {len(rows)} codes komen nu van een geleerd "
+            "model, de andere van de automatische codering vanuit het codeboek. De overeenstemming hieronder "
+            "is die van de machine met de beoordelaars op de beoordeelde segmenten, gekruisvalideerd.\n\n"
+            + table(["Code", "Codeerder", "Beoordeeld", "Waarvan met de code", "Alpha machine–beoordelaar"],
+                    rows, "llrrr", caption="Codeerder per code", widths=[4, 3, 1, 1, 2]))
+    shifted = backend.get("prior_shift")
+    if isinstance(shifted, Mapping) and shifted:
+        listed = ", ".join(escape(names.get(c, c)) for c in shifted)
+        text += (f"\n\nVoor {listed} is de drempel in de jaren zonder beoordelingen aangepast aan het geschatte "
+                 "aandeel van die code in dat jaar (thema's verschuiven tussen jaren).")
     return text
+
+
+def _count(value: Any) -> str:
+    return str(int(value)) if isinstance(value, (int, float)) and value == value else "–"
+
+
+def _figure(value: Any) -> str:
+    return num(value) if isinstance(value, (int, float)) and value == value else "–"
 
 
 def agreement_block(agreement: pd.DataFrame | None, codebook: Codebook) -> str:
@@ -211,8 +259,9 @@ def _stage_row(name: str, info: Mapping[str, Any]) -> tuple[str, str, str]:
         what = "; ".join(str(v) for v in (backend.get("language"), backend.get("embedder")) if v) or str(
             d.get("backend", "–"))
         book = d.get("codebook", {}) if isinstance(d.get("codebook"), Mapping) else {}
-        learned = backend.get("learned", {}) if isinstance(backend.get("learned"), Mapping) else {}
-        extra = "; geleerd van menselijke codes" if learned.get("used") else ""
+        coders = backend.get("coders") if isinstance(backend.get("coders"), Mapping) else {}
+        learned = sum(1 for c in coders.values() if c == "geleerd")
+        extra = f"; {learned} code(s) geleerd van menselijke codes" if learned else ""
         return what, (f"codeboek {book.get('name', '–')} {book.get('version', '')} (hash "
                       f"{_short_hash(book.get('sha256'))}){extra}")
     if name == "overeenstemming":

@@ -29,3 +29,31 @@ def test_the_topic_sentence_says_whether_topics_were_placed_or_estimated_anew():
     refit = _manifest(onderwerpen={"info": {"mode": "geschat", "refit_reason": "meer dan 20% veranderde"}})
     assert method.topic_mode_sentence(refit).startswith("De onderwerpen zijn bij deze run opnieuw geschat")
     assert method.topic_mode_sentence(_manifest(onderwerpen={"info": {"mode": "geschat"}})) == ""
+
+
+def test_the_chapter_says_which_coder_decided_each_code_and_how_many_segments_people_reviewed():
+    themes = [c for c in make_codebook().codes if c.kind == "theme"]
+    first, second = themes[0], themes[1]
+    manifest = _manifest(coderen={
+        "backend": {"coders": {first.id: "geleerd", second.id: "zero-shot"}, "reviewed_segments": 115,
+                    "prior_shift": {second.id: {"2025": 0.39}}},
+        "reliability": [
+            {"code": first.id, "reviewed": 115, "positives": 21, "alpha": 0.712},
+            {"code": second.id, "reviewed": 115, "positives": 3, "alpha": float("nan")},
+            {"code": "__overall__", "reviewed": 115, "positives": 24, "alpha": 0.6}]})
+    text = method.coding_block(make_codebook(), None, manifest)
+    assert "Mensen beoordeelden 115 segmenten" in text and "1 van de 2 codes komen nu van een geleerd model" in text
+    row = next(line for line in text.splitlines() if line.startswith(f"| {first.name} "))
+    assert "geleerd van beoordeelde segmenten" in row and "| 21 |" in row and "0,712" in row
+    row = next(line for line in text.splitlines() if line.startswith(f"| {second.name} "))
+    assert "automatisch vanuit het codeboek" in row and row.rstrip().endswith("| – |")
+    assert f"Voor {second.name} is de drempel" in text
+    assert "1 code(s) geleerd van menselijke codes" in method._stage_row("coderen", manifest["stages"]["coderen"])[1]
+
+
+def test_without_reviews_the_chapter_says_every_code_is_automatic_and_lenses_are_suggestions():
+    manifest = _manifest(coderen={"backend": {"coders": {"school": "zero-shot"}, "reviewed_segments": 0,
+                                              "lenses_are_suggestions": True}})
+    text = method.coding_block(make_codebook(), None, manifest)
+    assert "Niemand heeft nog segmenten beoordeeld" in text and "de lenzen zijn suggesties" in text
+    assert "Codeerder per code" not in text
