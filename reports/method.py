@@ -17,6 +17,8 @@ from reports.markdown import escape, table
 
 # Speaker labels that are pseudonyms or numbers (not roles), e.g. "[Persoon 07]", "Spreker 2", "R1".
 PSEUDONYM_LABEL = re.compile(r"^\[?\s*(?:(?:persoon|spreker|deelnemer|naam|respondent)\b[^\]]*|[rp]\s?\d+)\]?$", re.IGNORECASE)
+# A pseudonym or number with the role or organisation in brackets: "[Persoon 63] (wijkagent)".
+PSEUDONYM_WITH_ROLE = re.compile(r"^(?P<who>\[[^\]]*\]|[^()\[\]]+?)\s*\((?P<role>[^()]{1,60})\)$")
 READINGS = {"betrouwbaar": "betrouwbaar (alpha ≥ 0,800)", "voorlopig": "voorlopig (alpha ≥ 0,667)",
             "onvoldoende": "onvoldoende (alpha < 0,667)"}
 
@@ -58,6 +60,8 @@ def participants_block(segments: pd.DataFrame | None, overview: pd.DataFrame, ye
             role = "gespreksleiding (telt niet als deelnemer)"
         elif PSEUDONYM_LABEL.match(label):
             role = "deelnemer (pseudoniem of nummer)"
+        elif (found := PSEUDONYM_WITH_ROLE.match(label)) and PSEUDONYM_LABEL.match(found.group("who").strip()):
+            role = found.group("role").strip().lower()  # the person stays out of the table, the role counts
         else:
             role = label.lower()
         roles.setdefault(role, set()).add((str(doc), label))

@@ -57,3 +57,18 @@ def test_without_reviews_the_chapter_says_every_code_is_automatic_and_lenses_are
     text = method.coding_block(make_codebook(), None, manifest)
     assert "Niemand heeft nog segmenten beoordeeld" in text and "de lenzen zijn suggesties" in text
     assert "Codeerder per code" not in text
+
+
+def test_a_pseudonym_with_a_role_in_brackets_counts_under_the_role_and_is_never_listed():
+    import pandas as pd
+
+    segments = pd.DataFrame({
+        "doc": ["a", "a", "a", "b", "b"], "year": [2026] * 5,
+        "speaker": ["[Persoon 63] (wijkagent)", "[Persoon 64] (Jongerenwerk)", "R1", "[Persoon 70] (wijkagent)",
+                    "Jongerenwerker"]})
+    text = method.participants_block(segments, pd.DataFrame(), 2026)
+    assert "Persoon" not in text and "persoon" not in text
+    rows = {line.split("|")[1].strip(): line.split("|")[2].strip() for line in text.splitlines()
+            if line.startswith("| ") and not line.startswith("| Rol")}
+    assert rows == {"wijkagent": "2", "jongerenwerk": "1", "deelnemer (pseudoniem of nummer)": "1",
+                    "jongerenwerker": "1"}
