@@ -177,11 +177,8 @@ def cli_env(key_dir: Path) -> dict[str, str]:
                 PYTHONPATH=str(ROOT) + (os.pathsep + path if path else ""))
 
 
-CLI_CPU: dict[str, float] = {}  # CPU seconds (user + system) of the last `run_cli`, by its arguments
-
-
-def run_cli(args: list[str], key_dir: Path, cwd: Path | None = None) -> float:
-    """Wall time of `narratief ARGS` as a new process (its CPU time goes to CLI_CPU); a failing
+def run_cli(args: list[str], key_dir: Path, cwd: Path | None = None) -> tuple[float, float]:
+    """(wall seconds, CPU seconds: user + system) of `narratief ARGS` as a new process; a failing
     command stops the benchmark."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
@@ -189,10 +186,9 @@ def run_cli(args: list[str], key_dir: Path, cwd: Path | None = None) -> float:
                             capture_output=True, text=True, stdin=subprocess.DEVNULL)
     seconds = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    CLI_CPU[" ".join(args)] = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
     if result.returncode != 0:
         raise SystemExit(f"narratief {' '.join(args)} failed ({result.returncode}):\n{result.stderr[-3000:]}")
-    return seconds
+    return seconds, after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
 
 
 def watch_changes(root: Path, interviews: Path, key_dir: Path, changes: Sequence[int]) -> list[float]:
@@ -445,19 +441,17 @@ def worker(scale: int, result_path: Path, ratios: bool, parallel: bool, keep: Pa
         if scale <= 4:  # a second new workspace, as a user's second project: the manual is cached now
             second = init_workspace(base / "tweede-werkmap", demo=True)
             replicate_corpus(second.interviews_dir, scale)
-            result["cold_second_cli"] = run_cli(["run", str(second.root)], key_dir)
-            result["cold_second_cli_cpu"] = CLI_CPU[f"run {second.root}"]
+            result["cold_second_cli"], result["cold_second_cli_cpu"] = run_cli(["run", str(second.root)], key_dir)
             say(f"{scale}x cold, second workspace, `narratief run`: {result['cold_second_cli']:.1f} s")
 
         result["noop"] = timed_stages(root, "no-op", scale)
-        result["noop_cli"] = run_cli(["run", str(root)], key_dir)
+        result["noop_cli"], _ = run_cli(["run", str(root)], key_dir)
         say(f"{scale}x no-op: in process {result['noop']['total']:.2f} s, `narratief run` {result['noop_cli']:.2f} s")
 
         change_one_sentence(ws.interviews_dir, 0)
         result["changed"] = timed_stages(root, "one changed", scale)
         change_one_sentence(ws.interviews_dir, 1)
-        result["changed_cli"] = run_cli(["run", str(root)], key_dir)
-        result["changed_cli_cpu"] = CLI_CPU[f"run {root}"]
+        result["changed_cli"], result["changed_cli_cpu"] = run_cli(["run", str(root)], key_dir)
         say(f"{scale}x one changed: in process {result['changed']['total']:.1f} s, "
             f"`narratief run` {result['changed_cli']:.1f} s")
         result["changed_watch"] = watch_changes(root, ws.interviews_dir, key_dir, (2, 3))
@@ -484,7 +478,7 @@ def worker(scale: int, result_path: Path, ratios: bool, parallel: bool, keep: Pa
 # ------------------------------------------------------------------------------ main (parent)
 def help_time(repeat: int = 5) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as tmp:
-        times = [run_cli(["--help"], Path(tmp) / "sleutels") for _ in range(repeat)]
+        times = [run_cli(["--help"], Path(tmp) / "sleutels")[0] for _ in range(repeat)]
     return {"min": min(times), "median": statistics.median(times)}
 
 

@@ -149,7 +149,7 @@ def coders_block(codebook: Codebook, manifest: Mapping[str, Any]) -> str:
     for code, coder in backend["coders"].items():
         r = rows_by_code.get(code, {})
         rows.append((names.get(code, code), CODER_WORDS.get(str(coder), str(coder)), _count(r.get("reviewed")),
-                     _count(r.get("positives")), _figure(r.get("alpha"))))
+                     _count(r.get("positives")), num(r.get("alpha"))))
     learned = sum(1 for c in backend["coders"].values() if c == "geleerd")
     text = (f"Mensen beoordeelden {reviewed} segmenten. Per code koos narratief de codeerder die op die "
             "segmenten het best scoorde in kruisvalidatie per gesprek (een model wordt nooit getoetst op "
@@ -168,10 +168,6 @@ def coders_block(codebook: Codebook, manifest: Mapping[str, Any]) -> str:
 
 def _count(value: Any) -> str:
     return str(int(value)) if isinstance(value, (int, float)) and value == value else "–"
-
-
-def _figure(value: Any) -> str:
-    return num(value) if isinstance(value, (int, float)) and value == value else "–"
 
 
 def agreement_block(agreement: pd.DataFrame | None, codebook: Codebook) -> str:

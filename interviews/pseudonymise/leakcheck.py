@@ -28,7 +28,7 @@ from nlp.io import write_json
 
 from .keep import ProtectedVocabulary
 from .keystore import PseudonymKey
-from .pseudonyms import is_year
+from .numbers import is_year
 from .recognizers import is_word, stop_words
 
 MIN_LENGTH = 3
@@ -98,8 +98,7 @@ class LeakSearch:
         self.protected = protected
         folded = {fold(v) for v in insensitive} | {fold(v) for v in sensitive}
         self.own_words = frozenset(w for w in own_words if fold(w) in folded)  # only those that can matter
-        self._own = (re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(self.own_words, key=len, reverse=True)))
-                                + r")(?!\w)") if self.own_words else None)
+        self._own = _alternation(self.own_words, 0)  # the same word boundaries as the search itself
         self._insensitive = sorted((fold(_longest_part(v)), v) for v in insensitive)
         self._sensitive = sorted((_longest_part(v), v) for v in sensitive)
         self._patterns: dict[tuple[frozenset[str], frozenset[str]], list[re.Pattern[str]]] = {}

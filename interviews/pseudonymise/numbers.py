@@ -115,3 +115,9 @@ SPELLED_NUMBER = (
 NUMBER_WORD = rf"(?:\d{{1,3}}|{SPELLED_NUMBER})"
 """A regex fragment that matches a candidate number (digits or a word ending in a number stem);
 `parse_number` validates it."""
+
+
+def is_year(text: str) -> bool:
+    """A bare year ("2009"): written by the product itself (titles, tables), so never a key entry,
+    and never a case number."""
+    return re.fullmatch(r"\s*(?:19|20)\d{2}\s*", text) is not None

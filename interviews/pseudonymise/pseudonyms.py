@@ -17,6 +17,7 @@ from .findings import CATEGORIES, normalise
 from .ages import render_age
 from .birthdates import render_birthdate
 from .keystore import PseudonymKey
+from .numbers import is_year
 from .recognizers import diminutive_stem, strip_possessive
 
 DEFAULT_LABELS: dict[str, str] = {
@@ -174,11 +175,6 @@ class PseudonymAssigner:
         if text not in values:
             values.append(text)
         return self.style.render(category, values.index(text) + 1)
-
-
-def is_year(text: str) -> bool:
-    """A bare year ("2009"): written by the product itself (titles, tables), so never a key entry."""
-    return re.fullmatch(r"\s*(?:19|20)\d{2}\s*", text) is not None
 
 
 def reidentify(key: PseudonymKey, pseudonym: str, style: PseudonymStyle = DEFAULT_STYLE) -> str:

@@ -22,7 +22,7 @@ from interviews.profiles import Profile, default_profile
 
 from .findings import Span
 from .lexicon import is_frequent_word, zipf
-from .numbers import NUMBER_WORD, SPELLED_NUMBER, parse_number
+from .numbers import NUMBER_WORD, SPELLED_NUMBER, is_year, parse_number
 
 KNOWN_ZIPF = 2.5
 """A compound's parts count as Dutch words from this zipf frequency on ("filmpjes" 2.6)."""
@@ -128,7 +128,6 @@ _CASE_CUE = (
 )
 _CODE = r"(?P<code>(?=[A-Za-z0-9/-]*\d)[A-Za-z0-9]+(?:[-/][A-Za-z0-9]+)*)"
 _DATE_SHAPE = re.compile(r"\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}")
-_YEAR = re.compile(r"(?:19|20)\d{2}")
 
 
 def case_number(value: str, cue: bool = True) -> bool:
@@ -138,7 +137,7 @@ def case_number(value: str, cue: bool = True) -> bool:
     digits = sum(c.isdigit() for c in value)
     groups = re.split(r"[-/]", value)
     letters = any(c.isalpha() for c in value)
-    if _DATE_SHAPE.fullmatch(value) or all(_YEAR.fullmatch(g) for g in groups):
+    if _DATE_SHAPE.fullmatch(value) or all(is_year(g) for g in groups):
         return False
     if not letters and value.startswith("0") and digits == 10:  # a phone number (its own recognizer)
         return False
