@@ -96,25 +96,28 @@ def _masks(seg: pd.DataFrame, themes: list[str], lenses: list[str]) -> dict[tupl
     return out
 
 
-def _counts(seg: pd.DataFrame, mask: np.ndarray, total: int) -> dict[str, float]:
-    sub = seg[mask]
+def _counts(docs: np.ndarray, speakers: np.ndarray, mask: np.ndarray, total: int) -> dict[str, float]:
+    """Segments, share, interviews and speakers under `mask`; `docs` and `speakers` are integer codes
+    per segment (counting distinct codes is what `nunique` does, without copying the rows)."""
     return {"segments": int(mask.sum()), "share": mask.sum() / total if total else np.nan,
-            "interviews": int(sub["doc"].nunique()), "speakers": int(sub["speaker_key"].nunique())}
+            "interviews": len(np.unique(docs[mask])), "speakers": len(np.unique(speakers[mask]))}
 
 
 def _theme_tables(seg: pd.DataFrame, masks: dict, years: list[int]) -> tuple[pd.DataFrame, pd.DataFrame]:
     year_rows, split_rows = [], []
+    docs, speakers = pd.factorize(seg["doc"])[0], pd.factorize(seg["speaker_key"])[0]
     for year in years:
         in_year = (seg["year"] == year).to_numpy()
         for (theme, lens), mask in masks.items():
             year_rows.append({"year": year, "theme": theme, "lens": lens,
-                              **_counts(seg, mask & in_year, int(in_year.sum()))})
+                              **_counts(docs, speakers, mask & in_year, int(in_year.sum()))})
         for split in ("type", "wijk"):
             for value in sorted(seg.loc[in_year, split].unique()):
                 in_group = in_year & (seg[split] == value).to_numpy()
                 for (theme, lens), mask in masks.items():
                     split_rows.append({"year": year, "theme": theme, "lens": lens, "split": split,
-                                       "value": value, **_counts(seg, mask & in_group, int(in_group.sum()))})
+                                       "value": value, **_counts(docs, speakers, mask & in_group,
+                                                         int(in_group.sum()))})
     return pd.DataFrame(year_rows), pd.DataFrame(split_rows)
 
 
@@ -196,6 +199,8 @@ def _quotes(seg: pd.DataFrame, masks: dict, years: list[int], settings: CompareS
     typical for the theme and, within a lens, for the lens."""
     parts = []
     evidence = seg["evidence"].to_numpy(dtype=bool)
+    scored = [c for c in seg.columns if c.startswith("score_")]
+    seg = seg[list(dict.fromkeys(["year", *_QUOTE_COLS[4:-1], "speaker_key", *scored]))]  # rows copy only these
     for year in years:
         in_year = (seg["year"] == year).to_numpy()
         for (theme, lens), mask in masks.items():

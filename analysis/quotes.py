@@ -61,7 +61,7 @@ def select_quotes(candidates: pd.DataFrame, scores: np.ndarray, k: int, min_word
     turns: set[tuple[str, int]] = set()
     docs: set[str] = set()
     speakers: set[tuple[str, str]] = set()
-    rows = list(frame.itertuples())
+    rows = list(frame[["doc", "turn", "speaker_key", "typicality"]].itertuples(index=False))
     while len(chosen) < k:
         best, best_key = None, None
         for pos, row in enumerate(rows):

@@ -58,9 +58,11 @@ class StorylineSettings:
 @functools.cache
 def stop_words() -> frozenset[str]:
     """spaCy's Dutch stop words, spoken fillers and the pseudonymiser's marker words (built once)."""
-    from spacy.lang.nl.stop_words import STOP_WORDS
-
+    from nlp.runtime import import_spacy
     from nlp.topics import PSEUDONYM_TOKENS
+
+    import_spacy()
+    from spacy.lang.nl.stop_words import STOP_WORDS
 
     return frozenset(STOP_WORDS) | frozenset(SPOKEN_FILLERS) | frozenset(PSEUDONYM_TOKENS)
 
@@ -201,6 +203,7 @@ def storylines(seg: pd.DataFrame, cells: dict[tuple[int, str, str], np.ndarray],
         DataFrame with `STORYLINE_COLUMNS`; `members` is a JSON list of [doc, turn, part].
     """
     rows: list[dict] = []
+    seg = seg[["doc", "turn", "part", "type", "wijk", "text"]]  # row selections below copy only these
     for key, mask in cells.items():
         idx = np.flatnonzero(mask)
         if len(idx) < settings.min_segments:

@@ -1,6 +1,6 @@
 """How the process loads its heavy, long-lived parts: libraries, models and lookup tables.
 
-Two mechanisms, one place each:
+Three mechanisms, one place each:
 - `long_lived()`: build objects that live until the process ends (deduce's lookup tries, spaCy and
   torch modules, lemma tables) with Python's cyclic garbage collector paused, then freeze them
   (`gc.freeze`) so later collections do not traverse them again. Loading deduce's millions of
@@ -11,6 +11,10 @@ Two mechanisms, one place each:
   on-disk cache on for them (numba's standard locations: the package's `__pycache__`, or the user's
   cache folder when that is not writable). The files hold compiled machine code only, no data; numba
   invalidates them when the library or numba changes. Results are identical.
+- `import_spacy()`: spaCy's numerical library (thinc) imports torch whenever it is installed, only
+  to offer GPU and PyTorch interop that narratief never uses; that is a second per process. Our
+  spaCy pipelines (the blank Dutch one and `nl_core_news_lg`) run without it, so spaCy is imported
+  with torch hidden; torch itself stays importable for whatever needs it later.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ import gc
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from types import ModuleType
 
 
 @contextmanager
@@ -68,3 +73,29 @@ def cache_numba_compilations(prefixes: tuple[str, ...] = ("umap",)) -> int:
                 value.enable_caching()
                 enabled += 1
     return enabled
+
+
+def import_spacy() -> ModuleType:
+    """Import spaCy (once per process) without letting thinc import torch, unless torch is already loaded.
+
+    Every import of spaCy in narratief goes through here (directly or through `nlp.language`), so
+    the first one decides. thinc then records that torch is absent (`thinc.compat.has_torch`), which
+    only switches off thinc's torch interop; a later `import torch` works as usual.
+
+    Example:
+        >>> spacy = import_spacy()
+        >>> spacy.blank("nl").lang
+        'nl'
+    """
+    if "spacy" in sys.modules:
+        return sys.modules["spacy"]
+    hide = "torch" not in sys.modules
+    if hide:
+        sys.modules["torch"] = None  # type: ignore[assignment] - makes `import torch` raise ImportError
+    try:
+        with long_lived():
+            import spacy
+    finally:
+        if hide and sys.modules.get("torch", 0) is None:
+            del sys.modules["torch"]
+    return spacy

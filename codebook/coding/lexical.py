@@ -18,10 +18,9 @@ from dataclasses import dataclass
 from typing import Sequence
 
 import numpy as np
-from spacy.tokens import Doc
 
 from codebook.model import Code, Codebook
-from nlp.language import LanguagePipeline
+from nlp.language import Doc, LanguagePipeline
 
 COMPOUND_MIN = 5  # shortest keyword that may match as a compound tail
 COMPOUND_HEAD_MIN = 3  # shortest compound head ("jeugd" + "agent")

@@ -102,8 +102,9 @@ def get_ner() -> Any | None:
 
     if importlib.util.find_spec("nl_core_news_lg") is None:  # cheap check: importing spaCy takes seconds
         return None
-    import spacy
+    from nlp.runtime import import_spacy
 
+    spacy = import_spacy()
     if not spacy.util.is_package("nl_core_news_lg"):
         return None
     return spacy.load("nl_core_news_lg", exclude=["lemmatizer", "parser", "tagger", "morphologizer", "attribute_ruler"])
