@@ -22,6 +22,7 @@ import os
 import re
 import shutil
 import subprocess
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Sequence
@@ -158,14 +159,15 @@ def _render_pandoc(qmd: Path, stem: str, formats: tuple[str, ...],
     import pypandoc
     import typst
 
-    files, warnings = [], []
     qmd = qmd.resolve()
     folder = qmd.parent
     common = [str(qmd), "--from", "markdown", "--resource-path", str(folder), "--toc", "--toc-depth=2",
               "--metadata", f"toc-title={TOC_TITLE}"]
-    for fmt in formats:
+
+    def one(fmt: str) -> tuple[Path, list[str]]:
         final = folder / f"{stem}.{fmt}"
         tmp = folder / f".{stem}.tmp-render.{fmt}"
+        found: list = []
         try:
             if fmt == "html":
                 _pandoc(common + ["--to", "html5", "--standalone", "--embed-resources",
@@ -183,7 +185,6 @@ def _render_pandoc(qmd: Path, stem: str, formats: tuple[str, ...],
                                                            ignore_system_fonts=True)
                 finally:
                     typ.unlink(missing_ok=True)
-                warnings.extend(getattr(w, "message", str(w)) for w in found)
         except RuntimeError as exc:
             tmp.unlink(missing_ok=True)
             code = "N606" if isinstance(exc, typst.TypstError) else "N605"
@@ -191,8 +192,26 @@ def _render_pandoc(qmd: Path, stem: str, formats: tuple[str, ...],
             raise ReportError(code, f"{tool} kon {fmt} niet maken:\n{_tail(str(exc))}", path=qmd) from None
         if not tmp.exists():
             raise ReportError("N604", f"{fmt} is niet gemaakt", path=qmd)
+        return tmp, [getattr(w, "message", str(w)) for w in found]
+
+    # The formats are independent (pandoc runs as a subprocess): render them side by side, then move
+    # each into place only when all succeeded, in the order asked for.
+    with ThreadPoolExecutor(max_workers=len(formats)) as pool:
+        jobs = [pool.submit(one, fmt) for fmt in formats]
+        done = [job.exception() for job in jobs]
+    failed = next((error for error in done if error is not None), None)
+    if failed is not None:
+        for job in jobs:
+            if job.exception() is None:
+                job.result()[0].unlink(missing_ok=True)
+        raise failed
+    files, warnings = [], []
+    for fmt, job in zip(formats, jobs):
+        tmp, found = job.result()
+        final = folder / f"{stem}.{fmt}"
         os.replace(tmp, final)
         files.append(final)
+        warnings.extend(found)
     version = pypandoc.get_pandoc_version()
     return RenderResult(tuple(files), f"pandoc {version} + typst {typst.__version__}", tuple(warnings))
 
