@@ -52,3 +52,21 @@ def test_numba_functions_of_a_package_get_a_disk_cache(tmp_path, monkeypatch):
     assert module.add(2, 3) == 5
     assert list((tmp_path / "__pycache__").glob("narratief_numba_probe.add-*.nbi"))  # compiled code on disk
     assert cache_numba_compilations(("narratief_numba_probe",)) == 0  # already cached: left alone
+
+
+def test_the_language_pipeline_loads_without_torch_and_torch_stays_importable():
+    import subprocess
+
+    script = (
+        "import sys\n"
+        "from nlp.language import load_language\n"
+        "lemmas = load_language().lemmas('De jongeren speelden voetbal op het plein.')\n"
+        "print('torch' in sys.modules, 'jongere' in lemmas)\n"
+        "import thinc.compat\n"
+        "print(thinc.compat.has_torch)\n"
+        "import torch\n"
+        "print(torch.ones(2).sum().item())\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.split() == ["False", "True", "False", "2.0"]
