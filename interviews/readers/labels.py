@@ -22,7 +22,9 @@ holds two lines with recurring labels, any label starts a line's turn), or with 
 A line that is only a time (`00:05:00`, Google Meet's marks) is no speech: it dates the next turn; a
 time mark in brackets inside the speech (`[00:12:31]`, `(00:12:31)`) is dropped from the text.
 A paragraph without a label continues with the previous speaker (None if there is none yet); a label
-alone on its own paragraph names the speaker of the next paragraph.
+alone on its own paragraph names the speaker of the next paragraph. A paragraph without a label that
+is only a transcriber's note in brackets ("[einde opname]", "(pauze)") or a closing line ("Einde
+gesprek 21:00", "Einde van het interview") is no speech: it belongs to no speaker's turn.
 """
 
 from __future__ import annotations
@@ -69,6 +71,15 @@ _HARD_STOP = frozenset("""
     maw dwz bv nb ps tip eigenlijk verder tot
 """.split())
 _ARTICLES = frozenset({"de", "het", "een", "'t"})
+# A whole paragraph that is a transcriber's note: "[einde opname]", "(pauze)", "[onverstaanbaar]".
+_NOTE = re.compile(r"^\s*(?:\[[^\[\]\n]{1,80}\]|\([^()\n]{1,80}\))\s*$")
+# A closing line of a typed transcript: "Einde gesprek 21:00", "Einde van de opname.", "End of transcript".
+_CLOSING = re.compile(
+    r"^\s*(?:einde|eind|end)\s+(?:van\s+(?:het|de)\s+|of\s+(?:the\s+)?)?"
+    r"(?:gesprek|groepsgesprek|interview|opname|transcriptie|transcript|bijeenkomst|sessie|recording|meeting)\b"
+    r"[\s.:,\-\u2013\d]*(?:uur)?\.?\s*$",
+    re.IGNORECASE,
+)
 _INITIAL = re.compile(r"(?:^|[\s,.])[A-Z]\.$")  # a display name ending in an initial: "Smit, A."
 # Lower-case words inside a label: the name particles of the profile plus label connectives.
 _PARTICLES = frozenset(default_profile().name_particles) | {"uit", "voor", "bij", "en", "op", "in", "aan"}
@@ -215,6 +226,11 @@ def accept_labels(counts: Counter[str]) -> frozenset[str]:
     return frozenset(accepted)
 
 
+def is_note(text: str) -> bool:
+    """Whether a whole paragraph is a transcriber's note in brackets or a closing line, not speech."""
+    return bool(_NOTE.match(text) or _CLOSING.match(text))
+
+
 def is_code(label: str) -> bool:
     """Whether a label is an interview code ("I", "R1", "Int.", "SP2")."""
     return bool(_CODE.match(label))
@@ -293,6 +309,9 @@ def build_turns(blocks: Sequence[Block], codes_only: bool = False) -> tuple[Turn
             if label is None and prefix.timestamp is not None and not text.strip():
                 close()  # a time on its own line is a mark, never speech
                 pending_time = prefix.timestamp
+                continue
+            if label is None and i == 0 and len(lines) == 1 and is_note(line.text):
+                close()  # "[einde opname]" on its own: the transcriber's, not the last speaker's
                 continue
             starts = current is None or i == 0 or prefix.timestamp is not None or (
                 label is not None and label in strong)

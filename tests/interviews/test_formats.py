@@ -149,6 +149,35 @@ def test_docx_two_column_table(tmp_path):
     assert t.layout.startswith("tabel")
 
 
+def test_a_transcribers_note_or_closing_line_on_its_own_is_nobodys_turn(tmp_path):
+    text = (
+        "Interviewer: Hoe was de avond in het buurthuis?\n\n"
+        "Bewoner: Druk, maar gezellig. De kinderen hadden zelf de hapjes gemaakt.\n\n"
+        "(gelach)\n\n"
+        "Ook de buren van de overkant kwamen langs.\n\n"
+        "Interviewer: Dank u wel voor het gesprek.\n\n"
+        "Einde gesprek 20:45\n\n"
+        "[einde opname]\n"
+    )
+    t = read(tmp_path, "2025/avond.txt", text)
+    assert turns(t) == [
+        ("Interviewer", None, "Hoe was de avond in het buurthuis?"),
+        ("Bewoner", None, "Druk, maar gezellig. De kinderen hadden zelf de hapjes gemaakt."),
+        ("Bewoner", None, "Ook de buren van de overkant kwamen langs."),
+        ("Interviewer", None, "Dank u wel voor het gesprek."),
+    ]
+
+
+def test_speech_that_starts_like_a_closing_line_stays_speech(tmp_path):
+    text = (
+        "Interviewer: Hoe liep het af?\n\n"
+        "Bewoner: Goed.\n\n"
+        "Einde verhaal: ze zijn allemaal naar huis gegaan.\n"
+    )
+    t = read(tmp_path, "2025/afloop.txt", text)
+    assert [x[2] for x in turns(t)][-1] == "Einde verhaal: ze zijn allemaal naar huis gegaan."
+
+
 def test_docx_that_merely_resembles_teams_is_refused(tmp_path):
     """Most paragraphs have no label and several look like 'Name 0:03': refuse, naming layout and line."""
     document = docx.Document()
