@@ -10,7 +10,10 @@ Cues (each before or around the number):
   "mijn zoon wordt achttien", also an estimate ("die is hooguit twintig", "niet ouder dan vijftien");
 - a singular person noun with "van": "een jochie van twaalf", "een kind van veertien jaar";
 - right after a name: "Sem, zeventien," / "Sem (16)" / "Sem, ook 17 jaar";
-- "-jarige": "een 13-jarige"; "... jaar oud"; "op zijn twaalfde"; "toen ik vijftien was".
+- "-jarige": "een 13-jarige"; "... jaar oud"; "op zijn twaalfde"; "toen ik vijftien was";
+- the answer to a question about a person's age ("Hoe oud was hij toen?" - "Tien jaar!"), in the
+  same turn or as the opening of the next turn: the number must open the answer (after a filler
+  such as "nou," or "die is") and end its clause.
 """
 
 from __future__ import annotations
@@ -58,6 +61,23 @@ _NOUN_VAN = re.compile(
 )
 _WHEN = re.compile(r"\btoen\s+(?:ik|hij|zij|ze|die)\s+(?:nog\s+(?:maar\s+)?)?$", re.IGNORECASE)
 _CANDIDATE = re.compile(rf"(?<![\w-]){_NUM}(?![\w-])")
+# A question about one person's age: "hoe oud ben je?", "hoe oud was je zoon toen?", "Hoe oud is Sem?"
+# (not "hoe oud is het gebouw?": the subject must be a person).
+_AGE_QUESTION = re.compile(
+    r"\bhoe\s+oud\s+(?:is|was|ben|bent|werd|wordt|zijn|waren)\s+"
+    rf"(?:je|jij|u|hij|zij|ze|die|jullie|-ie|(?-i:[A-Z][\w'-]+)|(?:je|jouw|uw|zijn|haar|hun|jullie|de|die|dat)\s+(?:{_PERSON_NOUN}|\w*zoon|\w*dochter|kinderen))\b"
+    r"[^?.!]{0,60}\?",
+    re.IGNORECASE,
+)
+_HEDGE_AFTER = re.compile(r"\s+(?:denk|geloof|gok)\s+ik\b|\s+of\s*zo\b", re.IGNORECASE)  # "twaalf denk ik"
+# What may stand before the number that opens an answer: "Nou, ", "Eh... ", "Die is ", "Ik was pas ".
+_ANSWER_OPENING = re.compile(
+    r"\s*(?:(?:nou|eh|ehm|uh|uhm|ja|nee|hm|tja|oh|o)\b[\s,.…]*)*"
+    r"(?:(?:ik\s+(?:ben|was|werd)|hij\s+(?:is|was|werd)|zij\s+(?:is|was|werd)|ze\s+(?:is|was|werd)|die\s+(?:is|was|werd)|"
+    r"(?:is|was|werd)\s+(?:hij|zij|ze|die|-ie))\s+)?"
+    rf"(?i:{_ADVERBS})$",
+    re.IGNORECASE,
+)
 _JARIGE = re.compile(r"(?<![\w-])(?P<num>\d{1,3}|[a-zA-Zë]{3,30})[- ]?jarige(?!n)(?![\w])", re.IGNORECASE)
 _ORDINAL_AGE = re.compile(
     r"\b(?:op|sinds|vanaf|tot|na|voor)\s+(?:zijn|haar|mijn|z'n|m'n|hun|jouw|je)\s+"
@@ -142,12 +162,27 @@ def _tail(text: str, end: int) -> tuple[int, bool]:
     return end, bool(_ENDS.match(text, end))
 
 
-def find_ages(text: str, persons: Sequence[Span] = ()) -> list[Span]:
+def asks_age(text: str) -> bool:
+    """Whether a turn ends with a question about one person's age (its answer is the next turn)."""
+    questions = list(_AGE_QUESTION.finditer(text))
+    return bool(questions) and not text[questions[-1].end():].strip()
+
+
+def _answers_age_question(text: str, start: int, asked_before: bool) -> bool:
+    """The number at `start` opens the answer to an age question: of the previous turn (`asked_before`)
+    when it opens this turn, or of a question earlier in this turn."""
+    questions = [m for m in _AGE_QUESTION.finditer(text, 0, start)]
+    opening = questions[-1].end() if questions else (0 if asked_before else None)
+    return opening is not None and bool(_ANSWER_OPENING.fullmatch(text, opening, start))
+
+
+def find_ages(text: str, persons: Sequence[Span] = (), asked_before: bool = False) -> list[Span]:
     """Every age of one person in `text` (see the module doc for the cues).
 
     Args:
         text: one turn's text.
         persons: person spans already found in it ("Sem, 17" uses them).
+        asked_before: the previous turn ended with a question about a person's age (`asks_age`).
 
     Example:
         >>> [m for m in find_ages("Ik ben zestien en hij is 12.")]  # doctest: +SKIP
@@ -173,6 +208,9 @@ def find_ages(text: str, persons: Sequence[Span] = ()) -> list[Span]:
             recognizer = "leeftijd_toen"
         elif re.match(r"\s+jaar\s+oud\b", text[end:]):
             recognizer = "leeftijd_jaar_oud"
+        elif (closes or _HEDGE_AFTER.match(text, tail_end)) and not _UNIT_AFTER.match(text, end) \
+                and _answers_age_question(text, start, asked_before):
+            recognizer = "leeftijd_antwoord"
         else:
             gap = re.search(r"(?:,\s*(?:van\s+)?(?:ook\s+|nu\s+|net\s+|pas\s+|bijna\s+)?|\s*\(\s*)$", before)
             if gap and (start - len(gap.group())) in person_ends and (closes or text[tail_end:].lstrip().startswith(")")):

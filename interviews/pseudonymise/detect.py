@@ -19,6 +19,7 @@ from nlp.runtime import long_lived
 
 from .findings import Finding, Span, normalise
 from .keep import ProtectedVocabulary, is_role, role_words, subtract
+from .ages import asks_age
 from .birthdates import find_birthdates
 from .cues import find_handles, find_names, find_nicknames
 from .lexicon import zipf
@@ -238,11 +239,14 @@ class Detector:
                     Span(f.start, f.end, f.category, f.score, f.recognizer))
         out: list[Finding] = []
         for transcript in transcripts:
+            asked = False  # the previous turn asked a person's age: its answer may open this turn
             for index, fld, text in self._fields(transcript):
                 if fld == "speaker":
                     continue
-                for span in find_ages(text, persons.get((transcript.doc, index, fld), [])):
+                for span in find_ages(text, persons.get((transcript.doc, index, fld), []),
+                                      asked_before=asked and fld == "text"):
                     out.append(_finding(transcript.doc, index, fld, text, span))
+                asked = fld == "text" and asks_age(text)
         return out
 
     def _lower_case_surnames(self, transcripts: Sequence[Transcript], findings: list[Finding]) -> list[Finding]:

@@ -236,3 +236,23 @@ def test_a_quoted_nickname_that_is_also_a_title():
 def test_street_and_house_number_with_nr():
     text = "Hij woont op de Lange Dijkstraat nr. 12 sinds kort, zij op de Beukenlaan no 3."
     assert by_recognizer(text, "straat_huisnummer") == {"Lange Dijkstraat nr. 12", "Beukenlaan no 3"}
+
+
+def test_the_answer_to_a_question_about_someones_age_is_an_age(deduce_ready):
+    findings = detect(
+        "Hoe oud was je broer toen hij daar begon?",
+        "Elf, denk ik. Misschien twaalf.",
+        "Hoe oud is het buurthuis eigenlijk?",
+        "Veertig jaar, het is echt aan vervanging toe.",
+        "En jij, hoe oud ben je nu? Nou, zestien jaar!",
+    )
+    ages = {(f.turn, f.text) for f in findings if f.category == "leeftijd"}
+    assert ages == {(1, "Elf"), (4, "zestien jaar")}
+
+
+def test_a_number_after_an_age_question_that_is_no_answer_stays():
+    from interviews.pseudonymise.ages import find_ages
+
+    # the number that opens the answer is a period or a count, not an age
+    for text in ("Veertig jaar geleden was dat.", "Twee keer per week komt hij."):
+        assert find_ages(text, asked_before=True) == [], text
