@@ -206,8 +206,9 @@ def code_segments(
 
     lens_suggestion = {c.id: not bool(len(rows)) or int(Y[:, i].sum()) == 0 for i, c in enumerate(scored)
                        if c.kind == "lens"}
+    by_neighbours = (margins >= 0) & (isolated - thresholds < 0) if with_context else np.zeros_like(margins, bool)
     table["reasons"] = _reasons(table, ids, lex, zs, machine_themes, machine_lenses, coder_of, lens_suggestion,
-                                reviewed)
+                                reviewed, by_neighbours)
     reliability = reliability_table(label_ids, coder_of[:ks], Y, machine_margins[rows, :ks] >= 0,
                                     learner.fits_ if learner is not None else None,
                                     [c.kind for c in scored])
@@ -291,7 +292,7 @@ def _assign(margins: np.ndarray, columns: Sequence[int], top_k: int) -> list[lis
     return out
 
 
-def _reasons(table, ids, lex, zs, themes, lenses, coder_of, lens_suggestion, reviewed) -> list[str]:
+def _reasons(table, ids, lex, zs, themes, lenses, coder_of, lens_suggestion, reviewed, by_neighbours) -> list[str]:
     out = []
     for row in range(len(table)):
         reason: dict[str, str] = {}
@@ -307,6 +308,8 @@ def _reasons(table, ids, lex, zs, themes, lenses, coder_of, lens_suggestion, rev
             semantic = zs.reason(row, column)
             if semantic:
                 parts.append(semantic)
+            if by_neighbours[row, column]:
+                parts.append("de beurten ervoor en erna gaan hierover")
             text = "; ".join(parts) or "vraag van de interviewer of gecombineerde score"
             if lens_suggestion.get(ids[column]):
                 text = "suggestie (nog niet getoetst aan beoordelingen): " + text

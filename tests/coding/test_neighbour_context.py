@@ -4,6 +4,8 @@ give nor take context; after a review every coder works from the segment's own s
 
 from __future__ import annotations
 
+import json
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -86,6 +88,10 @@ def test_the_setting_reaches_the_coder_and_is_checked(segments, small_codebook, 
     off = code_segments(segments, small_codebook, language, None, CodingSettings(semantic=False, neighbour_context=0))
     assert off.backend["neighbour_context"] is False
     assert off.table["score_school"][VAGUE] < lexical.table["score_school"][VAGUE]
+    # the vague answer has no school word: with context it gets the theme, and the reason says why
+    assert "school" not in off.table["themes"][VAGUE].split(";")
+    assert "school" in lexical.table["themes"][VAGUE].split(";")
+    assert "beurten ervoor en erna" in json.loads(lexical.table["reasons"][VAGUE])["school"]
 
 
 def test_a_review_turns_the_context_off_and_the_own_score_chooses_the_review(segments, small_codebook, language):
