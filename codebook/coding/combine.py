@@ -2,7 +2,9 @@
 people's reviews show it does better.
 
 1. Interviewer segments (column `role`) and very short segments are not codable: no codes.
-2. The zero-shot coder (`zeroshot.py`) scores every code without labels.
+2. The zero-shot coder (`zeroshot.py`) scores every code without labels; while nobody has
+   reviewed, with the neighbouring participant segments' scores as context (`neighbour_context`).
+   After a review every coder works from each segment's own score.
 3. With reviewed codes, the learned coder (`learned.py`) fits per code and replaces zero-shot for
    the codes whose grouped cross-validation beats it. For the codes zero-shot keeps (after that
    comparison), the threshold follows the code's estimated share in each year nobody reviewed
@@ -137,8 +139,7 @@ def code_segments(
     zs = zero_shot.score(vectors if settings.semantic else None, lex, codable,
                          question_index(table["doc"].astype(str).tolist(), roles.tolist()),
                          groups=table["doc"].astype(str).tolist())
-    margins = zs.combined - thresholds
-    machine_margins = margins.copy()  # what the machine says on reviewed rows (cross-validated)
+    isolated = zs.isolated if zs.isolated is not None else zs.combined  # without the neighbours' scores
     coder_of = ["zero-shot"] * len(codes)
 
     label_ids = [c.id for c in scored]
@@ -148,6 +149,13 @@ def code_segments(
     rows, Y = rows[keep], Y[keep]
     reviewed = np.zeros(n, dtype=bool)
     reviewed[rows] = True
+    # The neighbours' context serves the zero-shot coder while nobody has reviewed: after a review,
+    # the learned coder, its comparison with zero-shot and the prior shift work on each segment's
+    # own score (with the context they lost: docs/benchmarks.md). The uncertainty that chooses the
+    # next review comes from the own score too, so the first batch is the one the learned coder needs.
+    with_context = settings.neighbour_context > 0 and not len(rows)
+    margins = (zs.combined if with_context else isolated) - thresholds
+    machine_margins = margins.copy()  # what the machine says on reviewed rows (cross-validated)
     learner = None
     shifts: dict[str, dict[str, float]] = {}
     if len(rows) and settings.learned == "auto":
@@ -156,10 +164,10 @@ def code_segments(
         context = vectors
         if vectors is not None and settings.question_context > 0:  # the answer seen with its question
             context = vectors + settings.question_context * np.where(asked[:, None] >= 0, vectors[np.maximum(asked, 0)], 0)
-        learner = _fit_learned(table, texts, context, zs.combined[:, :ks], thresholds[:ks], rows, Y, codebook,
+        learner = _fit_learned(table, texts, context, isolated[:, :ks], thresholds[:ks], rows, Y, codebook,
                                scored, manual, extra_embedder, settings)
         X = learner.features_
-        learned_margin = learner.decision_scores(X, zs.combined[:, :ks] - thresholds[:ks])
+        learned_margin = learner.decision_scores(X, isolated[:, :ks] - thresholds[:ks])
         for column in np.flatnonzero(learner.use_learned_):
             margins[:, column] = learned_margin[:, column]
             machine_margins[:, column] = learned_margin[:, column]
@@ -192,13 +200,15 @@ def code_segments(
     # from a transcript to anyone searching the table for personal details.
     for column, code_id in enumerate(ids):
         table[f"score_{code_id}"] = np.round(scores[:, column], SCORE_DECIMALS)
-    unsure = np.exp(-np.min(np.abs(np.where(np.isfinite(margins[:, :ks]), margins[:, :ks], 50.0)), axis=1))
+    ask = (isolated - thresholds)[:, :ks] if with_context else margins[:, :ks]  # the own score chooses the review
+    unsure = np.exp(-np.min(np.abs(np.where(np.isfinite(ask), ask, 50.0)), axis=1))
     table["uncertainty"] = np.round(np.where(codable & ~reviewed, unsure, 0.0), SCORE_DECIMALS)
 
     lens_suggestion = {c.id: not bool(len(rows)) or int(Y[:, i].sum()) == 0 for i, c in enumerate(scored)
                        if c.kind == "lens"}
+    by_neighbours = (margins >= 0) & (isolated - thresholds < 0) if with_context else np.zeros_like(margins, bool)
     table["reasons"] = _reasons(table, ids, lex, zs, machine_themes, machine_lenses, coder_of, lens_suggestion,
-                                reviewed)
+                                reviewed, by_neighbours)
     reliability = reliability_table(label_ids, coder_of[:ks], Y, machine_margins[rows, :ks] >= 0,
                                     learner.fits_ if learner is not None else None,
                                     [c.kind for c in scored])
@@ -211,6 +221,7 @@ def code_segments(
         "interviewer_segments": int((roles == ROLE_INTERVIEWER).sum()),
         "lenses_are_suggestions": bool(any(lens_suggestion.values())),
         "prior_shift": shifts,
+        "neighbour_context": bool(with_context),
         "settings": asdict(settings),
         "codebook": {"name": codebook.name, "version": codebook.version},
     }
@@ -281,7 +292,7 @@ def _assign(margins: np.ndarray, columns: Sequence[int], top_k: int) -> list[lis
     return out
 
 
-def _reasons(table, ids, lex, zs, themes, lenses, coder_of, lens_suggestion, reviewed) -> list[str]:
+def _reasons(table, ids, lex, zs, themes, lenses, coder_of, lens_suggestion, reviewed, by_neighbours) -> list[str]:
     out = []
     for row in range(len(table)):
         reason: dict[str, str] = {}
@@ -297,6 +308,8 @@ def _reasons(table, ids, lex, zs, themes, lenses, coder_of, lens_suggestion, rev
             semantic = zs.reason(row, column)
             if semantic:
                 parts.append(semantic)
+            if by_neighbours[row, column]:
+                parts.append("de beurten ervoor en erna gaan hierover")
             text = "; ".join(parts) or "vraag van de interviewer of gecombineerde score"
             if lens_suggestion.get(ids[column]):
                 text = "suggestie (nog niet getoetst aan beoordelingen): " + text

@@ -21,6 +21,7 @@ TOML_KEYS: dict[str, str] = {
     "trefwoordgewicht": "keyword_weight",
     "semantisch": "semantic",
     "vraagcontext": "question_context",
+    "buurcontext": "neighbour_context",
     "themacontrast": "theme_contrast",
     "zelftraining": "self_training",
     "drempel_themas": "theme_threshold",
@@ -53,6 +54,10 @@ class CodingSettings:
         semantic: compare segments with code prototypes by embeddings (False = keywords only).
         question_context: share of the interviewer's preceding question's score added to a
             participant's answer (the question sets the topic).
+        neighbour_context: weight of the mean zero-shot score of the neighbouring participant
+            segments (previous and next codable segment of the same document) added to a
+            segment's own (themes persist over consecutive turns); 0 = off. Used only while
+            nobody has reviewed: after a review every coder works from the segment's own score.
         theme_contrast: score a theme by how much closer a segment is to it than to the other
             themes (semantic z-score minus the segment's mean over themes).
         self_training: weight of a model trained per code on the corpus's own clearest and least
@@ -84,6 +89,7 @@ class CodingSettings:
     keyword_weight: float = 2.0
     semantic: bool = True
     question_context: float = 0.5
+    neighbour_context: float = 0.5
     theme_contrast: bool = True
     self_training: float = 0.5
     theme_threshold: float = 1.25
@@ -121,6 +127,8 @@ class CodingSettings:
             raise CodebookError("N350", "zelftraining moet >= 0 zijn")
         if not 0 <= self.question_context <= 1:
             raise CodebookError("N350", "vraagcontext moet tussen 0 en 1 liggen")
+        if not 0 <= self.neighbour_context <= 1:
+            raise CodebookError("N350", "buurcontext moet tussen 0 en 1 liggen")
 
     @classmethod
     def from_section(cls, section: Mapping[str, Any] | None) -> "CodingSettings":

@@ -21,9 +21,14 @@ Per code and segment:
   from them, cross-fitted by interview (a segment is scored by a model that never saw its
   interview), and its z-scored decision is added with weight `self_training`. The sum is scaled
   back to the spread of the score before it, so the threshold keeps its meaning. This spreads what
-  the manual recognises with certainty to segments that say it in the corpus's own words.
+  the manual recognises with certainty to segments that say it in the corpus's own words;
+- neighbours (`neighbour_context` > 0): themes persist over consecutive turns of one conversation,
+  so a segment gets `neighbour_context` times the mean score of its neighbouring participant
+  segments (the previous and the next codable segment of the same document; interviewer turns and
+  too-short segments are skipped, never used), added last.
 
-`combined = z_semantic (contrasted) + keyword_weight * keywords (+ context) (+ self-training)`; a
+`combined = z_semantic (contrasted) + keyword_weight * keywords (+ context) (+ self-training)
+(+ neighbours)`; a
 code is assigned when the combined score reaches the threshold (in z-units), at most top-k per kind.
 Interviewer segments and segments shorter than `min_words` are not codable: they get no codes and do
 not enter the normalisation or the self-training.
@@ -80,6 +85,8 @@ class ZeroShotScores:
         semantic: (n, k) semantic z-scores (0 without embeddings).
         nearest: (n, k) index into `prototypes` of the nearest prototype (-1 without embeddings).
         prototypes: the prototypes.
+        isolated: (n, k) combined scores without the neighbours' (each segment on its own);
+            `combined` when the neighbour context is off.
     """
 
     code_ids: tuple[str, ...]
@@ -87,6 +94,7 @@ class ZeroShotScores:
     semantic: np.ndarray
     nearest: np.ndarray
     prototypes: tuple[Prototype, ...]
+    isolated: np.ndarray | None = None
 
     def reason(self, row: int, column: int, width: int = 90) -> str | None:
         index = int(self.nearest[row, column])
@@ -130,7 +138,7 @@ class ZeroShotCoder:
                 the normalisation uses these only.
             question_of: (n,) index of the interviewer question a segment answers, -1 for none.
             groups: (n,) interview of each segment, for cross-fitting the self-training
-                (None: folds over segments).
+                (None: folds over segments) and for the neighbour context (None: no neighbours).
         """
         n, k = lexical.scores.shape
         semantic = np.zeros((n, k))
@@ -157,7 +165,10 @@ class ZeroShotCoder:
             columns = [i for i, c in enumerate(self.codes) if c.kind in ("theme", "lens")]
             combined = with_self_training(combined, np.asarray(vectors, dtype=np.float64), codable, columns,
                                           self.settings.self_training, groups, self.settings.random_state)
-        return ZeroShotScores(self.code_ids, combined, semantic, nearest, self.prototypes)
+        isolated = combined
+        if groups is not None and self.settings.neighbour_context > 0:
+            combined = with_neighbours(combined, groups, codable, self.settings.neighbour_context)
+        return ZeroShotScores(self.code_ids, combined, semantic, nearest, self.prototypes, isolated)
 
 
 def with_self_training(scores: np.ndarray, vectors: np.ndarray, codable: np.ndarray, columns: Sequence[int],
@@ -203,6 +214,63 @@ def with_self_training(scores: np.ndarray, vectors: np.ndarray, codable: np.ndar
         mixed = s + weight * (learned - learned.mean()) / sd
         spread = mixed.std()
         out[rows, column] = mixed * (s.std() / spread) if spread > 1e-9 else mixed
+    return out
+
+
+def neighbour_rows(groups: Sequence[str], codable: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For each row, the nearest codable row before it and after it in the same document (-1 when
+    none). Rows must be in transcript order; non-codable rows (interviewer, too short) are skipped.
+
+    Returns:
+        (previous, next): two (n,) int arrays.
+    """
+    g = np.asarray(groups)
+    n = len(g)
+    out = []
+    for order in (range(n), range(n - 1, -1, -1)):
+        found = np.full(n, -1, dtype=np.int64)
+        last, doc = -1, None
+        for row in order:
+            if g[row] != doc:
+                last, doc = -1, g[row]
+            found[row] = last
+            if codable[row]:
+                last = row
+        out.append(found)
+    return out[0], out[1]
+
+
+def neighbour_mean(scores: np.ndarray, previous: np.ndarray, following: np.ndarray) -> np.ndarray:
+    """Row-wise mean of `scores` at the rows `previous` and `following` point to (those that exist;
+    0 for a row without neighbours). Works for (n,) and (n, k) scores."""
+    scores = np.asarray(scores, dtype=np.float64)
+    total = np.zeros_like(scores)
+    count = np.zeros(len(scores))
+    for index in (previous, following):
+        has = index >= 0
+        total[has] += scores[index[has]]
+        count[has] += 1
+    shape = (-1,) + (1,) * (scores.ndim - 1)
+    return np.where(count.reshape(shape) > 0, total / np.maximum(count, 1).reshape(shape), 0.0)
+
+
+def with_neighbours(scores: np.ndarray, groups: Sequence[str], codable: np.ndarray, weight: float) -> np.ndarray:
+    """`scores` plus `weight` times the mean score of each codable segment's neighbouring codable
+    segments in the same document (`neighbour_rows`); other rows keep their score.
+
+    Args:
+        scores: (n, k) scores; not modified.
+        groups: (n,) document of each row, rows in transcript order.
+        codable: (n,) bool, the segments that take part (give and receive context).
+        weight: weight of the neighbours' mean.
+
+    Returns:
+        (n, k) new scores.
+    """
+    out = np.asarray(scores, dtype=np.float64).copy()
+    previous, following = neighbour_rows(groups, codable)
+    rows = np.asarray(codable, dtype=bool)
+    out[rows] += weight * neighbour_mean(scores, previous, following)[rows]
     return out
 
 
