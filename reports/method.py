@@ -141,8 +141,13 @@ def coders_block(codebook: Codebook, manifest: Mapping[str, Any]) -> str:
     if not reviewed:
         text = ("Niemand heeft nog segmenten beoordeeld: elke code komt van de automatische codering vanuit "
                 "het codeboek (definities, regels en voorbeelden), zonder geleerde voorbeelden")
-        return text + (", en de lenzen zijn suggesties die nog niet aan beoordelingen zijn getoetst."
-                       if backend.get("lenses_are_suggestions") else ".")
+        text += (", en de lenzen zijn suggesties die nog niet aan beoordelingen zijn getoetst."
+                 if backend.get("lenses_are_suggestions") else ".")
+        if backend.get("neighbour_context"):
+            text += (" Omdat een gesprek vaak een tijd bij één onderwerp blijft, telt bij elk segment ook mee "
+                     "waar de beurten van deelnemers ervoor en erna over gaan; de reden bij een segment zegt het "
+                     "als dat de doorslag gaf.")
+        return text
     rows_by_code = {str(r.get("code")): r for r in (_detail(manifest, CODING, "reliability") or [])
                     if isinstance(r, Mapping)}
     rows = []

@@ -57,6 +57,14 @@ def test_without_reviews_the_chapter_says_every_code_is_automatic_and_lenses_are
     text = method.coding_block(make_codebook(), None, manifest)
     assert "Niemand heeft nog segmenten beoordeeld" in text and "de lenzen zijn suggesties" in text
     assert "Codeerder per code" not in text
+    assert "ervoor en erna" not in text  # the neighbours' context was off in this run
+
+
+def test_the_chapter_says_when_the_neighbouring_turns_counted():
+    manifest = _manifest(coderen={"backend": {"coders": {"school": "zero-shot"}, "reviewed_segments": 0,
+                                              "lenses_are_suggestions": True, "neighbour_context": True}})
+    text = method.coding_block(make_codebook(), None, manifest)
+    assert "waar de beurten van deelnemers ervoor en erna over gaan" in text
 
 
 def test_a_pseudonym_with_a_role_in_brackets_counts_under_the_role_and_is_never_listed():
