@@ -534,29 +534,86 @@ class Pipeline:
         """Load what a re-run with a change needs, once per process: deduce and the word lists, the
         language pipeline, the embedding model (its first call sets it up) and the stages' libraries.
         `narratief volg` does this while it waits. Needs no passphrase and writes nothing."""
-        import importlib
-
         from interviews.pseudonymise import get_deduce
         from interviews.pseudonymise.lexicon import is_unknown_word
         from interviews.pseudonymise.recognizers import dutch_words
-        from nlp.embeddings import load_embedder
-        from nlp.runtime import long_lived
 
         get_deduce()
         is_unknown_word("opwarmen")  # wordfreq's Dutch and English lists
         dutch_words()
         _ = self.language
-        load_embedder(self.ws.settings.codering.embeddings).embed(["opwarmen"])  # not cached: no file written
+        self._warm_up_after_pseudonymising()
+
+    def _warm_up_after_pseudonymising(self) -> None:
+        """Load what the stages after pseudonymisation need (the language pipeline, the embedding model
+        with its first call, the stages' libraries, the word lists and own words of the leak check),
+        silently: their progress lines come when they are used."""
+        import importlib
+        import warnings
+
+        from interviews.pseudonymise.recognizers import is_word
+        from narratief.vocabulary import own_words
+        from nlp.embeddings import load_embedder
+        from nlp.runtime import long_lived
+
         with long_lived():
+            is_word("qzxopwarmen")  # no word: every list is consulted, wordfreq's too
+            own_words()
+            from nlp.language import MissingModelWarning, load_language
+
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", MissingModelWarning)
+                load_language(self.ws.settings.codering.taalmodel)
+            load_embedder(self.ws.settings.codering.embeddings).embed(["opwarmen"])  # not cached: no file
             for module in WARM_MODULES:
                 importlib.import_module(module)
+
+    def _pseudonymise_beside_warm_up(self, stage: Stage) -> bool:
+        """In a new process with transcripts to pseudonymise, run that stage (and the interpretation
+        notes', which needs the same detector and the key it updates) in a forked child while this
+        process loads what the later stages need: on two cores the child's deduce load and detection
+        overlap the language pipeline, scikit-learn and the embedder. True when the child finished
+        (the records are in the manifest); False when nothing was forked (a warm process such as
+        `narratief volg`, nothing changed, no `fork` on this system) or the child failed - then the
+        stages run here as usual and say why they failed."""
+        import sys
+
+        from interviews.pseudonymise.detect import get_deduce
+
+        if sys.platform != "linux" or get_deduce.cache_info().currsize:
+            return False
+        if self.manifest.is_current(stage.name, stage.fingerprint(self).total, self.out):
+            return False
+        _ = self.key  # the passphrase is asked here, never in the child
+        sys.stdout.flush()
+        sys.stderr.flush()
+        child = os.fork()
+        if child == 0:  # pragma: no cover - measured by the parent's exit status
+            status = 1
+            try:
+                self._run_stage(stage)
+                self._run_stage(self.interpretation_stage, say_skipped=False)
+                status = 0
+            except BaseException:  # noqa: BLE001 - the parent runs the stage again and reports it
+                pass
+            finally:
+                sys.stdout.flush()
+                sys.stderr.flush()
+                os._exit(status)
+        try:
+            self._warm_up_after_pseudonymising()
+        finally:
+            _, status = os.waitpid(child, 0)
+        self.manifest = Manifest(self.out / "manifest.json")  # the child recorded its stage there
+        return os.waitstatus_to_exitcode(status) == 0
 
     @_locked
     def run(self) -> None:
         """Every stage in order; unchanged stages are skipped, so an interrupted run resumes."""
         self.ingest()
-        for stage in (self.pseudonymise_stage, self.coding_stage, self.agreement_stage, self.topic_stage,
-                      self.compare_stage):
+        done_beside = self._pseudonymise_beside_warm_up(self.pseudonymise_stage)
+        self._run_stage(self.pseudonymise_stage, say_skipped=not done_beside)
+        for stage in (self.coding_stage, self.agreement_stage, self.topic_stage, self.compare_stage):
             self._run_stage(stage)
         self.report()
         self.share()

@@ -43,6 +43,13 @@ class InterpretationStage(Stage):
     def review_path(self) -> Path:
         return self.key_dir / "bevindingen-interpretatie.csv"
 
+    @property
+    def cache_dir(self) -> Path:
+        """The notes' detection cache, sealed with the key, apart from the transcripts' cache (each
+        cache drops the documents it is not given): a changed transcript re-runs this stage (the key's
+        names may have grown), but its unchanged notes are not searched again."""
+        return self.key_dir / "detectie-interpretatie"
+
     def _texts(self, ctx: StageContext) -> dict[str, str]:
         from reports.inputs import read_interpretations
 
@@ -78,7 +85,8 @@ class InterpretationStage(Stage):
             stage = self.pseudonymise
             outcome = pseudonymise_corpus(
                 notes, ctx.key, review_path=self.review_path, allow=dict(stage.allow), deny=dict(stage.deny),
-                protected_terms=set(stage.protected_terms), style=stage.style, profile=ctx.profile)
+                protected_terms=set(stage.protected_terms), style=stage.style, profile=ctx.profile,
+                cache_dir=self.cache_dir)
             for note in outcome.transcripts:
                 cleaned[note.doc.removeprefix("interpretatie-")] = "\n\n".join(t.text for t in note.turns) + "\n"
         folder = ctx.out / "interpretatie"

@@ -342,3 +342,83 @@ def test_a_changed_transcript_gives_what_a_full_run_on_the_same_inputs_gives(dem
     again = _derived(root)
     assert sorted(again) == sorted(incremental)
     assert [name for name in again if again[name] != incremental[name]] == []
+
+
+class _ColdProcess:
+    """Stands in for `get_deduce` so a run in this (warm) test process takes the path of a new process:
+    pseudonymising in a forked child beside the warm-up. Calls go to the real, loaded deduce."""
+
+    def __init__(self, real):
+        self.real = real
+
+    def __call__(self):
+        return self.real()
+
+    @staticmethod
+    def cache_info():
+        from functools import _CacheInfo
+
+        return _CacheInfo(0, 0, 1, 0)
+
+
+def _changed_copy(demo_run: Path, target: Path, sentence: str) -> Path:
+    shutil.copytree(demo_run, target)
+    transcript = target / "interviews" / "2024" / "2024_wijk_binnenstad.txt"
+    transcript.write_bytes(transcript.read_bytes() + f"\n\nR1: {sentence}\n".encode("utf-8"))
+    return target
+
+
+def test_a_new_process_pseudonymises_beside_its_warm_up_and_gives_what_one_process_gives(
+        demo_run, tmp_path, env, monkeypatch):
+    import os
+
+    import interviews.pseudonymise.detect as detect
+
+    root = _changed_copy(demo_run, tmp_path / "naast", "Sinds Hennie Kraaijvanger de sleutel van het "
+                         "buurthuis heeft, is het op vrijdag altijd open.")
+    parent = os.getpid()
+    ran_here = []
+    original = type(Pipeline(open_workspace(root)).pseudonymise_stage).run
+
+    def run(self, ctx, previous):
+        ran_here.append(os.getpid() == parent)  # in the child this list is the child's copy
+        return original(self, ctx, previous)
+
+    monkeypatch.setattr(type(Pipeline(open_workspace(root)).pseudonymise_stage), "run", run)
+    monkeypatch.setattr(detect, "get_deduce", _ColdProcess(detect.get_deduce))
+    Pipeline(open_workspace(root), Progress(quiet=True)).run()
+    assert ran_here == []  # the stage ran in the forked child, not here
+    beside = _derived(root)
+    assert "Kraaijvanger" not in beside["segments.csv"].decode("utf-8")
+
+    monkeypatch.undo()
+    full = Pipeline(open_workspace(root), Progress(quiet=True))
+    for stage in ("pseudonymise", "code", "agreement", "compare"):
+        getattr(full, stage)(force=True)
+    assert [name for name, data in _derived(root).items() if beside[name] != data] == []
+
+
+def test_when_the_forked_pseudonymisation_fails_the_stage_runs_again_in_the_process(
+        demo_run, tmp_path, env, monkeypatch):
+    import os
+
+    import interviews.pseudonymise.detect as detect
+    from interviews.errors import PseudonymisationError
+
+    root = _changed_copy(demo_run, tmp_path / "mislukt", "Op woensdag is de gymzaal vrij voor iedereen.")
+    parent = os.getpid()
+    stage_type = type(Pipeline(open_workspace(root)).pseudonymise_stage)
+    original = stage_type.run
+
+    def run(self, ctx, previous):
+        if os.getpid() != parent:
+            raise PseudonymisationError("N299", "alleen in het kind")
+        return original(self, ctx, previous)
+
+    monkeypatch.setattr(stage_type, "run", run)
+    monkeypatch.setattr(detect, "get_deduce", _ColdProcess(detect.get_deduce))
+    before = _finished(root)
+    Pipeline(open_workspace(root), Progress(quiet=True)).run()
+    after = _finished(root)
+    assert after["pseudonimiseren"] != before["pseudonimiseren"] and after["coderen"] != before["coderen"]
+    assert "gymzaal vrij voor iedereen" in (root / "output" / "segments.csv").read_text(encoding="utf-8")
