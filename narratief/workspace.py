@@ -104,8 +104,8 @@ semantisch = true
 # Deel van de score van de voorafgaande interviewvraag dat een antwoord meekrijgt (0 tot 1).
 vraagcontext = 0.5
 # Deel van de gemiddelde score van de vorige en volgende deelnemersbeurt dat een segment meekrijgt
-# (0 tot 1; alleen zolang niemand segmenten beoordeelde).
-buurcontext = 0.5
+# (0 tot 1; alleen zolang niemand segmenten beoordeelde; 0 = uit).
+buurcontext = 0.0
 # Thema's scoren op hoeveel dichter een segment bij dat thema ligt dan bij de andere thema's.
 themacontrast = true
 # Gewicht van een model dat per code leert van de duidelijkste segmenten van het eigen corpus (0 = uit).

@@ -56,8 +56,9 @@ class CodingSettings:
             participant's answer (the question sets the topic).
         neighbour_context: weight of the mean zero-shot score of the neighbouring participant
             segments (previous and next codable segment of the same document) added to a
-            segment's own (themes persist over consecutive turns); 0 = off. Used only while
-            nobody has reviewed: after a review every coder works from the segment's own score.
+            segment's own (themes persist over consecutive turns); 0 = off (the default: on the
+            evaluation corpus through the whole pipeline it lost, docs/benchmarks.md). Used only
+            while nobody has reviewed: after a review every coder works from the segment's own score.
         theme_contrast: score a theme by how much closer a segment is to it than to the other
             themes (semantic z-score minus the segment's mean over themes).
         self_training: weight of a model trained per code on the corpus's own clearest and least
@@ -89,7 +90,7 @@ class CodingSettings:
     keyword_weight: float = 2.0
     semantic: bool = True
     question_context: float = 0.5
-    neighbour_context: float = 0.5
+    neighbour_context: float = 0.0
     theme_contrast: bool = True
     self_training: float = 0.5
     theme_threshold: float = 1.25

@@ -67,7 +67,8 @@ def test_a_vague_answer_takes_the_theme_of_the_turns_around_it(segments, small_c
     assert segments["role"].tolist()[0] == "interviewer" and segments["text"].tolist()[VAGUE].startswith("Dat klopt")
     plain = code_segments(segments, small_codebook, language, embedder,
                           CodingSettings.from_section({"buurcontext": 0})).table
-    context = code_segments(segments, small_codebook, language, embedder, CodingSettings()).table
+    context = code_segments(segments, small_codebook, language, embedder,
+                            CodingSettings.from_section({"buurcontext": 0.5})).table
     assert context["score_school"][VAGUE] > plain["score_school"][VAGUE]
     # the same sentence opening the other interview has no school answer before or after it
     other = segments.index[(segments["doc"] == "2025_wijk_thuis") & (segments["role"] != "interviewer")][0]
@@ -78,11 +79,12 @@ def test_a_vague_answer_takes_the_theme_of_the_turns_around_it(segments, small_c
 
 
 def test_the_setting_reaches_the_coder_and_is_checked(segments, small_codebook, language):
-    assert CodingSettings().neighbour_context == 0.5
+    assert CodingSettings().neighbour_context == 0.0  # off unless the workspace asks for it
     assert CodingSettings.from_section({"buurcontext": 0.25}).neighbour_context == 0.25
     with pytest.raises(CodebookError, match="N350.*buurcontext"):
         CodingSettings.from_section({"buurcontext": 1.5})
-    lexical = code_segments(segments, small_codebook, language, None, CodingSettings(semantic=False))
+    lexical = code_segments(segments, small_codebook, language, None,
+                            CodingSettings.from_section({"semantisch": False, "buurcontext": 0.5}))
     assert lexical.backend["settings"]["neighbour_context"] == 0.5
     assert lexical.backend["neighbour_context"] is True
     off = code_segments(segments, small_codebook, language, None, CodingSettings(semantic=False, neighbour_context=0))
