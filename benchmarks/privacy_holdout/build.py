@@ -6,7 +6,8 @@ Two rounds: `src/` (five transcripts, written before the pseudonymiser was run o
 mechanisms were then fixed while reading their leaks, so they are no longer held out) and
 `round2/src/` (two transcripts written after those fixes and measured once), each built into its
 own corpus/ and truth.json; `round3/src/` (one transcript written after round 2's fixes) and
-`round4/src/` (three transcripts: txt, vtt, docx, written after round 3's fixes) likewise.
+`round4/src/` (three transcripts: txt, vtt, docx, written after round 3's fixes) and `round5/src/`
+(three more: txt with timestamps, vtt, docx, written after round 4's fixes) likewise.
 
 Source format (UTF-8), one file per transcript:
   @key: value      header: file, year, type, wijk, date, title, format (txt | vtt | docx),

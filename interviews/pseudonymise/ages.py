@@ -9,7 +9,9 @@ Cues (each before or around the number):
 - a copula with a person subject: "ik ben zestien", "hij is net 16", "Sem is dertien jaar",
   "mijn zoon wordt achttien", also an estimate ("die is hooguit twintig", "niet ouder dan vijftien");
 - a singular person noun with "van": "een jochie van twaalf", "een kind van veertien jaar";
-- right after a name: "Sem, zeventien," / "Sem (16)" / "Sem, ook 17 jaar";
+- right after a name: "Sem, zeventien," / "Sem (16)" / "Sem, ook 17 jaar", or as a sentence of its
+  own after a sentence that is only a name ("Sem. Zestien.");
+- right after an age: "zestien, bijna zeventien";
 - "-jarige": "een 13-jarige"; "... jaar oud"; "op zijn twaalfde"; "toen ik vijftien was";
 - the answer to a question about a person's age ("Hoe oud was hij toen?" - "Tien jaar!"), in the
   same turn or as the opening of the next turn: the number must open the answer (after a filler
@@ -176,6 +178,25 @@ def _answers_age_question(text: str, start: int, asked_before: bool) -> bool:
     return opening is not None and bool(_ANSWER_OPENING.fullmatch(text, opening, start))
 
 
+_AGE_AGAIN = re.compile(r",\s*(?:bijna|net|pas|al|ruim|straks|binnenkort)\s+$", re.IGNORECASE)
+_NAME_SENTENCE_GAP = re.compile(r"[ \t]*[.!][ \t]+$")
+
+
+def _after_name_sentence(text: str, start: int, persons: Sequence[Span]) -> bool:
+    """The number at `start` is a sentence of its own right after a sentence that is only a name
+    ("Ik ben Sem. Zestien." / "Sem. Zestien. Ik zit op het college."): the age of a self-introduction."""
+    gap = _NAME_SENTENCE_GAP.search(text[max(0, start - 6) : start])
+    if gap is None:
+        return False
+    name_end = start - len(gap.group())
+    for p in persons:
+        if p.end == name_end:
+            lead = text[: p.start].rstrip()
+            lead = re.sub(r"(?i:\b(?:ik\s+ben|ik\s+heet|mijn\s+naam\s+is))$", "", lead).rstrip()
+            return not lead or lead[-1] in ".!?:\n"
+    return False
+
+
 def find_ages(text: str, persons: Sequence[Span] = (), asked_before: bool = False) -> list[Span]:
     """Every age of one person in `text` (see the module doc for the cues).
 
@@ -189,6 +210,7 @@ def find_ages(text: str, persons: Sequence[Span] = (), asked_before: bool = Fals
     """
     out: list[Span] = []
     person_ends = {p.end for p in persons}
+    age_ends: set[int] = set()
     for m in _CANDIDATE.finditer(text):
         value = _valid(m.group("num"))
         if value is None:
@@ -215,8 +237,13 @@ def find_ages(text: str, persons: Sequence[Span] = (), asked_before: bool = Fals
             gap = re.search(r"(?:,\s*(?:van\s+)?(?:ook\s+|nu\s+|net\s+|pas\s+|bijna\s+)?|\s*\(\s*)$", before)
             if gap and (start - len(gap.group())) in person_ends and (closes or text[tail_end:].lstrip().startswith(")")):
                 recognizer = "leeftijd_na_naam"
+            elif closes and not _UNIT_AFTER.match(text, end) and _after_name_sentence(text, start, persons):
+                recognizer = "leeftijd_na_naam"  # an introduction in short sentences: "Sem. Zestien."
+            elif closes and (gap := _AGE_AGAIN.search(before)) and (start - len(gap.group())) in age_ends:
+                recognizer = "leeftijd_na_leeftijd"  # "ik ben zestien, bijna zeventien"
         if recognizer is None:
             continue
+        age_ends.add(tail_end if has_jaar else end)
         out.append(Span(start, tail_end if has_jaar else end, "leeftijd", 0.8, recognizer))
     for m in _JARIGE.finditer(text):
         value = _valid(m.group("num"))

@@ -1,9 +1,10 @@
 """Dates of birth in the forms Dutch speakers use, tied to a person by a cue.
 
 Pattern: a date in any common form - "13-02-2008", "13/2/08", "13 februari 2008", "dertien
-februari 2008", "de 13e februari", "februari 2008", or a bare year ("2009") where the cue is
-explicit. Cues: "geboren (op|in)", "geboortedatum", "jarig (op)", "verjaardag", "... is (hij)
-geboren" after the date, and "is van <date>" / "<age>, van <date>" (a person "is of" a date).
+februari 2008", "twee april tweeduizend negen", "de 13e februari", "februari 2008", or a bare
+year ("2009") where the cue is explicit. Cues: "geboren (op|in)", "geboortedatum", "jarig (op)",
+"verjaardag", "... is (hij) geboren" after the date (after a date with a month also "...
+geboren"), and "is van <date>" / "<age>, van <date>" (a person "is of" a date).
 Validate: a real calendar date whose year (when given) lies before the interview year minus
 `MIN_AGE_AT_INTERVIEW`, so "het plan is van mei 2024" in a 2024 interview is not a birth date.
 """
@@ -24,7 +25,12 @@ _MONTHS = {
 _FULL_MONTHS = frozenset(m for m in _MONTHS if len(m) > 4 or m in {"mei", "juni", "juli"})
 _MONTH = "(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY_WORD = r"(?:[a-zë]*?(?:een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|twintig|dertig)(?:de|ste)?|eerste|derde|achtste)"
-_YEAR = r"(?:19|20)\d{2}|'\d{2}"
+_YEAR_UNIT = r"[a-zë]*?(?:een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|tig)"
+_YEAR = (
+    r"(?:19|20)\d{2}|'\d{2}"
+    rf"|tweeduizend(?:[ \t]*(?:en[ \t]*)?{_YEAR_UNIT})?"  # a year in words: "tweeduizend negen", "tweeduizend en elf"
+    rf"|negentien[ \t]*(?:honderd[ \t]*(?:en[ \t]*)?)?{_YEAR_UNIT}"  # "negentien achtennegentig"
+)
 DATE_PATTERN = (
     r"(?:(?P<d>\d{1,2})[-/.](?P<m>\d{1,2})[-/.](?P<y>(?:19|20)?\d{2})"
     rf"|(?:de\s+)?(?P<dw>\d{{1,2}}(?:e|de|ste)?|{_DAY_WORD})\s+(?P<mw>{_MONTH})(?:\s+(?P<yw>{_YEAR}))?"
@@ -37,15 +43,29 @@ _CUE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _YEAR_CUE_BEFORE = re.compile(r"\b(?:geboren|geboortejaar|geb\.)\s*(?:in|is|:)?\s*(?:het\s+jaar\s+)?$", re.IGNORECASE)
-_CUE_AFTER = re.compile(
-    r"\s*,?\s*(?:is|was|werd|ben)[- ]?(?:ie|hij|zij|ze|ik)?\s+geboren\b", re.IGNORECASE
-)
+_CUE_AFTER = re.compile(r"\s*,?\s*(?:is|was|werd|ben)[- ]?(?:ie|hij|zij|ze|ik)?\s+geboren\b", re.IGNORECASE)
+# after a date with a month, "geboren" alone is a cue too ("hij is op 3 mei 2010 geboren"); after a
+# bare year it is not ("de in 2012 geboren kinderen" is a cohort)
+_CUE_AFTER_DATE = re.compile(r"\s*,?\s*(?:(?:is|was|werd|ben)[- ]?(?:ie|hij|zij|ze|ik)?\s+)?geboren\b", re.IGNORECASE)
 _IS_VAN = re.compile(r"(?:\b(?:is|was|ben)|-ie|\bjaar\s*,|\w+\s*,)\s+van\s+$", re.IGNORECASE)
+
+
+def _spelled_year(text: str) -> int | None:
+    """A year said in words: "tweeduizend negen", "tweeduizend en elf", "negentien achtennegentig"."""
+    words = re.sub(r"\ben\b", " ", text.casefold().replace("tweeduizend", "tweeduizend ")).split()
+    if words[0].startswith("tweeduizend"):
+        rest = parse_number("".join(words[1:])) if len(words) > 1 else 0
+        return None if rest is None or rest > 99 else 2000 + rest
+    rest = "".join(words[1:]).removeprefix("honderd")
+    tail = parse_number(rest) if rest else None
+    return None if tail is None or tail > 99 else 1900 + tail
 
 
 def _year(text: str | None) -> int | None:
     if not text:
         return None
+    if text[:1].isalpha():
+        return _spelled_year(text)
     if text.startswith("'"):
         value = int(text[1:])
         return 2000 + value if value <= 30 else 1900 + value
@@ -96,7 +116,7 @@ def find_birthdates(text: str, interview_year: int | None = None) -> list[Span]:
         if year is not None and (year < 1900 or (latest is not None and year > latest)):
             continue
         before = text[max(0, m.start() - 40) : m.start()]
-        cue = _CUE_BEFORE.search(before) or _CUE_AFTER.match(text, m.end())
+        cue = _CUE_BEFORE.search(before) or _CUE_AFTER_DATE.match(text, m.end())
         is_van = _IS_VAN.search(before) and year is not None
         if cue or is_van:
             end = m.end()

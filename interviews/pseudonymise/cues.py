@@ -1,7 +1,8 @@
 """Recognizers driven by cue phrases and token shape: handles, nicknames and names said once.
 
 - Handles without "@": after a platform or account word ("zijn Snap is ...", "Insta: ...",
-  "account ...", "kanaal ...") any token, or before one when it is no plain word ("x.y op Insta");
+  "account ...", "kanaal ...") any token (after a comma, "via Snapchat, x.y", only one with a
+  dot, underscore or digit), or before one when it is no plain word ("x.y op Insta");
   anywhere a token shaped like a user name (letters with an underscore, a digit between letters:
   "leet" spelling, or lower-case parts joined by dots: "zonnestraal.vd.b").
 - Nicknames introduced in the sentence: "ze noemen hem X", "dat ze X noemen", "zich X noemde",
@@ -9,7 +10,8 @@
   "iedereen zegt X", "X heet eigenlijk Y" / "X. Die heet eigenlijk Y".
 - Names: after a title ("Mevrouw Aksoy"), a possessive without apostrophe before a kinship or
   belonging word ("Sems moeder"), in apposition after a person noun ("een studente, X, kwam",
-  "mijn oudste, X,"), a full name before a role ("X Y, wijkagent"), a lower-case surname after
+  "mijn oudste, X,"), a rare first name set off by commas and taken up by a pronoun ("..., X, die
+  is pas negen"), a full name before a role ("X Y, wijkagent"), a lower-case surname after
   "van der"/"van den" ("bij van der meulen"), and a capitalised token mid-sentence that neither
   Dutch nor English text uses as a word.
 """
@@ -20,15 +22,15 @@ import re
 
 from .findings import Span
 from .keep import is_role
-from .lexicon import is_frequent_word, is_unknown_word
-from .recognizers import _STREET_SUFFIX, first_names, is_compound_word, is_plain_word, is_word, place_names, stop_words, surnames
+from .lexicon import is_frequent_word, is_unknown_word, zipf
+from .recognizers import _STREET_SUFFIX, RARE_FIRST_NAME_ZIPF, first_names, is_compound_word, is_plain_word, is_word, place_names, stop_words, surnames
 
 _PLATFORM = (
     r"snap(?:chat)?|insta(?:gram)?|tik\s?tok|twitter|discord|telegram|youtube|twitch|steam|psn|xbox|"
     r"gamertag|account(?:naam)?|gebruikersnaam|username|user|kanaal|profiel|accountje|nickname|naam\s+online"
 )
 _HANDLE_CUE = re.compile(
-    rf"\b(?:{_PLATFORM})\b\s*(?:is|was|heet|heette|:|=|-)?\s*(?:gewoon\s+|dan\s+|nog\s+steeds\s+)?"
+    rf"\b(?:{_PLATFORM})\b\s*(?:is|was|heet|heette|:|=|-|(?P<comma>,))?\s*(?:gewoon\s+|dan\s+|nog\s+steeds\s+)?"
     r"(?P<value>@?[A-Za-z0-9][\w.]{1,30}[A-Za-z0-9_])(?![\w@])",
     re.IGNORECASE,
 )
@@ -76,6 +78,8 @@ def find_handles(text: str) -> list[Span]:
             continue
         if value[:1].isdigit() and value.replace(".", "").isdigit():
             continue
+        if m.group("comma") and value.lstrip("@").isalpha():
+            continue  # "op Snapchat, Instagram en TikTok": after a comma only a user-name shape counts
         out.append(Span(m.start("value"), m.start("value") + len(value), "handle", 0.8, "handle_context"))
     for m in _HANDLE_BEFORE_PLATFORM.finditer(text):
         value = m.group("value")
@@ -210,6 +214,11 @@ _NAME_ROLE = re.compile(
 _INITIALS_NAME = re.compile(
     r"(?<![\w.])(?:[A-Z]\.[ \t]?){1,3}[ \t]*(?:(?:van|de|der|den|ter|ten|te)[ \t]+)*(?P<surname>[A-Z][a-zà-ÿ'-]{2,})(?![\w'-])"
 )
+# a first name set off by commas mid-sentence and taken up by a pronoun: "... naar huis gebracht,
+# Jorrit, die is pas negen" / "toen belde haar zus, Merel, en zij zei"
+_NAMED_ASIDE = re.compile(
+    r"(?<=[a-zà-ÿ]),[ \t]+(?P<name>[A-Z][a-zà-ÿ'-]{2,}),[ \t]+(?:die|hij|zij|ze|en\s+(?:die|hij|zij|ze))\b"
+)
 _STREET_NAME = re.compile(rf"..(?:{_STREET_SUFFIX})$")
 _SPELLED = re.compile(r"(?<![\w-])(?:[A-Za-z]-){3,}[A-Za-z](?![\w-])")
 _CAPITALISED = re.compile(r"(?<![\w'@#-])(?P<name>[A-Z][a-zà-ÿ]{2,}(?:-[A-Z][a-zà-ÿ]+)?)(?![\w'@-])")
@@ -268,6 +277,12 @@ def find_names(text: str, protected: list[tuple[int, int]] = ()) -> list[Span]:
         name = m.group("name")
         if not is_plain_word(name) and name.casefold() not in place_names() and name.casefold() not in stop_words():
             add(m.start("name"), m.end("name"), 0.7, "naam_bijstelling")
+    for m in _NAMED_ASIDE.finditer(text):
+        low = m.group("name").casefold()
+        if low in place_names() or low in stop_words():
+            continue
+        if (low in first_names() and zipf(low) < RARE_FIRST_NAME_ZIPF) or not is_plain_word(low):
+            add(m.start("name"), m.end("name"), 0.65, "naam_tussenzin")
     for m in _CAPITALISED.finditer(text):
         name = m.group("name")
         low = name.casefold()

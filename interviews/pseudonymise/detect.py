@@ -22,7 +22,7 @@ from .keep import ProtectedVocabulary, is_role, role_words, subtract
 from .ages import asks_age
 from .birthdates import find_birthdates
 from .cues import find_handles, find_names, find_nicknames
-from .lexicon import zipf
+from .lexicon import FREQUENT_ZIPF, zipf
 from .precision import ARTICLE_PARTICLES, weak_name_evidence_ok
 from .recognizers import (
     RARE_FIRST_NAME_ZIPF,
@@ -32,6 +32,7 @@ from .recognizers import (
     first_names,
     is_plain_word,
     is_word,
+    place_names,
     surnames,
     pattern_recognizers,
     stop_words,
@@ -66,6 +67,14 @@ _INTERFIX = frozenset(default_profile().name_particles)
 _PARTICLE_SURNAME = re.compile(
     r"[ \t]+(?:(?:" + "|".join(re.escape(p) for p in sorted(_INTERFIX - ARTICLE_PARTICLES, key=len, reverse=True))
     + r")[ \t]+){1,3}(?P<surname>[a-zà-ÿ][\w'-]+)(?![\w@]|\.\w)"
+)
+_NAME_BEFORE = re.compile(r"(?<![\w'@#-])(?P<first>[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?)[ \t]$")
+# in a speaker label, a capitalised surname after name particles ("Ruud van de Laar", "Joke in 't
+# Zandt"); "in"/"op"/"uit" only before an article particle ("in 't", "op den", "uit de")
+_LABEL_SURNAME = re.compile(
+    r"[ \t]+(?:(?:in|op|uit)[ \t]+(?=(?:'t|het|de|den|der)[ \t]))?(?:(?:"
+    + "|".join(re.escape(p) for p in sorted(_INTERFIX, key=len, reverse=True))
+    + r")[ \t]+){1,3}(?P<surname>[A-Z][\w'\u2019-]+)"
 )
 _LABEL_WORDS = {
     "interviewer", "interviewster", "deelnemer", "spreker", "speaker", "respondent", "onbekend",
@@ -249,6 +258,32 @@ class Detector:
                 asked = fld == "text" and asks_age(text)
         return out
 
+    def _first_name_before_surname(self, transcripts: Sequence[Transcript], findings: list[Finding]) -> list[Finding]:
+        """A capitalised token right before a found capitalised name ("Ken je Wojtek Kowalczyk?",
+        where only the surname was found): the first name of a full name, when it is no ordinary
+        word, stop word, place or role. The whole name then enters propagation, so the first name
+        is also caught where it stands alone (or in lower case)."""
+        texts = {(t.doc, i, fld): text for t in transcripts for i, fld, text in self._fields(t)}
+        taken = {(f.doc, f.turn, f.field, f.start) for f in findings if f.category == "persoon"}
+        out: list[Finding] = []
+        for f in findings:
+            if f.category != "persoon" or f.field == "speaker" or not f.text[:1].isupper():
+                continue
+            text = texts.get((f.doc, f.turn, f.field))
+            if text is None:
+                continue
+            offset = max(0, f.start - 40)
+            m = _NAME_BEFORE.search(text[offset : f.start])
+            if m is None or (f.doc, f.turn, f.field, offset + m.start()) in taken:
+                continue
+            start = offset + m.start()
+            low = m.group("first").casefold()
+            if (low in stop_words() or low in _EDGE_WORDS or low in _LABEL_WORDS or is_role(low)
+                    or is_plain_word(low) or low in place_names() or self.protected.spans(m.group("first"))):
+                continue
+            out.append(Finding(f.doc, f.turn, f.field, start, f.end, text[start : f.end], "persoon", f.score, f.recognizer))
+        return out
+
     def _lower_case_surnames(self, transcripts: Sequence[Transcript], findings: list[Finding]) -> list[Finding]:
         """A found name followed by a name particle and a surname written in lower case ("dylan ten
         hagen", "sem van der linden"): the whole name, so the surname does not stay behind. The
@@ -349,7 +384,26 @@ class Detector:
                 merged[-1] = (merged[-1][0], end)
             else:
                 merged.append((start, end))
-        return [Span(s, e, "persoon", 0.9, "sprekerlabel") for s, e in merged]
+        # a surname after particles is part of the name even when it is a word ("van de Laar", "in 't
+        # Zandt"): not when it is a role, a stop word, protected, or a frequent word that is no surname
+        for i, (start, end) in enumerate(merged):
+            m = _LABEL_SURNAME.match(label, end)
+            if m is None or any(bs <= m.start("surname") < be for bs, be in bracketed):
+                continue
+            surname = strip_possessive(m.group("surname"))
+            low = surname.casefold()
+            if (is_role(low) or low in stop_words() or low in _LABEL_WORDS
+                    or any(ps < m.end() and m.start("surname") < pe for ps, pe in protected)
+                    or (low not in surnames() and zipf(low) >= FREQUENT_ZIPF)):
+                continue
+            merged[i] = (start, m.start("surname") + len(surname))
+        spans: list[tuple[int, int]] = []
+        for start, end in merged:  # a name the extension now covers ("Zandt" of "in 't Zandt") goes
+            if spans and start < spans[-1][1]:
+                spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
+            else:
+                spans.append((start, end))
+        return [Span(s, e, "persoon", 0.9, "sprekerlabel") for s, e in spans]
 
     def _deduce_spans(self, texts: list[str]) -> list[list[Span]]:
         """Run deduce once on all texts of a transcript and map its tags to our categories."""
@@ -459,12 +513,25 @@ class Detector:
         return s, e
 
     def _propagate(self, transcripts: Sequence[Transcript], findings: list[Finding]) -> list[Finding]:
-        """Catch every recurrence of a detected (or known, or denied) name anywhere in the corpus."""
+        """Catch every recurrence of a detected (or known, or denied) name anywhere in the corpus.
+
+        Then a first name right before a found or propagated surname ("Ken je Wojtek <surname>?",
+        the surname known from "mevrouw <surname>") is added and propagated in a second pass."""
+        terms = self._propagation_terms(findings, lists=True)
+        out = self._find_terms(transcripts, terms)
+        extra = self._first_name_before_surname(transcripts, findings + out)
+        if extra:
+            more = {t: c for t, c in self._propagation_terms(extra, lists=False).items() if t not in terms}
+            out += extra + self._find_terms(transcripts, more)
+        return out
+
+    def _propagation_terms(self, findings: list[Finding], lists: bool) -> dict[str, str]:
+        """The names to search everywhere (and their parts), with the deny list when `lists`."""
         names: dict[str, str] = {}
         for f in findings:
             if f.category == "persoon":
                 names.setdefault(f.text, "persoon")
-        for name in self.known_names:
+        for name in self.known_names if lists else ():
             names.setdefault(name, "persoon")
         terms: dict[str, str] = {}
         for name, category in names.items():
@@ -478,8 +545,11 @@ class Detector:
                 if self.protected.spans(term):
                     continue
                 terms.setdefault(term, category)
-        for term, category in self.deny.items():
+        for term, category in self.deny.items() if lists else ():
             terms[term] = category
+        return terms
+
+    def _find_terms(self, transcripts: Sequence[Transcript], terms: dict[str, str]) -> list[Finding]:
         if not terms:
             return []
         insensitive = sorted({t for t in terms if not is_word(t) or t in self.deny}, key=len, reverse=True)

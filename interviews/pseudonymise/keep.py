@@ -3,7 +3,7 @@
 Generic Dutch role words (here) and the municipality profile's names - wijken, buurten, places,
 schools, partners, interventions, terms never to pseudonymise (`interviews.profiles`) - plus any
 extra terms passed in (every codebook keyword, the workspace allow list). Organisation names not on the list are recognised by their form
-("... College", "Basisschool ...", "Stichting ...").
+("...college", "Sint-Joris College", "Basisschool ...", "Stichting ...").
 """
 
 from __future__ import annotations
@@ -35,9 +35,14 @@ _ORG_HEAD = (
     r"Buurthuis|Wijkhuis|Moskee|Kerk|ROC|VSO|MBO|SBO|BV|B\.V\."
 )
 _CAP = r"(?:[A-Z\u00C0-\u00DE][\w'\u2019-]*|'t|de|van|der|den|ter|ten|het|voor|en)"
+# School heads that close a name written apart ("Pieter Zeeman College", "Sint-Joris Lyceum"):
+# only these, since a person's name before "Gemeente" or "School" ("Sem Jansen School ...") is still
+# a person
+_ORG_TAIL = r"College|Lyceum|Gymnasium|Academie|Scholengemeenschap"
 _ORG_RES = (
     re.compile(rf"\b(?:{_ORG_HEAD})[ \t]+(?:{_CAP}[ \t]+){{0,3}}[A-Z0-9\u00C0-\u00DE][\w'-]*"),
     re.compile(rf"\b(?:{_CAP}[ \t]+){{0,3}}[A-Z][\w'-]*(?:{_ORG_HEAD.lower()}|{_ORG_HEAD})\b"),
+    re.compile(rf"(?<![\w'-])[A-Z\u00C0-\u00DE][\w'\u2019-]*[ \t]+(?:{_CAP}[ \t]+){{0,3}}(?:{_ORG_TAIL})\b"),
 )
 
 

@@ -172,6 +172,15 @@ def _spelled_house_number(value: str) -> bool:
     return number != 1 or any(w.casefold().endswith("nummer") for w in words)
 
 
+def _split_house_number(value: str) -> bool:
+    """The number after "nummer" in "nummer acht van de Eikendreef": digits, or a number word 1-999."""
+    word = re.split(r"[ \t]+", value.strip())[1]
+    if word[:1].isdigit():  # "14", "14a": digits, as before
+        return True
+    number = parse_number(word)
+    return number is not None and 1 <= number <= 999
+
+
 def pattern_recognizers(profile: Profile | None = None) -> tuple[RegexRecognizer, ...]:
     """The built-in pattern recognizers (phone, e-mail, postcode, BSN, birth date, ...); street
     suffixes and name particles come from the municipality profile (default: the default profile)."""
@@ -247,15 +256,16 @@ def pattern_recognizers(profile: Profile | None = None) -> tuple[RegexRecognizer
             0.8,
             validate=_phone_digits(11, 12),
         ),
-        RegexRecognizer(  # "op nummer 14 van de Steenweg", "huisnummer 3 aan de Kerklaan"
+        RegexRecognizer(  # "op nummer 14 van de Steenweg", "huisnummer 3 aan de Kerklaan", "nummer acht van de Eikendreef"
             "adres_gesplitst",
             "adres",
             re.compile(
-                rf"\b(?:huis)?nummer[ \t]+\d{{1,4}}(?:[ \t]?[a-zA-Z]\b)?[ \t]+(?:van|aan|in|op)[ \t]+(?:de|het|'t)[ \t]+"
+                rf"\b(?:huis)?nummer[ \t]+(?:\d{{1,4}}|{SPELLED_NUMBER})(?:[ \t]?[a-zA-Z]\b)?[ \t]+(?:van|aan|in|op)[ \t]+(?:de|het|'t)[ \t]+"
                 rf"(?:[A-Z][\w'-]*[ \t](?:(?:{particle})[ \t])*)?[A-Za-z][\w'-]*?(?:{street_suffix})\b",
                 flags,
             ),
             0.85,
+            validate=_split_house_number,
         ),
         RegexRecognizer(  # "de Steenweg, nummer 14", "Steenweg nummer 14"
             "adres_gesplitst_omgekeerd",
