@@ -199,8 +199,9 @@ def _quotes(seg: pd.DataFrame, masks: dict, years: list[int], settings: CompareS
     typical for the theme and, within a lens, for the lens."""
     parts = []
     evidence = seg["evidence"].to_numpy(dtype=bool)
+    # the columns typicality() and select_quotes() read: row selections below copy only these
     scored = [c for c in seg.columns if c.startswith("score_")]
-    seg = seg[list(dict.fromkeys(["year", *_QUOTE_COLS[4:-1], "speaker_key", *scored]))]  # rows copy only these
+    seg = seg[["year", "doc", "turn", "part", "speaker", "speaker_key", "type", "wijk", "text", *scored]]
     for year in years:
         in_year = (seg["year"] == year).to_numpy()
         for (theme, lens), mask in masks.items():

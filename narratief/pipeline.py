@@ -578,9 +578,9 @@ class Pipeline:
         stages run here as usual and say why they failed."""
         import sys
 
-        from interviews.pseudonymise.detect import get_deduce
+        from interviews.pseudonymise.detect import deduce_loaded
 
-        if sys.platform != "linux" or get_deduce.cache_info().currsize:
+        if sys.platform != "linux" or deduce_loaded():
             return False
         if self.manifest.is_current(stage.name, stage.fingerprint(self).total, self.out):
             return False

@@ -105,6 +105,11 @@ def get_deduce() -> Any:
         root.handlers[:] = handlers
 
 
+def deduce_loaded() -> bool:
+    """Whether this process has loaded deduce already (a warm process: `narratief volg`, tests)."""
+    return bool(get_deduce.cache_info().currsize)
+
+
 @lru_cache(maxsize=1)
 def get_ner() -> Any | None:
     """spaCy `nl_core_news_lg` for extra person recall when installed; None otherwise (never downloads)."""
