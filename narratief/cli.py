@@ -298,6 +298,9 @@ def uitleg(code: str = typer.Argument(..., help="Een foutcode, bijvoorbeeld N605
     typer.echo(explain(code))
 
 
+INTERRUPTED = "Afgebroken; wat klaar was, blijft bewaard. Start opnieuw om te hervatten."
+
+
 def main() -> None:
     """Entry point: run the app and turn narratief's errors into a message and exit code 2."""
     from narratief.cli_nl import dutch_command, usage_error_message
@@ -306,6 +309,8 @@ def main() -> None:
     try:
         result = dutch_command(app).main(prog_name="narratief", standalone_mode=False)
         if isinstance(result, int) and result:  # --help and --version return their exit code
+            if result == 130:  # and typer returns Ctrl-C (KeyboardInterrupt) as 130, silently
+                typer.secho(INTERRUPTED, err=True)
             raise SystemExit(result)
     except click_exceptions.NoArgsIsHelpError as exc:
         typer.echo(exc.ctx.get_help())
@@ -317,7 +322,7 @@ def main() -> None:
         typer.secho(exc.message, err=True, fg=typer.colors.RED)
         raise SystemExit(2)
     except (typer.Abort, KeyboardInterrupt):
-        typer.secho("Afgebroken; wat klaar was, blijft bewaard. Start opnieuw om te hervatten.", err=True)
+        typer.secho(INTERRUPTED, err=True)
         raise SystemExit(130)
     except typer.Exit as exc:
         raise SystemExit(exc.exit_code)

@@ -240,3 +240,25 @@ def test_workspace_lock_is_reentrant_and_released(tmp_path):
         with WorkspaceLock(tmp_path / "bestand" / ".narratief.lock"):
             pass
     assert caught.value.code == "N720"
+
+
+def test_ctrl_c_says_in_dutch_that_the_run_can_resume(tmp_path, monkeypatch, capsys):
+    from narratief import cli as cli_module
+    from narratief.pipeline import Pipeline
+
+    root = tmp_path / "werkmap"
+    init_workspace(root)
+    (root / "interviews" / "2025").mkdir(parents=True, exist_ok=True)
+    (root / "interviews" / "2025" / "gesprek.md").write_text(TRANSCRIPT, encoding="utf-8")
+
+    def pressed_ctrl_c(self):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(Pipeline, "run", pressed_ctrl_c)
+    monkeypatch.setenv("NARRATIEF_PASSPHRASE", "wachtwoord-voor-de-test")
+    monkeypatch.setenv("NARRATIEF_KEY_DIR", str(tmp_path / "sleutels"))
+    monkeypatch.setattr(sys, "argv", ["narratief", "run", str(root)])
+    with pytest.raises(SystemExit) as stopped:
+        cli_module.main()
+    assert stopped.value.code == 130
+    assert "Afgebroken; wat klaar was, blijft bewaard" in capsys.readouterr().err
