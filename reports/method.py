@@ -54,6 +54,7 @@ def participants_block(segments: pd.DataFrame | None, overview: pd.DataFrame, ye
     data = segments[segments["year"].astype(int) == year]
     data = data[data["speaker"].notna() & (data["speaker"].astype(str).str.strip() != "")]
     roles: dict[str, set[tuple[str, str]]] = {}
+    shown: dict[str, str] = {}  # one row per role whatever its case, shown as first met
     for doc, speaker in data[["doc", "speaker"]].drop_duplicates().itertuples(index=False):
         label = str(speaker).strip()
         if is_interviewer_label(label):
@@ -61,16 +62,30 @@ def participants_block(segments: pd.DataFrame | None, overview: pd.DataFrame, ye
         elif PSEUDONYM_LABEL.match(label):
             role = "deelnemer (pseudoniem of nummer)"
         elif (found := PSEUDONYM_WITH_ROLE.match(label)) and PSEUDONYM_LABEL.match(found.group("who").strip()):
-            role = found.group("role").strip().lower()  # the person stays out of the table, the role counts
+            role = _role_name(found.group("role"))  # the person stays out of the table, the role counts
         else:
-            role = label.lower()
-        roles.setdefault(role, set()).add((str(doc), label))
+            role = _role_name(label)
+        shown.setdefault(role.casefold(), role)
+        roles.setdefault(shown[role.casefold()], set()).add((str(doc), label))
     rows = [(role, len(pairs), len({d for d, _ in pairs}))
             for role, pairs in sorted(roles.items(), key=lambda kv: (-len(kv[1]), kv[0]))]
     return ("Deelnemers per rol in " + str(year) + ". Waar de sprekerslabels een rol noemen (bijvoorbeeld "
             "wijkagent of jongerenwerker) tellen we elke rol per gesprek één keer; sprekers met een pseudoniem "
             "of een nummer (zoals R1) tellen we samen als deelnemers.\n\n"
             + table(["Rol", "Deelnemers", "Gesprekken"], rows, "lrr", caption=f"Deelnemers per rol, {year}"))
+
+
+def _role_name(text: str) -> str:
+    """A role as the participants table shows it: role words and one capitalised word in lower case
+    ("Wijkagent", "Jongerenwerk"), a name of several words or an acronym as written ("De Korenaar",
+    "Wijkagent Helmond-West", "STH")."""
+    from interviews.pseudonymise.keep import is_role
+
+    words = text.split()
+    text = " ".join(words)
+    if all(is_role(w) for w in words) or (len(words) == 1 and text[:1].isupper() and text[1:].islower()):
+        return text.lower()
+    return text
 
 
 def _detail(manifest: Mapping[str, Any], stage: str, key: str) -> Any:

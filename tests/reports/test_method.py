@@ -80,3 +80,16 @@ def test_a_pseudonym_with_a_role_in_brackets_counts_under_the_role_and_is_never_
             if line.startswith("| ") and not line.startswith("| Rol")}
     assert rows == {"wijkagent": "2", "jongerenwerk": "1", "deelnemer (pseudoniem of nummer)": "1",
                     "jongerenwerker": "1"}
+
+
+def test_an_organisation_in_brackets_keeps_its_capitals_and_one_role_is_one_row_whatever_its_case():
+    import pandas as pd
+
+    segments = pd.DataFrame({
+        "doc": ["a", "a", "b", "b", "c"], "year": [2026] * 5,
+        "speaker": ["[Persoon 3] (Buurthuis De Linde)", "[Persoon 4] (STH)", "[Persoon 8] (buurthuis de linde)",
+                    "Wijkagent", "[Persoon 9] (wijkagent)"]})
+    text = method.participants_block(segments, pd.DataFrame(), 2026)
+    rows = {line.split("|")[1].strip(): line.split("|")[2].strip() for line in text.splitlines()
+            if line.startswith("| ") and not line.startswith("| Rol")}
+    assert rows == {"Buurthuis De Linde": "2", "STH": "1", "wijkagent": "2"}
