@@ -536,13 +536,10 @@ class Pipeline:
         `narratief volg` does this while it waits. Needs no passphrase and writes nothing."""
         from interviews.pseudonymise import get_deduce
         from interviews.pseudonymise.lexicon import is_unknown_word
-        from interviews.pseudonymise.recognizers import dutch_words
 
         get_deduce()
         is_unknown_word("opwarmen")  # wordfreq's Dutch and English lists
-        dutch_words()
-        _ = self.language
-        self._warm_up_after_pseudonymising()
+        self._warm_up_after_pseudonymising()  # the lemma table and the language pipeline too
 
     def _warm_up_after_pseudonymising(self) -> None:
         """Load what the stages after pseudonymisation need (the language pipeline, the embedding model

@@ -139,7 +139,7 @@ def code_segments(
     zs = zero_shot.score(vectors if settings.semantic else None, lex, codable,
                          question_index(table["doc"].astype(str).tolist(), roles.tolist()),
                          groups=table["doc"].astype(str).tolist())
-    isolated = zs.isolated if zs.isolated is not None else zs.combined  # without the neighbours' scores
+    isolated = zs.isolated  # without the neighbours' scores
     coder_of = ["zero-shot"] * len(codes)
 
     label_ids = [c.id for c in scored]

@@ -94,7 +94,7 @@ class ZeroShotScores:
     semantic: np.ndarray
     nearest: np.ndarray
     prototypes: tuple[Prototype, ...]
-    isolated: np.ndarray | None = None
+    isolated: np.ndarray
 
     def reason(self, row: int, column: int, width: int = 90) -> str | None:
         index = int(self.nearest[row, column])

@@ -173,7 +173,7 @@ def asks_age(text: str) -> bool:
 def _answers_age_question(text: str, start: int, asked_before: bool) -> bool:
     """The number at `start` opens the answer to an age question: of the previous turn (`asked_before`)
     when it opens this turn, or of a question earlier in this turn."""
-    questions = [m for m in _AGE_QUESTION.finditer(text, 0, start)]
+    questions = list(_AGE_QUESTION.finditer(text, 0, start))
     opening = questions[-1].end() if questions else (0 if asked_before else None)
     return opening is not None and bool(_ANSWER_OPENING.fullmatch(text, opening, start))
 

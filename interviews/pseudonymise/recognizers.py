@@ -160,14 +160,20 @@ def spoken_phone(value: str) -> bool:
     return len(digits) == 10 and digits[0] == "0" and digits[1] != "0"
 
 
+def _house_number_word(word: str) -> int | None:
+    """The value of a house number said as a word ("zevenentwintig"): 1-999, else None."""
+    number = parse_number(word)
+    return number if number is not None and 1 <= number <= 999 else None
+
+
 def _spelled_house_number(value: str) -> bool:
     """The number of a street + number written as a word ("Lindelaan zevenentwintig b"): 1-999;
     "een" only after "nummer" (else it is the article)."""
     words = value.replace(",", " ").split()
     if len(words[-1]) == 1 and len(words) > 2:
         words = words[:-1]
-    number = parse_number(words[-1])
-    if number is None or not 1 <= number <= 999:
+    number = _house_number_word(words[-1])
+    if number is None:
         return False
     return number != 1 or any(w.casefold().endswith("nummer") for w in words)
 
@@ -175,10 +181,7 @@ def _spelled_house_number(value: str) -> bool:
 def _split_house_number(value: str) -> bool:
     """The number after "nummer" in "nummer acht van de Eikendreef": digits, or a number word 1-999."""
     word = re.split(r"[ \t]+", value.strip())[1]
-    if word[:1].isdigit():  # "14", "14a": digits, as before
-        return True
-    number = parse_number(word)
-    return number is not None and 1 <= number <= 999
+    return word[:1].isdigit() or _house_number_word(word) is not None  # "14", "14a": digits, as before
 
 
 def pattern_recognizers(profile: Profile | None = None) -> tuple[RegexRecognizer, ...]:
