@@ -535,10 +535,10 @@ class Pipeline:
         language pipeline, the embedding model (its first call sets it up) and the stages' libraries.
         `narratief volg` does this while it waits. Needs no passphrase and writes nothing."""
         from interviews.pseudonymise import get_deduce
-        from interviews.pseudonymise.lexicon import is_unknown_word
+        from interviews.pseudonymise.recognizers import load_word_lists
 
         get_deduce()
-        is_unknown_word("opwarmen")  # wordfreq's Dutch and English lists
+        load_word_lists()
         self._warm_up_after_pseudonymising()  # the lemma table and the language pipeline too
 
     def _warm_up_after_pseudonymising(self) -> None:

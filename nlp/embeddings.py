@@ -154,11 +154,9 @@ def shared_cache_dir() -> Path:
     rules and anchor examples), shared by every workspace on this computer, so that a new workspace
     does not embed the same coding manual again: NARRATIEF_CACHE_DIR, else $XDG_CACHE_HOME/narratief,
     else ~/.cache/narratief (plus `embeddings/`). Never used for transcript text."""
-    env = os.environ.get("NARRATIEF_CACHE_DIR")
-    if env:
-        return Path(env).expanduser() / "embeddings"
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base).expanduser() / "narratief" / "embeddings"
+    from nlp.runtime import user_cache_dir
+
+    return user_cache_dir() / "embeddings"
 
 
 @functools.lru_cache(maxsize=4)

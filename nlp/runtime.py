@@ -15,15 +15,29 @@ Three mechanisms, one place each:
   to offer GPU and PyTorch interop that narratief never uses; that is a second per process. Our
   spaCy pipelines (the blank Dutch one and `nl_core_news_lg`) run without it, so spaCy is imported
   with torch hidden; torch itself stays importable for whatever needs it later.
+- `cached_table(name, version, sources, build)`: word lists and frequency tables that ship in wheels
+  (deduce's name and place lists, spaCy's lemma table, wordfreq's lists) take about a second per
+  process to parse from their text, JSON or msgpack files. Each is built once per computer and kept
+  in the per-user cache folder (`user_cache_dir()`) as a `marshal` file, which loads in a fraction
+  of that. The file's name carries a hash of the table's version and of its source files (path, size,
+  modification time), so an upgraded package or a changed list builds it again. Public word lists
+  only: never text from a transcript.
 """
 
 from __future__ import annotations
 
 import gc
+import hashlib
+import marshal
+import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from types import ModuleType
+from typing import TypeVar
+
+Table = TypeVar("Table", frozenset, dict)
 
 
 @contextmanager
@@ -99,3 +113,59 @@ def import_spacy() -> ModuleType:
         if hide and sys.modules.get("torch", 0) is None:
             del sys.modules["torch"]
     return spacy
+
+
+def user_cache_dir() -> Path:
+    """The per-user cache folder for data without personal information, shared by every workspace on
+    this computer: NARRATIEF_CACHE_DIR, else $XDG_CACHE_HOME/narratief, else ~/.cache/narratief."""
+    env = os.environ.get("NARRATIEF_CACHE_DIR")
+    if env:
+        return Path(env).expanduser()
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base).expanduser() / "narratief"
+
+
+TABLE_FORMAT = "1"
+
+
+def cached_table(name: str, version: str, sources: Iterable[Path], build: Callable[[], Table]) -> Table:
+    """`build()`, or the copy an earlier process kept in `user_cache_dir()/woordenlijsten`.
+
+    Args:
+        name: the table's name (part of the file name; letters, digits, `_` and `-`).
+        version: everything besides the source files that decides the content (the building code's
+            version, package versions); change it when `build` changes.
+        sources: the files `build` reads; a changed size or modification time builds it again.
+        build: returns a frozenset of strings or a dict of strings to numbers or strings.
+
+    The cache is a speed-up only: a missing, unreadable or damaged file, or one of another type,
+    is built again, and a folder that cannot be written is skipped silently.
+
+    Example:
+        >>> words = cached_table("stopwoorden", "1", [path], lambda: frozenset(path.read_text().split()))  # doctest: +SKIP
+    """
+    digest = hashlib.sha256(f"{TABLE_FORMAT}\x00{sys.version_info[:2]}\x00{name}\x00{version}".encode())
+    for source in sources:
+        stat = os.stat(source)
+        digest.update(f"\x00{Path(source).resolve()}\x00{stat.st_size}\x00{stat.st_mtime_ns}".encode())
+    path = user_cache_dir() / "woordenlijsten" / f"{name}-{digest.hexdigest()[:20]}.marshal"
+    with long_lived():
+        try:
+            table = marshal.loads(path.read_bytes())
+            if isinstance(table, (frozenset, dict)):
+                return table
+        except (OSError, EOFError, ValueError, TypeError):
+            pass
+        table = build()
+    _write_quietly(path, marshal.dumps(table))
+    return table
+
+
+def _write_quietly(path: Path, data: bytes) -> None:
+    """Write `data` to `path` atomically; skip silently when the folder cannot be written."""
+    from nlp.io import atomic_write
+
+    try:
+        atomic_write(path, lambda tmp: tmp.write_bytes(data))
+    except OSError:
+        pass

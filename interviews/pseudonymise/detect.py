@@ -22,6 +22,7 @@ from .keep import ProtectedVocabulary, is_role, role_words, subtract
 from .ages import asks_age
 from .birthdates import find_birthdates
 from .cues import find_handles, find_names, find_nicknames
+from .deduce_setup import load_deduce
 from .lexicon import FREQUENT_ZIPF, zipf
 from .precision import ARTICLE_PARTICLES, weak_name_evidence_ok
 from .recognizers import (
@@ -97,9 +98,7 @@ def get_deduce() -> Any:
     level, handlers = root.level, list(root.handlers)
     try:
         with long_lived():  # millions of trie nodes: a third of the load time without the collector
-            from deduce import Deduce
-
-            return Deduce()
+            return load_deduce()  # without the tries of the tags narratief drops
     finally:
         root.setLevel(level)
         root.handlers[:] = handlers

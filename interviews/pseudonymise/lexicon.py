@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from functools import lru_cache
+from pathlib import Path
 
 FREQUENT_ZIPF = 4.5
 """Zipf frequency (log10 per billion words) from which a Dutch word counts as frequent; common
@@ -19,9 +20,23 @@ UNKNOWN_ZIPF = 1.0
 
 @lru_cache(maxsize=2)
 def _table(lang: str) -> dict[str, float]:
-    from wordfreq import get_frequency_dict
+    """wordfreq's large list for `lang` as word -> frequency (kept in the per-user cache)."""
+    import importlib.util
+    from importlib.metadata import version
 
-    return get_frequency_dict(lang, wordlist="large")
+    from nlp.runtime import cached_table
+
+    spec = importlib.util.find_spec("wordfreq")  # importing wordfreq takes a third of a second
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("wordfreq")
+    source = Path(list(spec.submodule_search_locations)[0]) / "data" / f"large_{lang}.msgpack.gz"
+
+    def read() -> dict[str, float]:
+        from wordfreq import get_frequency_dict
+
+        return get_frequency_dict(lang, wordlist="large")
+
+    return cached_table(f"wordfreq-large-{lang}", version("wordfreq"), [source], read)
 
 
 @lru_cache(maxsize=65536)

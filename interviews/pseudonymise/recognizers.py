@@ -19,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from interviews.profiles import Profile, default_profile
+from nlp.runtime import cached_table
 
 from .findings import Span
 from .lexicon import is_frequent_word, zipf
@@ -357,10 +358,16 @@ def surnames() -> frozenset[str]:
     return _deduce_list("names/lst_surname/items.txt")
 
 
+@lru_cache(maxsize=None)
 def _deduce_list(relative: str) -> frozenset[str]:
+    """One of deduce's lookup lists, lower-cased (kept in the per-user cache: `cached_table`)."""
     path = _deduce_dir() / "data" / "lookup" / "src" / relative
-    with path.open(encoding="utf-8") as handle:
-        return frozenset(line.strip().casefold() for line in handle if line.strip())
+
+    def read() -> frozenset[str]:
+        with path.open(encoding="utf-8") as handle:
+            return frozenset(line.strip().casefold() for line in handle if line.strip())
+
+    return cached_table("deduce-" + re.sub(r"[^\w-]+", "-", relative), "casefold-1", [path], read)
 
 
 @lru_cache(maxsize=1)
@@ -378,12 +385,20 @@ def _deduce_dir() -> Path:
 @lru_cache(maxsize=1)
 def dutch_words() -> frozenset[str]:
     """Lower-cased Dutch word forms (spacy-lookups-data lemma table: forms and lemmas)."""
-    import spacy_lookups_data
-    import srsly
+    import importlib.util
 
-    path = Path(spacy_lookups_data.__file__).parent / "data" / "nl_lemma_lookup.json.gz"
-    table = srsly.read_gzip_json(path)
-    return frozenset(w.casefold() for w in table) | frozenset(v.casefold() for v in table.values())
+    spec = importlib.util.find_spec("spacy_lookups_data")  # not imported: its tables are plain files
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("spacy_lookups_data")
+    path = Path(list(spec.submodule_search_locations)[0]) / "data" / "nl_lemma_lookup.json.gz"
+
+    def read() -> frozenset[str]:
+        import srsly
+
+        table = srsly.read_gzip_json(path)
+        return frozenset(w.casefold() for w in table) | frozenset(v.casefold() for v in table.values())
+
+    return cached_table("nl-lemmavormen", "casefold-1", [path], read)
 
 
 @lru_cache(maxsize=1)
@@ -425,6 +440,15 @@ def common_words() -> frozenset[str]:
                      "whitelist/lst_medical_term/items.txt"):
         out |= _deduce_list(relative)
     return frozenset(out)
+
+
+def load_word_lists() -> None:
+    """Load every word list detection and the leak check consult (a warm-up; each loads once)."""
+    from .lexicon import is_unknown_word
+
+    for lists in (first_names, surnames, dutch_words, stop_words, common_words, place_names):
+        lists()
+    is_unknown_word("opwarmen")  # wordfreq's Dutch and English tables
 
 
 def is_word(token: str) -> bool:

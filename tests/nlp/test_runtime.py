@@ -70,3 +70,68 @@ def test_the_language_pipeline_loads_without_torch_and_torch_stays_importable():
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.split() == ["False", "True", "False", "2.0"]
+
+
+# ------------------------------------------------------------------ the per-user cache of word tables
+def _table_source(tmp_path, words="kaas brood melk"):
+    source = tmp_path / "bron" / "woorden.txt"
+    source.parent.mkdir(exist_ok=True)
+    source.write_text(words, encoding="utf-8")
+    return source
+
+
+def _counting_build(source, calls):
+    def build():
+        calls.append(1)
+        return frozenset(source.read_text(encoding="utf-8").split())
+    return build
+
+
+def test_a_cached_table_is_built_once_and_read_back_from_the_user_cache(tmp_path, monkeypatch):
+    from nlp.runtime import cached_table
+
+    monkeypatch.setenv("NARRATIEF_CACHE_DIR", str(tmp_path / "cache"))
+    source, calls = _table_source(tmp_path), []
+    first = cached_table("proef", "1", [source], _counting_build(source, calls))
+    again = cached_table("proef", "1", [source], _counting_build(source, calls))
+    assert first == again == frozenset({"kaas", "brood", "melk"})
+    assert len(calls) == 1
+    assert [p.suffix for p in (tmp_path / "cache" / "woordenlijsten").iterdir()] == [".marshal"]
+
+
+def test_a_cached_table_is_built_again_for_a_changed_source_or_version(tmp_path, monkeypatch):
+    from nlp.runtime import cached_table
+
+    monkeypatch.setenv("NARRATIEF_CACHE_DIR", str(tmp_path / "cache"))
+    source, calls = _table_source(tmp_path), []
+    cached_table("proef", "1", [source], _counting_build(source, calls))
+    source.write_text("kaas brood melk boter", encoding="utf-8")
+    assert "boter" in cached_table("proef", "1", [source], _counting_build(source, calls))
+    assert "boter" in cached_table("proef", "2", [source], _counting_build(source, calls))
+    assert len(calls) == 3
+
+
+def test_a_damaged_or_unwritable_table_cache_only_costs_a_rebuild(tmp_path, monkeypatch):
+    from nlp.runtime import cached_table
+
+    monkeypatch.setenv("NARRATIEF_CACHE_DIR", str(tmp_path / "cache"))
+    source, calls = _table_source(tmp_path), []
+    cached_table("proef", "1", [source], _counting_build(source, calls))
+    (stored,) = (tmp_path / "cache" / "woordenlijsten").iterdir()
+    stored.write_bytes(b"\x00kapot")
+    assert cached_table("proef", "1", [source], _counting_build(source, calls)) == {"kaas", "brood", "melk"}
+    blocked = tmp_path / "geen-map"
+    blocked.write_text("een bestand, geen map", encoding="utf-8")
+    monkeypatch.setenv("NARRATIEF_CACHE_DIR", str(blocked))
+    assert cached_table("proef", "1", [source], _counting_build(source, calls)) == {"kaas", "brood", "melk"}
+    assert len(calls) == 3
+
+
+def test_a_cached_frequency_table_keeps_its_numbers(tmp_path, monkeypatch):
+    from nlp.runtime import cached_table
+
+    monkeypatch.setenv("NARRATIEF_CACHE_DIR", str(tmp_path / "cache"))
+    source = _table_source(tmp_path)
+    table = {"de": 0.05, "fiets": 2.5e-05}
+    assert cached_table("freq", "1", [source], lambda: dict(table)) == table
+    assert cached_table("freq", "1", [source], lambda: {}) == table
