@@ -221,8 +221,10 @@ class Pipeline:
                 self.progress.skipped(stage.title)
             return stage.load(self)
         with WorkspaceLock(self.out / LOCK_NAME, say=self.progress.warn), self.progress.stage(stage.title):
+            lists = self._leak_check_lists_beside() if stage.leak_checked else None
             outcome = stage.run(self, None if force else self.record_of(stage.name))
             if stage.leak_checked:
+                lists.join()
                 self._leak_check()
             self.manifest.record(stage.name, fingerprint.total, list(outcome.artifacts or stage.artifacts),
                                  dict(outcome.details), documents=dict(fingerprint.documents))
@@ -456,6 +458,28 @@ class Pipeline:
                 if folder else ""), path=exc.path) from None
         self.progress.step(f"lekcontrole: {files} bestanden zonder oorspronkelijke persoonsgegevens")
 
+    @staticmethod
+    def _leak_check_lists_beside():
+        """Start loading the leak check's word lists (each once per process) in a thread beside the
+        stage that is about to publish files: that stage mostly waits for pandoc and Typst, so on two
+        cores the lists cost a new process no time of their own. Returns the started thread; a list
+        that fails to load here is loaded again, with its error, by the leak check itself."""
+        import threading
+
+        def load() -> None:
+            from interviews.pseudonymise.recognizers import is_word
+            from narratief.vocabulary import own_words
+
+            try:
+                is_word("qzxopwarmen")  # no word: every list is consulted, wordfreq's too
+                own_words()
+            except Exception:  # noqa: BLE001 - reported by the leak check, which loads them again
+                pass
+
+        thread = threading.Thread(target=load, name="lekcontrole-lijsten", daemon=True)
+        thread.start()
+        return thread
+
     def _check_leaks(self, folder: Path, remember: bool = False) -> int:
         """`remember`: files found clean are remembered (by hash, beside the key) and not read again
         while the key's originals and the lists stay the same."""
@@ -537,25 +561,24 @@ class Pipeline:
         from interviews.pseudonymise import get_deduce
         from interviews.pseudonymise.recognizers import load_word_lists
 
+        from narratief.vocabulary import own_words
+
         get_deduce()
-        load_word_lists()
+        load_word_lists()  # detection's and the leak check's
+        own_words()
         self._warm_up_after_pseudonymising()  # the lemma table and the language pipeline too
 
     def _warm_up_after_pseudonymising(self) -> None:
         """Load what the stages after pseudonymisation need (the language pipeline, the embedding model
-        with its first call, the stages' libraries, the word lists and own words of the leak check),
-        silently: their progress lines come when they are used."""
+        with its first call, the stages' libraries), silently: their progress lines come when they are
+        used. The leak check's word lists load beside the report (`_leak_check_lists_beside`)."""
         import importlib
         import warnings
 
-        from interviews.pseudonymise.recognizers import is_word
-        from narratief.vocabulary import own_words
         from nlp.embeddings import load_embedder
         from nlp.runtime import long_lived
 
         with long_lived():
-            is_word("qzxopwarmen")  # no word: every list is consulted, wordfreq's too
-            own_words()
             from nlp.language import MissingModelWarning, load_language
 
             with warnings.catch_warnings():
