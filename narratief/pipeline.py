@@ -16,9 +16,7 @@ import functools
 import os
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Callable, Sequence
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any, Callable, Sequence
 
 from interviews.records import PseudonymisedTranscript
 from narratief.console import Progress
@@ -26,6 +24,9 @@ from narratief.manifest import Manifest
 from narratief.lock import LOCK_NAME, WorkspaceLock
 from narratief.workspace import Workspace, WorkspaceError
 from nlp.stage import Stage, StageRecord
+
+if TYPE_CHECKING:  # pandas loads with the first stage that reads a table, not with the CLI
+    import pandas as pd
 
 
 # The stage modules a run imports on first use (with them spaCy, scikit-learn, openpyxl, pyarrow,
@@ -420,6 +421,8 @@ class Pipeline:
         codings = codings_from_segments(segments)
         human = self.human_codes()
         if human is not None:
+            import pandas as pd
+
             codings = pd.concat([codings, human], ignore_index=True)
         return [
             export_qdc(self.codebook, folder / "codeboek.qdc"),

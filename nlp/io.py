@@ -22,9 +22,10 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
+if TYPE_CHECKING:  # pandas is imported where a table is read: a process that only writes files skips it
+    import pandas as pd
 
 PUBLIC = 0o644  # outputs people open and share
 PRIVATE = 0o600  # the key and the findings file: raw personal data
@@ -88,6 +89,8 @@ def write_csv(df: pd.DataFrame, path: Path, *, encoding: str = "utf-8") -> Path:
 
 def read_table(folder: Path, name: str) -> pd.DataFrame:
     """Read `<folder>/<name>.parquet` (the CSV twin is for people and spreadsheets)."""
+    import pandas as pd
+
     return pd.read_parquet(Path(folder) / f"{name}.parquet")
 
 
@@ -197,6 +200,8 @@ class TableSchema:
         Raises:
             TableError: the file cannot be read or lacks a declared column.
         """
+        import pandas as pd
+
         for suffix in (".parquet", ".csv"):
             path = Path(folder) / f"{self.name}{suffix}"
             if not path.exists():
