@@ -94,13 +94,20 @@ class Pipeline:
     @cached_property
     def key(self):
         """The pseudonymisation key, opened once (the passphrase is asked at most once)."""
-        from interviews.pseudonymise import open_key, passphrase_from_env
+        from interviews.pseudonymise import open_key
+
+        return open_key(self.ws.key_dir / "sleutel.bin", self._key_phrase)
+
+    @cached_property
+    def _key_phrase(self) -> str | None:
+        """The key's passphrase: NARRATIEF_PASSPHRASE, else asked once (when the CLI can ask)."""
+        from interviews.pseudonymise import passphrase_from_env
 
         self._check_key_dir()
         phrase = passphrase_from_env()
         if phrase is None and self._passphrase is not None:
-            phrase = self._passphrase()  # the CLI asks the user, when it can
-        return open_key(self.ws.key_dir / "sleutel.bin", phrase)
+            phrase = self._passphrase()
+        return phrase
 
     def _check_key_dir(self) -> None:
         """The key folder must be a writable folder, and a key must not silently start anew.
@@ -461,12 +468,12 @@ class Pipeline:
                 if folder else ""), path=exc.path) from None
         self.progress.step(f"lekcontrole: {files} bestanden zonder oorspronkelijke persoonsgegevens")
 
-    @staticmethod
-    def _leak_check_lists_beside():
-        """Start loading the leak check's word lists (each once per process) in a thread beside the
-        stage that is about to publish files: that stage mostly waits for pandoc and Typst, so on two
-        cores the lists cost a new process no time of their own. Returns the started thread; a list
-        that fails to load here is loaded again, with its error, by the leak check itself."""
+    def _leak_check_lists_beside(self):
+        """Start loading what the leak check needs (its word lists, each once per process, and the
+        key when its passphrase is known) in a thread beside the stage that is about to publish
+        files: that stage mostly waits for pandoc and Typst, so on two cores they cost a new process
+        little time of its own. Returns the started thread; what fails to load here is loaded again,
+        with its error, by the leak check itself. The thread never asks for the passphrase."""
         import threading
 
         def load() -> None:
@@ -476,6 +483,8 @@ class Pipeline:
             try:
                 is_word("qzxopwarmen")  # no word: every list is consulted, wordfreq's too
                 own_words()
+                if "_key_phrase" in self.__dict__:
+                    _ = self.key  # the key derivation (scrypt)
             except Exception:  # noqa: BLE001 - reported by the leak check, which loads them again
                 pass
 
@@ -607,7 +616,7 @@ class Pipeline:
             return False
         if self.manifest.is_current(stage.name, stage.fingerprint(self).total, self.out):
             return False
-        _ = self.key  # the passphrase is asked here, never in the child
+        _ = self._key_phrase  # asked here, never in the child; the child opens the key itself
         sys.stdout.flush()
         sys.stderr.flush()
         child = os.fork()
@@ -628,6 +637,7 @@ class Pipeline:
         finally:
             _, status = os.waitpid(child, 0)
         self.manifest = Manifest(self.out / "manifest.json")  # the child recorded its stage there
+        self.__dict__.pop("key", None)  # and saved the key with the names it found: open it anew
         return os.waitstatus_to_exitcode(status) == 0
 
     @_locked
