@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from interviews.profiles import default_profile
 
 from interviews.records import Turn
+from interviews.roles import INTERVIEWER, role_of_label
 
 _T = r"\d{1,2}(?::\d{1,2}){1,2}"  # 12:31, 0:12:31, 00:12:31
 _F = r"(?:[.,]\d{1,3})?"  # an optional fraction of a second
@@ -236,6 +237,12 @@ def is_code(label: str) -> bool:
     return bool(_CODE.match(label))
 
 
+def is_interview_code(label: str) -> bool:
+    """A code, or a word for the interviewer ("Interviewer", "Gespreksleider"): the labels of a typed
+    I/R transcript, which often writes the interviewer in full beside respondent codes "R1", "R2"."""
+    return is_code(label) or role_of_label(label) == INTERVIEWER
+
+
 def clean(parts: Sequence[str]) -> str:
     """Lines joined with one space, runs of white space (tabs, NBSP) collapsed, trimmed."""
     return " ".join(" ".join(parts).split())
@@ -270,15 +277,15 @@ def bold_label(runs: Sequence[tuple[str, bool]], text: str) -> tuple[str | None,
 def build_turns(blocks: Sequence[Block], codes_only: bool = False) -> tuple[Turn, ...]:
     """Turns from paragraphs, following the rules in the module docstring.
 
-    With `codes_only`, only interview codes ("I:", "R1:") count as labels (hand-typed I/R transcripts,
-    where a wrapped line may start with "Kortom:").
+    With `codes_only`, only interview codes ("I:", "R1:") and interviewer words ("Interviewer:") count
+    as labels (hand-typed I/R transcripts, where a wrapped line may start with "Kortom:").
     """
     parsed = [[(line, split_prefix(line.text)) for line in block.lines] for block in blocks]
     counts = Counter(p.label for lines in parsed for _, p in lines if p.label)
     counts.update(block.label for block in blocks if block.label)  # bold labels count as occurrences
     accepted = accept_labels(counts)
     if codes_only:
-        accepted = frozenset(label for label in accepted if _CODE.match(label))
+        accepted = frozenset(label for label in accepted if is_interview_code(label))
     if len(blocks) > 1 and sum(counts[label] for label in accepted) == 1 and not any(
         _CODE.match(label) for label in accepted
     ):

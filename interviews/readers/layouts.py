@@ -38,7 +38,7 @@ from typing import Protocol
 
 from interviews.readers.errors import InputError
 from interviews.readers.labels import (Block, Line, accept_labels, build_turns, clean, is_code,
-                                       name_shaped, normalise_timestamp, split_prefix)
+                                       is_interview_code, name_shaped, normalise_timestamp, split_prefix)
 from interviews.readers.subtitles import Piece, label_pieces, merge_pieces, plain
 from interviews.records import Turn
 
@@ -310,14 +310,15 @@ def _first_label(block: Block, codes_only: bool) -> str | None:
     if block.label:
         return None if codes_only else block.label
     label = split_prefix(block.lines[0].text).label
-    return label if label and (is_code(label) or not codes_only) else None
+    return label if label and (is_interview_code(label) or not codes_only) else None
 
 
 @dataclass(frozen=True)
 class CodeLabelLayout:
-    """Hand-typed transcripts with interview codes `I:`, `R1:`, `Int.:` at the start of a line.
+    """Hand-typed transcripts with interview codes `I:`, `R1:`, `Int.:` at the start of a line; the
+    interviewer may be written in full (`Interviewer:` beside `R1:`, roles.INTERVIEWER_LABELS).
 
-    Only codes are labels (a wrapped line "Kortom: ..." is speech); a turn runs over wrapped lines
+    Only codes (and interviewer words) are labels (a wrapped line "Kortom: ..." is speech); a turn runs over wrapped lines
     until a blank line or the next code. Short paragraphs above the first code (title, date, who was
     present) are the document's header, not turns.
     """
@@ -327,16 +328,26 @@ class CodeLabelLayout:
     def read(self, blocks: Sequence[Block]) -> Reading | None:
         starts = [_first_label(block, codes_only=True) for block in blocks]
         inner = sum(1 for block in blocks for line in block.lines[1:]
-                    if (label := split_prefix(line.text).label) and is_code(label))
+                    if (label := split_prefix(line.text).label) and is_interview_code(label))
         if not any(starts) or sum(label is not None for label in starts) + inner < 2:
             return None  # (codes may all stand in one paragraph, one turn per line)
         others = Counter(label for block in blocks
-                         if (label := _first_label(block, codes_only=False)) and not is_code(label))
+                         if (label := _first_label(block, codes_only=False)) and not is_interview_code(label))
         if any(count >= 2 for count in others.values()):
             return None  # names as labels: the general layout
         first = next(i for i, label in enumerate(starts) if label is not None)
         if first > 2 or not all(_short_header(block) for block in blocks[:first]):
             return None
+        if any(label and not is_code(label) for label in starts):
+            # "Interviewer:" in full: only beside real codes ("R1:"), and no other word label may head a
+            # paragraph ("Bewoner:" once) or recur at line starts: that is a names transcript.
+            words = Counter(label for block in blocks[first:] for line in block.lines
+                            if (label := split_prefix(line.text).label) and not is_interview_code(label))
+            if not any(label and is_code(label) for label in starts) or any(
+                    count >= 2 for count in words.values()) or any(
+                    _first_label(block, codes_only=False) not in (None, label)
+                    for block, label in zip(blocks[first:], starts[first:])):
+                return None
         turns = build_turns(blocks[first:], codes_only=True)
         return Reading(self.name, turns) if turns else None
 
@@ -425,6 +436,8 @@ class LabelLayout:
         if self.merge:
             pieces = [Piece(t.speaker, t.timestamp, t.text, t.line) for t in turns]  # type: ignore[arg-type]
             turns = merge_pieces(pieces, False)
+        else:
+            turns = merge_timed(turns)
         if not any(t.speaker for t in turns):
             if any(_segment_lines(block) for block in blocks):
                 split: list[Block] = []
@@ -434,6 +447,23 @@ class LabelLayout:
                                build_turns(split))
             return Reading("tekst zonder sprekers (één beurt per alinea)", turns)
         return Reading("alinea's 'Naam: tekst'", turns)
+
+
+def merge_timed(turns: Sequence[Turn]) -> tuple[Turn, ...]:
+    """Consecutive turns of one speaker that each carry their own time merge (start of the first).
+
+    A tool that writes `[00:00:35] Naam: tekst` paragraphs (Descript, Sonix, Rev) cuts one speaker's
+    speech into timed segments; a typist's paragraphs without times stay separate turns.
+    """
+    merged: list[Turn] = []
+    for turn in turns:
+        last = merged[-1] if merged else None
+        if (last is not None and turn.speaker is not None and turn.speaker == last.speaker
+                and turn.timestamp is not None and last.timestamp is not None):
+            merged[-1] = Turn(last.index, last.speaker, f"{last.text} {turn.text}", last.timestamp, last.line)
+        else:
+            merged.append(Turn(len(merged), turn.speaker, turn.text, turn.timestamp, turn.line))
+    return tuple(merged)
 
 
 def _segment_lines(block: Block) -> bool:
