@@ -232,7 +232,9 @@ NAME_TIME = HeaderLayout(
 )
 TIME_NAME = HeaderLayout(
     "Word Transcribe: kop '00:00:03 Naam'",
-    re.compile(rf"^(?P<open>\[)?(?P<time>{_HMS})(?(open)\])(?P<gap>\s+)(?P<speaker>[^\s\d].{{0,59}}?)\s*$"),
+    # also with a fraction and a dash: "[00:00:03.12] - Speaker 1", "00:00:03 - Naam" (Happy Scribe-style)
+    re.compile(rf"^(?P<open>\[)?(?P<time>{_HMS})(?:[.,]\d{{1,3}})?(?(open)\])(?P<gap>\s+)(?:[-\u2013|]\s+)?"
+               rf"(?P<speaker>[^\s\d\-\u2013|].{{0,59}}?)\s*$"),
 )
 BRACKET_NAME_TIME = HeaderLayout(
     "Zoom-ondertitels (.txt): kop '[Naam] 19:02:11' (kloktijden)",
@@ -475,15 +477,37 @@ def _segment_lines(block: Block) -> bool:
     return len(block.lines) >= 5 and ends >= 0.8 * len(block.lines)
 
 
+# A chat message header of a meeting tool's saved chat (Zoom's meeting_saved_chat.txt):
+# "19:02:11 Van Naam aan Iedereen:", "19:02:11 From Name to Everyone:", "19:02:11 From  Name : text".
+_CHAT_HEADER = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?\s+(?:from|van)\s+\S.{0,80}?"
+                          r"(?:\s+(?:to|aan)\s+\S.{0,60}?\s*:|\s+:)(?:\s|$)", re.I)
+
+
+def refuse_chat_log(blocks: Sequence[Block], source: str) -> None:
+    """Raise N116 for a meeting's saved chat: typed messages with their senders, not the conversation.
+
+    Read as a transcript, its "Van Naam aan Iedereen" header would become a speaker or stay in the text.
+    """
+    lines = [line for block in blocks for line in block.lines]
+    headers = [line for line in lines if _CHAT_HEADER.match(line.text)]
+    if len(headers) >= 2 and len(headers) * 3 >= len(lines):
+        raise InputError("N116", path=source, line=headers[0].number, detail=(
+            "dit is een opgeslagen chat van de vergadering ('tijd Van Naam aan Iedereen:', Zoom's "
+            "meeting_saved_chat.txt), geen transcript van het gesprek; lever het transcript aan "
+            "(.vtt of .txt van de opname)"))
+
+
 def choose(blocks: Sequence[Block], layouts: Sequence[Layout], general: LabelLayout, source: str) -> Reading:
     """Read the blocks in the first layout that matches; see the module docstring.
 
     Raises:
         InputError: N116 when a specific layout nearly matched and the general reading finds
-            speakers for fewer than half of the turns, or when a layout fitted all but the text above
+            speakers for fewer than half of the turns, or for a meeting's saved chat (`refuse_chat_log`),
+            or when a layout fitted all but the text above
             its first header and the general reading would take that text (a paragraph longer than a
             title: notes or a summary above an exported transcript) as speech.
     """
+    refuse_chat_log(blocks, source)
     misses: list[Miss] = []
     for layout in layouts:
         result = layout.read(blocks)

@@ -73,6 +73,22 @@ def plain(text: str) -> str:
     return " ".join(word for word in html.unescape(_TAG.sub(" ", text)).split() if word != ">>")
 
 
+_DIALOGUE_DASH = re.compile(r"^[-\u2013]\s*")
+
+
+def dialogue(lines: Sequence[str]) -> list[str] | None:
+    """The speeches of a two-speaker cue written with dialogue dashes, `- Anouk: ...` / `- Bram: ...`
+    (the subtitle convention), one per line; None unless every line has a dash and a label.
+
+    Joined into one text, the second speaker's label would end up in the first speaker's turn.
+    """
+    texts = [plain(line) for line in lines]
+    if len(texts) < 2 or not all(_DIALOGUE_DASH.match(text) for text in texts):
+        return None
+    parts = [_DIALOGUE_DASH.sub("", text, count=1) for text in texts]
+    return parts if all(split_prefix(part).label for part in parts) else None
+
+
 def name_lines(cues: Sequence[Sequence[str]]) -> frozenset[str]:
     """Speaker names written on their own line above the cue text (old Teams and Stream exports).
 

@@ -1,15 +1,19 @@
-"""Mechanisms fixed after the held-out export round (benchmarks/format_holdout).
+"""Mechanisms fixed after the held-out export round (benchmarks/format_holdout) and the probes after it.
 
 Examples are small Dutch texts written for these tests (not taken from the held-out files): the
-interviewer written in full beside respondent codes, and a tool's timed `[tijd] Naam: tekst`
-paragraphs that cut one speaker's speech into segments.
+interviewer written in full beside respondent codes, a tool's timed `[tijd] Naam: tekst` paragraphs
+that cut one speaker's speech into segments, `tijd - Naam` headers, a meeting's saved chat (refused),
+subtitle cues with dialogue dashes, and WebVTT voices that continue over the cues after them.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from interviews.corpus import read_transcript
+from interviews.readers.errors import InputError
 
 META = {"year": 2025, "type": "wijk", "wijk": "stad"}
 
@@ -116,3 +120,84 @@ def test_untimed_typed_paragraphs_of_one_speaker_stay_separate_turns(tmp_path):
     untimed = "".join(line.split("] ", 1)[1] + "\n\n" for line in TIMED.strip().split("\n\n"))
     assert [turn.speaker for turn in read(tmp_path, "inloop.txt", untimed).turns] == [
         "Karim", "Karim", "Lotte", "Karim"]
+
+
+@pytest.mark.parametrize("header", ["{t} - {name}", "[{t}.40] - {name}", "{t} {name}"])
+def test_time_then_name_headers_with_a_dash_or_a_fraction(tmp_path, header):
+    """`00:00:07 - Naam` / `[00:00:07.40] - Naam` above the speech (Happy Scribe-style exports): the
+    time and the name are the turn's, never its text."""
+    said = [("Speaker 1", "00:00:02", "Zullen we bij de nieuwe skatebaan beginnen?"),
+            ("Speaker 2", "00:00:09", "Goed idee, daar komen nu elke middag jongeren."),
+            ("Speaker 1", "00:01:15", "Wie heeft die baan eigenlijk bedacht?")]
+    text = "".join(header.format(t=t, name=name) + "\n" + x + "\n\n" for name, t, x in said)
+    assert turns(read(tmp_path, "skatebaan.txt", text)) == said
+
+
+@pytest.mark.parametrize("lines", [
+    ["19:02:11 Van Petra Jansen aan Iedereen:", "\tWelkom, de agenda staat in de uitnodiging.",
+     "19:03:40 Van Koen de Groot aan Iedereen:", "\tIk ben er over vijf minuten.",
+     "19:05:02 Van Petra Jansen aan Koen de Groot (direct bericht):", "\tPrima."],
+    ["10:00:05 From Petra Jansen to Everyone:", "\tWelkom allemaal.",
+     "10:01:40 From Koen de Groot to Everyone:", "\tDank je."],
+])
+def test_a_saved_meeting_chat_is_refused_not_read_as_a_transcript(tmp_path, lines):
+    with pytest.raises(InputError) as caught:
+        read(tmp_path, "meeting_saved_chat.txt", "\n".join(lines) + "\n")
+    message = str(caught.value)
+    assert message.startswith("[N116] meeting_saved_chat.txt, regel 1:") and "chat" in message
+    assert "Petra" not in message and "Koen" not in message
+
+
+def test_a_transcript_that_mentions_a_chat_line_is_still_read(tmp_path):
+    text = ("Interviewer: Wat stond er in de chat?\n\n"
+            "Petra: Er stond: 19:02:11 Van Petra Jansen aan Iedereen: welkom. Meer niet.\n\n"
+            "Interviewer: Dank je.\n")
+    assert [t.speaker for t in read(tmp_path, "chatvraag.txt", text).turns] == ["Interviewer", "Petra", "Interviewer"]
+
+
+SRT_DIALOGUE = (
+    "1\n00:00:01,000 --> 00:00:04,000\n- Petra: Is het plein nu rustiger?\n- Koen: Ja, veel rustiger.\n\n"
+    "2\n00:00:04,500 --> 00:00:08,000\nPetra: Sinds wanneer?\n\n"
+    "3\n00:00:08,500 --> 00:00:11,000\nKoen: Sinds de zomer, toen de verlichting kwam.\n"
+)
+
+
+def test_srt_cue_with_dialogue_dashes_gives_a_turn_per_speaker(tmp_path):
+    assert turns(read(tmp_path, "plein.srt", SRT_DIALOGUE)) == [
+        ("Petra", "00:00:01", "Is het plein nu rustiger?"),
+        ("Koen", "00:00:01", "Ja, veel rustiger."),
+        ("Petra", "00:00:04", "Sinds wanneer?"),
+        ("Koen", "00:00:08", "Sinds de zomer, toen de verlichting kwam."),
+    ]
+
+
+def test_vtt_cue_with_dialogue_dashes_gives_a_turn_per_speaker(tmp_path):
+    vtt = "WEBVTT\n\n" + "\n".join(line.replace(",0", ".0") if "-->" in line else line
+                                     for line in SRT_DIALOGUE.split("\n") if not line.isdigit())
+    assert [(t.speaker, t.text) for t in read(tmp_path, "plein.vtt", vtt).turns][:2] == [
+        ("Petra", "Is het plein nu rustiger?"), ("Koen", "Ja, veel rustiger.")]
+
+
+def test_dashes_without_labels_stay_one_cue_text(tmp_path):
+    srt = "1\n00:00:01,000 --> 00:00:04,000\n- Is het plein nu rustiger?\n- Ja, veel rustiger.\n"
+    assert turns(read(tmp_path, "plein.srt", srt)) == [
+        (None, "00:00:01", "- Is het plein nu rustiger? - Ja, veel rustiger.")]
+
+
+def test_vtt_voice_continues_over_the_cues_after_it(tmp_path):
+    """An exporter that writes `<v Naam>` only on a turn's first cue: the cues after it are that
+    speaker's until the next voice (as a .srt cue without label continues the speaker)."""
+    vtt = ("WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Petra Jansen>We beginnen bij het plein,\n\n"
+           "00:00:04.000 --> 00:00:07.000\nwant daar is het sinds de zomer rustig.\n\n"
+           "00:00:07.500 --> 00:00:10.000\n<v Koen de Groot>Dat klopt.\n\n"
+           "00:00:10.000 --> 00:00:12.000\nVooral na tienen.\n")
+    assert turns(read(tmp_path, "plein.vtt", vtt)) == [
+        ("Petra Jansen", "00:00:01", "We beginnen bij het plein, want daar is het sinds de zomer rustig."),
+        ("Koen de Groot", "00:00:07", "Dat klopt. Vooral na tienen."),
+    ]
+
+
+def test_vtt_without_any_voice_keeps_a_turn_per_cue(tmp_path):
+    vtt = ("WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nWe beginnen bij het plein.\n\n"
+           "00:00:04.000 --> 00:00:07.000\nDaar is het sinds de zomer rustig.\n")
+    assert [t.speaker for t in read(tmp_path, "plein.vtt", vtt).turns] == [None, None]
