@@ -11,7 +11,8 @@ Header layouts (`HeaderLayout`): every block starts with a header line that hold
 a time; the speech is the rest of that paragraph or, if the header stands alone, the next paragraph.
     Otter .txt / Teams .docx    `Ilse Martens  0:02`           (name, two or more spaces, M:SS)
     Word Transcribe .docx       `00:00:03 Speaker 1`           (time first, then the name)
-    Zoom saved captions .txt    `[Marieke de Wit] 19:02:11`    (times of day, not offsets)
+    Zoom saved captions .txt    `[Marieke de Wit] 19:02:11`    (times of day, not offsets; also
+                                `7:02:11 PM`, kept as 19:02:11)
     Amberscript .txt/.docx      `00:00:02` + `Interviewer: tekst` (also a time line + text without
                                 label: Otter without speaker names; those turns have no speaker)
 Consecutive blocks of one speaker merge into one turn with the start of the first (HH:MM:SS).
@@ -39,7 +40,7 @@ from typing import Protocol
 from interviews.readers.errors import InputError
 from interviews.readers.labels import (Block, Line, accept_labels, build_turns, clean, is_code,
                                        is_interview_code, name_shaped, normalise_timestamp, split_prefix)
-from interviews.readers.subtitles import Piece, label_pieces, merge_pieces, plain
+from interviews.readers.subtitles import Piece, label_pieces, merge_pieces, name_line, plain
 from interviews.records import Turn
 
 _PREAMBLE_BLOCKS, _PREAMBLE_LINES, _PREAMBLE_WORDS = 8, 3, 15
@@ -125,7 +126,10 @@ class HeaderLayout:
             bracketed = bool(match.groupdict().get("open"))
             if not name_shaped(speaker, strict=bracketed or (gap is not None and len(gap) < 2)):
                 return None
-        return speaker, normalise_timestamp(match.group("time") or match.groupdict()["btime"])
+        time = normalise_timestamp(match.group("time") or match.groupdict()["btime"])
+        if match.groupdict().get("ampm"):
+            time = twenty_four_hour(time, match.group("ampm"))
+        return speaker, time
 
     def is_header(self, text: str) -> bool:
         """Whether a line is this layout's header line (speaker and/or time)."""
@@ -185,6 +189,12 @@ class HeaderLayout:
         return Reading(self.name, merge_pieces(pieces, False), self.clock_time)
 
 
+def twenty_four_hour(time: str, ampm: str) -> str:
+    """'07:02:11' + 'PM' -> '19:02:11'; '12:05:00' + 'AM' -> '00:05:00'."""
+    hours = int(time[:2]) % 12 + (12 if ampm[0].lower() == "p" else 0)
+    return f"{hours:02d}{time[2:]}"
+
+
 def _trailer(blocks: Sequence[Block]) -> bool:
     """At most two one-line blocks of at most ten words at the end: the tool's closing lines, not speech."""
     return len(blocks) <= 2 and all(len(b.lines) == 1 and len(b.lines[0].text.split()) <= 10 for b in blocks)
@@ -238,7 +248,8 @@ TIME_NAME = HeaderLayout(
 )
 BRACKET_NAME_TIME = HeaderLayout(
     "Zoom-ondertitels (.txt): kop '[Naam] 19:02:11' (kloktijden)",
-    re.compile(rf"^\[(?P<speaker>[^\]\[]{{1,60}})\]\s+(?P<time>{_HMS})\s*$"),
+    # a 12-hour clock as Zoom writes it in such locales: "[Naam] 7:02:11 PM" (-> 19:02:11)
+    re.compile(rf"^\[(?P<speaker>[^\]\[]{{1,60}})\]\s+(?P<time>{_HMS})(?:\s*(?P<ampm>[AaPp]\.?[Mm]\.?))?\s*$"),
     clock_time=True,
 )
 TIME_THEN_LABEL = HeaderLayout(
@@ -299,8 +310,9 @@ class CueTextLayout:
             text = " ".join(cue)
             voice = _VOICE.search(text)
             speaker = " ".join(voice.group(1).split()) if voice else None
-            if speaker is None and len(cue) >= 2 and ":" not in cue[0] and name_shaped(cue[0], strict=True):
-                speaker, text = cue[0], " ".join(cue[1:])  # a name line (Stream)
+            name = name_line(cue[0]) if len(cue) >= 2 and ":" not in cue[0] else ""
+            if speaker is None and name and name_shaped(name, strict=True):
+                speaker, text = name, " ".join(cue[1:])  # a name line (Stream), or "(Naam)"
             if plain(text):
                 pieces.append(Piece(speaker, start, plain(text), lines[at].number))
         if not pieces:

@@ -23,7 +23,7 @@ from interviews.encoding import decode_text
 from interviews.metadata import parse_key_values
 from interviews.readers.base import MetaField, RawDocument
 from interviews.readers.errors import InputError
-from interviews.readers.subtitles import (Piece, dialogue, label_pieces, merge_pieces, name_lines, plain,
+from interviews.readers.subtitles import (Piece, dialogue, label_pieces, merge_pieces, name_line, name_lines, plain,
                                          split_blocks, start_time, subtitle_layout)
 
 _VOICE = re.compile(r"<v(?:\.[^\s>]*)?(?:\s+([^>]*))?>")
@@ -61,7 +61,7 @@ class VttReader:
                 raise InputError("N114", path=source, line=block[min(timing, len(block) - 1)].number,
                                  detail="cue zonder geldige tijdcode (verwacht '00:01:02.500 --> 00:01:05.000')")
             cue = [line.text for line in block[timing + 1:]]
-            speaker = " ".join(cue[0].split()) if len(cue) >= 2 and " ".join(cue[0].split()) in names else None
+            speaker = name_line(cue[0]) if len(cue) >= 2 and name_line(cue[0]) in names else None
             if speaker:
                 text = plain(" ".join(cue[1:]))
                 pieces += [Piece(speaker, start, text, block[timing].number)] if text else []

@@ -201,3 +201,38 @@ def test_vtt_without_any_voice_keeps_a_turn_per_cue(tmp_path):
     vtt = ("WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nWe beginnen bij het plein.\n\n"
            "00:00:04.000 --> 00:00:07.000\nDaar is het sinds de zomer rustig.\n")
     assert [t.speaker for t in read(tmp_path, "plein.vtt", vtt).turns] == [None, None]
+
+
+def test_zoom_caption_headers_with_a_twelve_hour_clock(tmp_path):
+    text = ("[Petra Jansen] 7:02:11 PM\nWelkom allemaal.\n\n[Koen de Groot] 7:02:20 PM\nDank je.\n\n"
+            "[Petra Jansen] 12:03:01 AM\nWe ronden af.\n")
+    t = read(tmp_path, "captions.txt", text)
+    assert turns(t) == [("Petra Jansen", "19:02:11", "Welkom allemaal."), ("Koen de Groot", "19:02:20", "Dank je."),
+                        ("Petra Jansen", "00:03:01", "We ronden af.")]
+    assert t.clock_time
+
+
+def test_subtitle_speaker_as_a_name_in_brackets_before_the_text(tmp_path):
+    srt = ("1\n00:00:01,000 --> 00:00:04,000\n[Petra] We beginnen bij het plein.\n\n"
+           "2\n00:00:04,500 --> 00:00:08,000\n[Koen] Dat klopt.\n\n"
+           "3\n00:00:08,500 --> 00:00:11,000\n[Petra] Sinds wanneer?\n\n"
+           "4\n00:00:11,500 --> 00:00:12,000\n[muziek]\n")
+    assert turns(read(tmp_path, "plein.srt", srt)) == [
+        ("Petra", "00:00:01", "We beginnen bij het plein."), ("Koen", "00:00:04", "Dat klopt."),
+        ("Petra", "00:00:08", "Sinds wanneer? [muziek]")]
+
+
+def test_a_recurring_sound_tag_in_brackets_is_no_speaker(tmp_path):
+    srt = ("1\n00:00:01,000 --> 00:00:04,000\n[muziek] Welkom bij de podcast.\n\n"
+           "2\n00:00:04,500 --> 00:00:08,000\n[muziek] Vandaag over het plein.\n\n"
+           "3\n00:00:08,500 --> 00:00:11,000\nWe beginnen meteen.\n")
+    assert [t.speaker for t in read(tmp_path, "podcast.srt", srt).turns] == [None, None, None]
+
+
+def test_vtt_speaker_name_in_parentheses_above_the_text(tmp_path):
+    vtt = ("WEBVTT\n\n00:00:08.000 --> 00:00:12.000\n(Petra Jansen)\nWe beginnen bij het plein\n\n"
+           "00:00:12.000 --> 00:00:16.000\n(Petra Jansen)\nbij de school.\n\n"
+           "00:00:16.000 --> 00:00:20.000\n(Koen de Groot)\nDat klopt.\n")
+    assert turns(read(tmp_path, "plein.vtt", vtt)) == [
+        ("Petra Jansen", "00:00:08", "We beginnen bij het plein bij de school."),
+        ("Koen de Groot", "00:00:16", "Dat klopt.")]
