@@ -57,11 +57,12 @@ def vtt_time(seconds: float) -> str:
 
 
 EXAMPLES: list[dict] = []
+ROUND2: list[dict] = []
 
 
-def example(name, fmt, source, notes, blocks, meta, write):
-    EXAMPLES.append({"name": name, "format": fmt, "source": source, "notes": notes,
-                     "blocks": blocks, "meta": meta, "write": write})
+def example(name, fmt, source, notes, blocks, meta, write, expected=None, into=EXAMPLES):
+    into.append({"name": name, "format": fmt, "source": source, "notes": notes,
+                 "blocks": blocks, "meta": meta, "write": write, "expected": expected})
 
 
 # 1. Otter.ai .txt, speaker names on, timestamps off ------------------------------------------
@@ -378,16 +379,189 @@ example("handtyped_cp1252_moedergroep.txt",
         "as Windows-1252.",
         CP1252, ("2026", "wijk", "Helmond-West"), write_cp1252)
 
+# ---- Round 2 (written after round 1's fixes and after reading the readers; measured once) -------
+
+# R2.1 Teams .docx in a Dutch interface: localised title/markers, one paragraph per turn with <w:br/>
+TEAMS_NL = [
+    ("Bakker, Sanne", 3, ["Goedemorgen. Fijn dat jullie er allemaal zijn voor dit gesprek over het", "jongerenwerk in Helmond-West."]),
+    ("Öztürk, Emre", 11, ["Dank je. Ik ben jongerenwerker in Oud-West, sinds drie jaar."]),
+    ("Bakker, Sanne", 19, ["Wat is er sinds vorig jaar veranderd op straat?"]),
+    ("Öztürk, Emre", 26, ["Minder groepen bij de supermarkt. We zijn er nu", "elke avond, ook in het weekend."]),
+    ("Öztürk, Emre", 41, ["En de jongeren weten ons te vinden, dat is het grootste verschil."]),
+    ("Lambregts, Ingrid", 55, ["Vanuit school merk ik dat ook: leerlingen noemen Emre bij naam."]),
+]
+
+
+def write_teams_nl(path, blocks):
+    document = docx.Document()
+    document.add_paragraph("Overleg jongerenwerk West-20260311_093012-Vergaderingsopname")
+    document.add_paragraph("11 maart 2026, 09:30")
+    document.add_paragraph("4 min 2 s")
+    document.add_paragraph("Bakker, Sanne heeft de transcriptie gestart")
+    for speaker, start, lines in blocks:
+        run = document.add_paragraph().add_run(f"{speaker}   {mss(start)}")
+        for line in lines:
+            run.add_break()
+            run.add_text(line)
+    document.add_paragraph("Bakker, Sanne heeft de transcriptie gestopt")
+    document.save(path)
+
+
+example("teams_docx_nederlands_west.docx",
+        "Microsoft Teams transcript (.docx) from a Dutch-language client: localised title, duration and markers",
+        "../shared/formats/README.md: marker texts are English in every source; a Dutch Teams client may localise "
+        "them (unconfirmed). Reconstruction of the localised markers; the turn layout is the observed one "
+        "('Name   M:SS' + <w:br/> lines in one paragraph).",
+        "Title '...-Vergaderingsopname', date, duration '4 min 2 s', 'heeft de transcriptie gestart/gestopt' are not "
+        "turns. Names 'Achternaam, Voornaam' with Ö. Consecutive blocks of one speaker merge.",
+        TEAMS_NL, ("2026", "partnergroep", "Helmond-West"), write_teams_nl, into=ROUND2)
+
+# R2.2 Word Transcribe .docx 'with timestamps', no speakers
+WORD_TIMES = [
+    ("", 2, ["Ik ben moeder van drie kinderen en woon al vijftien jaar in de Bloemenbuurt."]),
+    ("", 9, ["Vroeger was er niets voor jongeren hier, nu is er het sportveld en de inloop."]),
+    ("", 17, ["Mijn oudste zoon gaat er elke woensdag heen."]),
+    ("", 23, ["Wat ik wel mis, is dat ouders iets horen over wat daar gebeurt."]),
+]
+
+
+def write_word_times(path, blocks):
+    document = docx.Document()
+    for _, start, lines in blocks:
+        document.add_paragraph(hms(start))
+        document.add_paragraph(" ".join(lines))
+        document.add_paragraph("")
+    document.save(path)
+
+
+example("word_transcribe_alleen_tijden.docx",
+        "Word for Microsoft 365 Transcribe, added to the document 'with timestamps' (no speakers)",
+        "Word's Transcribe pane offers adding the transcript with speakers and timestamps, with speakers, with "
+        "timestamps or as text only; the time paragraph '00:00:03' as in the speaker-and-time layout. Reconstruction.",
+        "A time paragraph, a text paragraph, an empty paragraph. No speakers: one turn per block, speaker '', never "
+        "merged; start from the time paragraph.",
+        WORD_TIMES, ("2026", "wijk", "Helmond-Oost"), write_word_times, into=ROUND2)
+
+# R2.3 WhisperX .txt: '[SPEAKER_NN]: text' one segment per line, no blank lines
+WHISPERX_TXT = [
+    ("SPEAKER_01", None, ["Hoe lang woont u al in de Binnenstad?"]),
+    ("SPEAKER_00", None, ["Sinds 2009. Boven de winkel van mijn ouders."]),
+    ("SPEAKER_00", None, ["Toen was het hier 's avonds uitgestorven."]),
+    ("SPEAKER_01", None, ["En nu?"]),
+    ("SPEAKER_00", None, ["Nu is het drukker, er zijn meer jongeren, maar ook meer toezicht."]),
+    ("SPEAKER_00", None, ["Ik voel me veiliger dan vijf jaar geleden, eerlijk gezegd."]),
+    ("SPEAKER_02", None, ["Dat geldt niet voor iedereen. Mijn dochter fietst nog steeds om."]),
+]
+
+
+def write_whisperx_txt(path, blocks):
+    path.write_text("".join(f"[{s}]: {' '.join(lines)}\n" for s, _, lines in blocks), encoding="utf-8")
+
+
+example("whisperx_txt_sprekers_binnenstad.txt",
+        "WhisperX .txt after diarisation: one segment per line, '[SPEAKER_NN]: text'",
+        "WhisperX's text writer prefixes each segment with its speaker when diarised (the same "
+        "f\"[{segment['speaker']}]: \" prefix as its subtitle writer). Reconstruction of the line layout.",
+        "One segment per line, no blank lines. The bracketed label is the speaker; consecutive lines of one speaker "
+        "merge. No times: start null.",
+        WHISPERX_TXT, ("2026", "wijk", "Binnenstad"), write_whisperx_txt, into=ROUND2)
+
+# R2.4 Google Meet transcript .docx (transcript tab only)
+MEET = [
+    ("Marloes van Dijk", 0, ["Goedemiddag allemaal, we nemen het gesprek op voor het onderzoek."]),
+    ("Hasan Kaya", None, ["Prima. Ik ben buurtsportcoach in Helmond-Oost."]),
+    ("Marloes van Dijk", None, ["Wat zie jij veranderen bij de jongeren die bij jou sporten?"]),
+    ("Hasan Kaya", None, ["Ze blijven langer. Eerst kwamen ze twee keer en dan niet meer, nu blijven ze een heel seizoen."]),
+    ("Hasan Kaya", 5 * 60, ["Dat komt ook omdat we de ouders uitnodigen bij de wedstrijden."]),
+    ("Marloes van Dijk", None, ["Mooi. Dan sluiten we hier af, dank je wel."]),
+]
+
+
+def write_meet(path, blocks):
+    document = docx.Document()
+    document.add_paragraph("Gesprek buurtsport (2026-03-18 14:02 CET) - Transcript")
+    document.add_paragraph("Attendees")
+    document.add_paragraph("Hasan Kaya, Marloes van Dijk, Wendy Peeters")
+    document.add_paragraph("Transcript")
+    for speaker, start, lines in blocks:
+        if start is not None:
+            document.add_paragraph(hms(start))
+        document.add_paragraph(f"{speaker}: {' '.join(lines)}")
+    document.add_paragraph("Meeting ended after 00:06:41 👋")
+    document.add_paragraph("This editable transcript was computer generated and might contain errors. "
+                           "People can also change the text after it was created.")
+    document.save(path)
+
+
+def meet_expected(blocks):
+    turns = []
+    for speaker, start, lines in blocks:
+        text = " ".join(lines)
+        if turns and turns[-1]["speaker"] == speaker:
+            turns[-1]["text"] += " " + text
+        else:
+            turns.append({"speaker": speaker, "start": hms(start), "text": text})
+    return turns
+
+
+example("google_meet_transcript_buurtsport.docx",
+        "Google Meet transcript (Google Docs downloaded as .docx), transcript tab only",
+        "Google Meet saves the transcript as a Google Doc in the organiser's Drive (Meet help; the Meet REST API's "
+        "transcripts.docsDestination); parsers in the public code index read a title '... - Transcript', "
+        "'Attendees' and a name list, 'Transcript', time marks every few minutes, 'Name: text' paragraphs, "
+        "'Meeting ended after HH:MM:SS'. The closing disclaimer is a reconstruction.",
+        "Title, 'Attendees', the attendee list, 'Transcript', 'Meeting ended after ...' and the disclaimer are not "
+        "turns. A time mark dates the first turn under it; later turns under the same mark have start null (the file "
+        "does not give their time). Consecutive paragraphs of one speaker merge (start of the first).",
+        MEET, ("2026", "partnergroep", "Helmond-Oost"), write_meet, expected=meet_expected(MEET), into=ROUND2)
+
+# R2.5 Sonix-style .docx: 'Name: [00:00:05] text'
+SONIX = [
+    ("Interviewer", 5, ["Kunt u vertellen wat de buurtvaders doen?"]),
+    ("Mustafa", 10, ["We lopen op vrijdag en zaterdag door de wijk, met z'n vieren."]),
+    ("Mustafa", 18, ["We spreken jongeren aan, maar we zijn geen handhavers."]),
+    ("Interviewer", 26, ["Hoe reageren de jongeren?"]),
+    ("Gerrit", 30, ["Eerst lachten ze ons uit. Nu vragen ze of we koffie komen drinken in de keet."]),
+]
+
+
+def write_sonix(path, blocks):
+    document = docx.Document()
+    document.add_paragraph("buurtvaders_opname_03.mp3")
+    for speaker, start, lines in blocks:
+        document.add_paragraph(f"{speaker}: [{hms(start)}] {' '.join(lines)}")
+    document.add_paragraph("Automatically convert your audio to text with Sonix.")
+    document.save(path)
+
+
+example("sonix_docx_buurtvaders.docx",
+        "Sonix-style Word export: 'Name: [HH:MM:SS] text' paragraphs, the media file name on top, a footer line",
+        "Transcription services that put the time after the label ('Sanne: [00:01:02] tekst', documented as a "
+        "spelling in narratief's labels.py, seen in Sonix exports in the code index); reconstruction.",
+        "The time after the label is the start, not text. The file name above and the footer line are not turns. "
+        "Consecutive timed paragraphs of one speaker merge.",
+        SONIX, ("2026", "wijk", "Helmond-West"), write_sonix, into=ROUND2)
+
 
 def main() -> None:
-    OUT.mkdir(exist_ok=True)
+    write_round(OUT, EXAMPLES)
+    write_round(OUT / "round2", ROUND2)
+
+
+def write_round(out: Path, examples: list[dict]) -> None:
+    out.mkdir(exist_ok=True)
     rows = []
-    for n, ex in enumerate(EXAMPLES):
-        path = OUT / ex["name"]
+    for n, ex in enumerate(examples):
+        path = out / ex["name"]
         ex["write"](path, ex["blocks"])
-        turns = vtt_expected(ex["blocks"]) if ex["name"].endswith(".vtt") else expected_turns(ex["blocks"])
+        if ex["expected"] is not None:
+            turns = ex["expected"]
+        elif ex["name"].endswith(".vtt"):
+            turns = vtt_expected(ex["blocks"])
+        else:
+            turns = expected_turns(ex["blocks"])
         stem = ex["name"].rsplit(".", 1)[0]
-        (OUT / f"{stem}.expected.json").write_text(json.dumps(
+        (out / f"{stem}.expected.json").write_text(json.dumps(
             {"file": ex["name"], "format": ex["format"], "source": ex["source"], "turns": turns,
              "notes": ex["notes"]}, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         year, kind, wijk = ex["meta"]
@@ -396,8 +570,8 @@ def main() -> None:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["file", "year", "type", "wijk", "date", "title"])
     writer.writerows(rows)
-    (OUT / "metadata.csv").write_text(buffer.getvalue(), encoding="utf-8")
-    print(f"{len(EXAMPLES)} examples, {sum(len(expected_turns(e['blocks'])) for e in EXAMPLES)} turns in {OUT}")
+    (out / "metadata.csv").write_text(buffer.getvalue(), encoding="utf-8")
+    print(f"{len(examples)} examples in {out}")
 
 
 if __name__ == "__main__":
