@@ -45,13 +45,21 @@ from interviews.records import Turn
 
 _PREAMBLE_BLOCKS, _PREAMBLE_LINES, _PREAMBLE_WORDS = 8, 3, 15
 # Lines a meeting tool writes around the speech, in English and Dutch: "<name> started transcription",
-# "<naam> heeft de transcriptie gestart", "Meeting ended after 00:45:12", "Transcriptie beëindigd na ...".
+# "<naam> heeft de transcriptie gestart", "Meeting ended after 00:45:12", "Transcriptie beëindigd na ...",
+# a closing disclaimer or advertising line, the recording's file name above the transcript.
 MARKERS: tuple[re.Pattern[str], ...] = (
     re.compile(r"^.{1,80}\s(?:started|stopped) transcription\.?\s*$", re.I),
     re.compile(r"^.{1,80}\sheeft de transcriptie (?:gestart|gestopt|beëindigd)\.?\s*$", re.I),
     re.compile(r"^(?:meeting|transcription|call) ended after \d{1,2}:\d{2}(?::\d{2})?\W*$", re.I),
     re.compile(r"^(?:vergadering|transcriptie|gesprek) (?:is )?beëindigd na \d{1,2}:\d{2}(?::\d{2})?\W*$", re.I),
     re.compile(r"^Transcribed by https?://\S*otter\.ai\S*\s*$", re.I),
+    # Google Meet's closing disclaimer (English; the Dutch wording as a Dutch account would show it)
+    re.compile(r"^This editable transcript was computer generated and might contain errors\b.{0,200}$", re.I),
+    re.compile(r"^Dit bewerkbare transcript is (?:door een computer|automatisch) gegenereerd\b.{0,200}$", re.I),
+    # a transcription service's advertising line under its export ("... audio to text with Sonix.")
+    re.compile(r"^.{0,80}\b(?:audio|video|speech)\s+to\s+text\s+with\s+\w+.{0,80}$", re.I),
+    # the media file's name heading an export ("buurtvaders_opname_03.mp3")
+    re.compile(r"^[^\s/\\:]{1,120}\.(?:mp3|m4a|wav|mp4|mov|webm|ogg|oga|aac|flac|wma|m4v|amr|3gp)$", re.I),
     re.compile(r"^(?:pagina|page|blz\.?)\s+\d{1,4}(?:\s*(?:van|of|/)\s*\d{1,4})?$", re.I),  # a PDF turned into Word
 )
 
@@ -463,17 +471,23 @@ class LabelLayout:
         return Reading("alinea's 'Naam: tekst'", turns)
 
 
+# A speaker label that a diarisation model wrote (WhisperX, pyannote): "SPEAKER_00".
+_MACHINE_LABEL = re.compile(r"^SPEAKER_\d{1,3}$")
+
+
 def merge_timed(turns: Sequence[Turn]) -> tuple[Turn, ...]:
-    """Consecutive turns of one speaker that each carry their own time merge (start of the first).
+    """Consecutive turns of one speaker that a tool cut into segments merge (start of the first).
 
     A tool that writes `[00:00:35] Naam: tekst` paragraphs (Descript, Sonix, Rev) cuts one speaker's
-    speech into timed segments; a typist's paragraphs without times stay separate turns.
+    speech into timed segments, and WhisperX's .txt writes a line `[SPEAKER_00]: tekst` per segment;
+    a typist's paragraphs (no times, a chosen label) stay separate turns.
     """
     merged: list[Turn] = []
     for turn in turns:
         last = merged[-1] if merged else None
-        if (last is not None and turn.speaker is not None and turn.speaker == last.speaker
-                and turn.timestamp is not None and last.timestamp is not None):
+        if last is not None and turn.speaker is not None and turn.speaker == last.speaker and (
+                (turn.timestamp is not None and last.timestamp is not None)
+                or _MACHINE_LABEL.match(turn.speaker)):
             merged[-1] = Turn(last.index, last.speaker, f"{last.text} {turn.text}", last.timestamp, last.line)
         else:
             merged.append(Turn(len(merged), turn.speaker, turn.text, turn.timestamp, turn.line))

@@ -236,3 +236,57 @@ def test_vtt_speaker_name_in_parentheses_above_the_text(tmp_path):
     assert turns(read(tmp_path, "plein.vtt", vtt)) == [
         ("Petra Jansen", "00:00:08", "We beginnen bij het plein bij de school."),
         ("Koen de Groot", "00:00:16", "Dat klopt.")]
+
+
+def _docx(tmp_path: Path, paragraphs: list[str]) -> bytes:
+    import docx
+
+    document = docx.Document()
+    for paragraph in paragraphs:
+        document.add_paragraph(paragraph)
+    out = tmp_path / "_gemaakt.docx"
+    document.save(out)
+    data = out.read_bytes()
+    out.unlink()
+    return data
+
+
+def test_meeting_transcript_with_time_marks_and_a_closing_disclaimer(tmp_path):
+    """Time marks every few minutes above `Naam: tekst` paragraphs (Google Meet); the attendee list,
+    'Meeting ended after ...' and the closing disclaimer are the tool's lines, not turns."""
+    data = _docx(tmp_path, [
+        "Wijkoverleg (2026-02-03 10:00 CET) - Transcript", "Attendees", "Petra Jansen, Koen de Groot, Lies Maas",
+        "Transcript", "00:00:00", "Petra Jansen: Goedemorgen, we beginnen met de agenda.",
+        "Koen de Groot: Prima, ik heb de cijfers meegenomen.", "00:05:00",
+        "Petra Jansen: Dan gaan we nu naar de rondvraag.", "Meeting ended after 00:07:12 👋",
+        "This editable transcript was computer generated and might contain errors. People can also change "
+        "the text after it was created."])
+    assert turns(read(tmp_path, "overleg.docx", data)) == [
+        ("Petra Jansen", "00:00:00", "Goedemorgen, we beginnen met de agenda."),
+        ("Koen de Groot", None, "Prima, ik heb de cijfers meegenomen."),
+        ("Petra Jansen", "00:05:00", "Dan gaan we nu naar de rondvraag."),
+    ]
+
+
+def test_media_file_name_and_a_services_advert_around_timed_paragraphs_are_not_turns(tmp_path):
+    text = ("wijkgesprek_opname_2.m4a\n\n"
+            "Lies: [00:00:03] Welkom in het buurthuis.\n\n"
+            "Koen: [00:00:09] Dank je, fijn om hier te zijn.\n\n"
+            "Convert audio to text with Scribo - try it free.\n")
+    assert turns(read(tmp_path, "gesprek.txt", text)) == [
+        ("Lies", "00:00:03", "Welkom in het buurthuis."), ("Koen", "00:00:09", "Dank je, fijn om hier te zijn.")]
+
+
+def test_diarisation_labels_one_segment_per_line_merge_per_speaker(tmp_path):
+    """WhisperX .txt: a line `[SPEAKER_00]: tekst` per segment; consecutive segments of one speaker are
+    one turn (a diarisation label is no typist's choice to start a new turn)."""
+    text = ("[SPEAKER_00]: Ik woon hier sinds twee jaar.\n[SPEAKER_00]: Boven de bakker.\n"
+            "[SPEAKER_01]: En hoe bevalt het?\n[SPEAKER_00]: Goed, het is rustig.\n")
+    assert turns(read(tmp_path, "segmenten.txt", text)) == [
+        ("SPEAKER_00", None, "Ik woon hier sinds twee jaar. Boven de bakker."),
+        ("SPEAKER_01", None, "En hoe bevalt het?"), ("SPEAKER_00", None, "Goed, het is rustig.")]
+
+
+def test_typed_one_turn_per_line_keeps_repeated_labels_apart(tmp_path):
+    text = "Lies: Ik woon hier sinds twee jaar.\nLies: Boven de bakker.\nKoen: En hoe bevalt het?\n"
+    assert [t.speaker for t in read(tmp_path, "regels.txt", text).turns] == ["Lies", "Lies", "Koen"]
