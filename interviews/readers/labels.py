@@ -20,7 +20,8 @@ A paragraph is one turn; a line inside a paragraph starts a new turn when it sta
 is a code or recurs (so "one turn per line" transcripts work; in such a file, where one paragraph
 holds two lines with recurring labels, any label starts a line's turn), or with a timestamp.
 A line that is only a time (`00:05:00`, Google Meet's marks) is no speech: it dates the next turn; a
-time mark in brackets inside the speech (`[00:12:31]`, `(00:12:31)`) is dropped from the text.
+time mark in brackets inside the speech (`[00:12:31]`, `(00:12:31)`) or f4transkript's end-of-paragraph
+mark (`#00:12:31-4#`, also MAXQDA's) is dropped from the text; it is not the turn's start.
 A paragraph without a label continues with the previous speaker (None if there is none yet); a label
 alone on its own paragraph names the speaker of the next paragraph. A paragraph without a label that
 is only a transcriber's note in brackets ("[einde opname]", "(pauze)") or a closing line ("Einde
@@ -48,7 +49,9 @@ _BARE_TIME = re.compile(rf"^(?P<b>\d{{1,2}}:\d{{2}}(?::\d{{2}})?){_F}(?:\s*[-\u2
 # A list marker before a label: "- Sanne: ...", "• Sanne: ...", "3. Sanne: ..." (only when a label follows).
 _BULLET = re.compile(r"^(?:[-*\u2022\u00b7\u2013]|\d{1,3}[.)])\s+(?=\S)")
 # A typist's time mark inside the speech ("... zei ze [00:12:31] en toen ..."): a mark, not words.
-_INLINE_TIME = re.compile(rf"\[\s*{_T}{_F}\s*\]|\(\s*\d{{1,2}}:\d{{2}}:\d{{2}}{_F}\s*\)")
+# Also f4transkript's / MAXQDA's mark at the end of a paragraph, "#00:12:31-4#" (tenths after the dash).
+_INLINE_TIME = re.compile(rf"\[\s*{_T}{_F}\s*\]|\(\s*\d{{1,2}}:\d{{2}}:\d{{2}}{_F}\s*\)"
+                          rf"|#\d{{1,2}}:\d{{2}}:\d{{2}}(?:[-.,]\d{{1,3}})?#")
 # A line that is nothing but a time (Google Meet's section marks, a time line in a typed transcript).
 _TIME_ONLY = re.compile(rf"^[\[\(]?\s*(?P<b>{_T}){_F}\s*[\]\)]?$")
 # Emphasis around a label: "**Sanne:** tekst", "**Sanne**: tekst", "__Sanne (00:01:02):__ tekst".

@@ -290,3 +290,15 @@ def test_diarisation_labels_one_segment_per_line_merge_per_speaker(tmp_path):
 def test_typed_one_turn_per_line_keeps_repeated_labels_apart(tmp_path):
     text = "Lies: Ik woon hier sinds twee jaar.\nLies: Boven de bakker.\nKoen: En hoe bevalt het?\n"
     assert [t.speaker for t in read(tmp_path, "regels.txt", text).turns] == ["Lies", "Lies", "Koen"]
+
+
+def test_f4transkript_end_of_paragraph_marks_are_not_text(tmp_path):
+    """f4transkript and MAXQDA end each paragraph with `#00:00:11-8#`: the time the paragraph ends,
+    neither text nor the turn's start."""
+    text = ("I: Hoe lang werk je al in de wijk? #00:00:04-2#\n\n"
+            "B: Zes jaar nu, eerst in Oost. #00:00:11-8#\n\n"
+            "I: Wat is er veranderd? #00:00:15#\n\n"
+            "B: De jongeren zijn jonger geworden #00:00:24-5#.\n")
+    assert turns(read(tmp_path, "f4.txt", text)) == [
+        ("I", None, "Hoe lang werk je al in de wijk?"), ("B", None, "Zes jaar nu, eerst in Oost."),
+        ("I", None, "Wat is er veranderd?"), ("B", None, "De jongeren zijn jonger geworden.")]
