@@ -11,6 +11,9 @@ and runs FORMATS_DIR/check.py on it. With `--mappen` the examples are placed in 
 `interviews/<jaar>/<type>/<wijk>/` taken from metadata.csv, and metadata.csv itself is left out. Prints check.py's report, then one line per file with the
 layout that was detected. Exit status: that of check.py.
 
+A folder without its own check.py (e.g. `benchmarks/format_holdout`) is checked with the check.py
+of the default folder.
+
 The temporary folder is removed afterwards; nothing is written into FORMATS_DIR or the repository.
 """
 
@@ -86,6 +89,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     folder = Path(args.formats_dir).resolve()
     checker = folder / "check.py"
+    if not checker.is_file():  # a held-out folder (benchmarks/format_holdout) uses the shared checker
+        checker = default_folder() / "check.py"
     if not checker.is_file():
         print(f"no check.py in {folder}", file=sys.stderr)
         return 2

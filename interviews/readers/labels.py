@@ -20,7 +20,8 @@ A paragraph is one turn; a line inside a paragraph starts a new turn when it sta
 is a code or recurs (so "one turn per line" transcripts work; in such a file, where one paragraph
 holds two lines with recurring labels, any label starts a line's turn), or with a timestamp.
 A line that is only a time (`00:05:00`, Google Meet's marks) is no speech: it dates the next turn; a
-time mark in brackets inside the speech (`[00:12:31]`, `(00:12:31)`) is dropped from the text.
+time mark in brackets inside the speech (`[00:12:31]`, `(00:12:31)`) or f4transkript's end-of-paragraph
+mark (`#00:12:31-4#`, also MAXQDA's) is dropped from the text; it is not the turn's start.
 A paragraph without a label continues with the previous speaker (None if there is none yet); a label
 alone on its own paragraph names the speaker of the next paragraph. A paragraph without a label that
 is only a transcriber's note in brackets ("[einde opname]", "(pauze)") or a closing line ("Einde
@@ -37,6 +38,7 @@ from dataclasses import dataclass
 from interviews.profiles import default_profile
 
 from interviews.records import Turn
+from interviews.roles import INTERVIEWER, role_of_label
 
 _T = r"\d{1,2}(?::\d{1,2}){1,2}"  # 12:31, 0:12:31, 00:12:31
 _F = r"(?:[.,]\d{1,3})?"  # an optional fraction of a second
@@ -47,7 +49,9 @@ _BARE_TIME = re.compile(rf"^(?P<b>\d{{1,2}}:\d{{2}}(?::\d{{2}})?){_F}(?:\s*[-\u2
 # A list marker before a label: "- Sanne: ...", "• Sanne: ...", "3. Sanne: ..." (only when a label follows).
 _BULLET = re.compile(r"^(?:[-*\u2022\u00b7\u2013]|\d{1,3}[.)])\s+(?=\S)")
 # A typist's time mark inside the speech ("... zei ze [00:12:31] en toen ..."): a mark, not words.
-_INLINE_TIME = re.compile(rf"\[\s*{_T}{_F}\s*\]|\(\s*\d{{1,2}}:\d{{2}}:\d{{2}}{_F}\s*\)")
+# Also f4transkript's / MAXQDA's mark at the end of a paragraph, "#00:12:31-4#" (tenths after the dash).
+_INLINE_TIME = re.compile(rf"\[\s*{_T}{_F}\s*\]|\(\s*\d{{1,2}}:\d{{2}}:\d{{2}}{_F}\s*\)"
+                          rf"|#\d{{1,2}}:\d{{2}}:\d{{2}}(?:[-.,]\d{{1,3}})?#")
 # A line that is nothing but a time (Google Meet's section marks, a time line in a typed transcript).
 _TIME_ONLY = re.compile(rf"^[\[\(]?\s*(?P<b>{_T}){_F}\s*[\]\)]?$")
 # Emphasis around a label: "**Sanne:** tekst", "**Sanne**: tekst", "__Sanne (00:01:02):__ tekst".
@@ -236,6 +240,12 @@ def is_code(label: str) -> bool:
     return bool(_CODE.match(label))
 
 
+def is_interview_code(label: str) -> bool:
+    """A code, or a word for the interviewer ("Interviewer", "Gespreksleider"): the labels of a typed
+    I/R transcript, which often writes the interviewer in full beside respondent codes "R1", "R2"."""
+    return is_code(label) or role_of_label(label) == INTERVIEWER
+
+
 def clean(parts: Sequence[str]) -> str:
     """Lines joined with one space, runs of white space (tabs, NBSP) collapsed, trimmed."""
     return " ".join(" ".join(parts).split())
@@ -270,15 +280,15 @@ def bold_label(runs: Sequence[tuple[str, bool]], text: str) -> tuple[str | None,
 def build_turns(blocks: Sequence[Block], codes_only: bool = False) -> tuple[Turn, ...]:
     """Turns from paragraphs, following the rules in the module docstring.
 
-    With `codes_only`, only interview codes ("I:", "R1:") count as labels (hand-typed I/R transcripts,
-    where a wrapped line may start with "Kortom:").
+    With `codes_only`, only interview codes ("I:", "R1:") and interviewer words ("Interviewer:") count
+    as labels (hand-typed I/R transcripts, where a wrapped line may start with "Kortom:").
     """
     parsed = [[(line, split_prefix(line.text)) for line in block.lines] for block in blocks]
     counts = Counter(p.label for lines in parsed for _, p in lines if p.label)
     counts.update(block.label for block in blocks if block.label)  # bold labels count as occurrences
     accepted = accept_labels(counts)
     if codes_only:
-        accepted = frozenset(label for label in accepted if _CODE.match(label))
+        accepted = frozenset(label for label in accepted if is_interview_code(label))
     if len(blocks) > 1 and sum(counts[label] for label in accepted) == 1 and not any(
         _CODE.match(label) for label in accepted
     ):

@@ -11,7 +11,8 @@ Header layouts (`HeaderLayout`): every block starts with a header line that hold
 a time; the speech is the rest of that paragraph or, if the header stands alone, the next paragraph.
     Otter .txt / Teams .docx    `Ilse Martens  0:02`           (name, two or more spaces, M:SS)
     Word Transcribe .docx       `00:00:03 Speaker 1`           (time first, then the name)
-    Zoom saved captions .txt    `[Marieke de Wit] 19:02:11`    (times of day, not offsets)
+    Zoom saved captions .txt    `[Marieke de Wit] 19:02:11`    (times of day, not offsets; also
+                                `7:02:11 PM`, kept as 19:02:11)
     Amberscript .txt/.docx      `00:00:02` + `Interviewer: tekst` (also a time line + text without
                                 label: Otter without speaker names; those turns have no speaker)
 Consecutive blocks of one speaker merge into one turn with the start of the first (HH:MM:SS).
@@ -38,19 +39,27 @@ from typing import Protocol
 
 from interviews.readers.errors import InputError
 from interviews.readers.labels import (Block, Line, accept_labels, build_turns, clean, is_code,
-                                       name_shaped, normalise_timestamp, split_prefix)
-from interviews.readers.subtitles import Piece, label_pieces, merge_pieces, plain
+                                       is_interview_code, name_shaped, normalise_timestamp, split_prefix)
+from interviews.readers.subtitles import Piece, label_pieces, merge_pieces, name_line, plain
 from interviews.records import Turn
 
 _PREAMBLE_BLOCKS, _PREAMBLE_LINES, _PREAMBLE_WORDS = 8, 3, 15
 # Lines a meeting tool writes around the speech, in English and Dutch: "<name> started transcription",
-# "<naam> heeft de transcriptie gestart", "Meeting ended after 00:45:12", "Transcriptie beëindigd na ...".
+# "<naam> heeft de transcriptie gestart", "Meeting ended after 00:45:12", "Transcriptie beëindigd na ...",
+# a closing disclaimer or advertising line, the recording's file name above the transcript.
 MARKERS: tuple[re.Pattern[str], ...] = (
     re.compile(r"^.{1,80}\s(?:started|stopped) transcription\.?\s*$", re.I),
     re.compile(r"^.{1,80}\sheeft de transcriptie (?:gestart|gestopt|beëindigd)\.?\s*$", re.I),
     re.compile(r"^(?:meeting|transcription|call) ended after \d{1,2}:\d{2}(?::\d{2})?\W*$", re.I),
     re.compile(r"^(?:vergadering|transcriptie|gesprek) (?:is )?beëindigd na \d{1,2}:\d{2}(?::\d{2})?\W*$", re.I),
     re.compile(r"^Transcribed by https?://\S*otter\.ai\S*\s*$", re.I),
+    # Google Meet's closing disclaimer (English; the Dutch wording as a Dutch account would show it)
+    re.compile(r"^This editable transcript was computer generated and might contain errors\b.{0,200}$", re.I),
+    re.compile(r"^Dit bewerkbare transcript is (?:door een computer|automatisch) gegenereerd\b.{0,200}$", re.I),
+    # a transcription service's advertising line under its export ("... audio to text with Sonix.")
+    re.compile(r"^.{0,80}\b(?:audio|video|speech)\s+to\s+text\s+with\s+\w+.{0,80}$", re.I),
+    # the media file's name heading an export ("buurtvaders_opname_03.mp3")
+    re.compile(r"^[^\s/\\:]{1,120}\.(?:mp3|m4a|wav|mp4|mov|webm|ogg|oga|aac|flac|wma|m4v|amr|3gp)$", re.I),
     re.compile(r"^(?:pagina|page|blz\.?)\s+\d{1,4}(?:\s*(?:van|of|/)\s*\d{1,4})?$", re.I),  # a PDF turned into Word
 )
 
@@ -125,7 +134,10 @@ class HeaderLayout:
             bracketed = bool(match.groupdict().get("open"))
             if not name_shaped(speaker, strict=bracketed or (gap is not None and len(gap) < 2)):
                 return None
-        return speaker, normalise_timestamp(match.group("time") or match.groupdict()["btime"])
+        time = normalise_timestamp(match.group("time") or match.groupdict()["btime"])
+        if match.groupdict().get("ampm"):
+            time = twenty_four_hour(time, match.group("ampm"))
+        return speaker, time
 
     def is_header(self, text: str) -> bool:
         """Whether a line is this layout's header line (speaker and/or time)."""
@@ -185,6 +197,12 @@ class HeaderLayout:
         return Reading(self.name, merge_pieces(pieces, False), self.clock_time)
 
 
+def twenty_four_hour(time: str, ampm: str) -> str:
+    """'07:02:11' + 'PM' -> '19:02:11'; '12:05:00' + 'AM' -> '00:05:00'."""
+    hours = int(time[:2]) % 12 + (12 if ampm[0].lower() == "p" else 0)
+    return f"{hours:02d}{time[2:]}"
+
+
 def _trailer(blocks: Sequence[Block]) -> bool:
     """At most two one-line blocks of at most ten words at the end: the tool's closing lines, not speech."""
     return len(blocks) <= 2 and all(len(b.lines) == 1 and len(b.lines[0].text.split()) <= 10 for b in blocks)
@@ -232,11 +250,14 @@ NAME_TIME = HeaderLayout(
 )
 TIME_NAME = HeaderLayout(
     "Word Transcribe: kop '00:00:03 Naam'",
-    re.compile(rf"^(?P<open>\[)?(?P<time>{_HMS})(?(open)\])(?P<gap>\s+)(?P<speaker>[^\s\d].{{0,59}}?)\s*$"),
+    # also with a fraction and a dash: "[00:00:03.12] - Speaker 1", "00:00:03 - Naam" (Happy Scribe-style)
+    re.compile(rf"^(?P<open>\[)?(?P<time>{_HMS})(?:[.,]\d{{1,3}})?(?(open)\])(?P<gap>\s+)(?:[-\u2013|]\s+)?"
+               rf"(?P<speaker>[^\s\d\-\u2013|].{{0,59}}?)\s*$"),
 )
 BRACKET_NAME_TIME = HeaderLayout(
     "Zoom-ondertitels (.txt): kop '[Naam] 19:02:11' (kloktijden)",
-    re.compile(rf"^\[(?P<speaker>[^\]\[]{{1,60}})\]\s+(?P<time>{_HMS})\s*$"),
+    # a 12-hour clock as Zoom writes it in such locales: "[Naam] 7:02:11 PM" (-> 19:02:11)
+    re.compile(rf"^\[(?P<speaker>[^\]\[]{{1,60}})\]\s+(?P<time>{_HMS})(?:\s*(?P<ampm>[AaPp]\.?[Mm]\.?))?\s*$"),
     clock_time=True,
 )
 TIME_THEN_LABEL = HeaderLayout(
@@ -297,8 +318,9 @@ class CueTextLayout:
             text = " ".join(cue)
             voice = _VOICE.search(text)
             speaker = " ".join(voice.group(1).split()) if voice else None
-            if speaker is None and len(cue) >= 2 and ":" not in cue[0] and name_shaped(cue[0], strict=True):
-                speaker, text = cue[0], " ".join(cue[1:])  # a name line (Stream)
+            name = name_line(cue[0]) if len(cue) >= 2 and ":" not in cue[0] else ""
+            if speaker is None and name and name_shaped(name, strict=True):
+                speaker, text = name, " ".join(cue[1:])  # a name line (Stream), or "(Naam)"
             if plain(text):
                 pieces.append(Piece(speaker, start, plain(text), lines[at].number))
         if not pieces:
@@ -310,14 +332,15 @@ def _first_label(block: Block, codes_only: bool) -> str | None:
     if block.label:
         return None if codes_only else block.label
     label = split_prefix(block.lines[0].text).label
-    return label if label and (is_code(label) or not codes_only) else None
+    return label if label and (is_interview_code(label) or not codes_only) else None
 
 
 @dataclass(frozen=True)
 class CodeLabelLayout:
-    """Hand-typed transcripts with interview codes `I:`, `R1:`, `Int.:` at the start of a line.
+    """Hand-typed transcripts with interview codes `I:`, `R1:`, `Int.:` at the start of a line; the
+    interviewer may be written in full (`Interviewer:` beside `R1:`, roles.INTERVIEWER_LABELS).
 
-    Only codes are labels (a wrapped line "Kortom: ..." is speech); a turn runs over wrapped lines
+    Only codes (and interviewer words) are labels (a wrapped line "Kortom: ..." is speech); a turn runs over wrapped lines
     until a blank line or the next code. Short paragraphs above the first code (title, date, who was
     present) are the document's header, not turns.
     """
@@ -327,16 +350,26 @@ class CodeLabelLayout:
     def read(self, blocks: Sequence[Block]) -> Reading | None:
         starts = [_first_label(block, codes_only=True) for block in blocks]
         inner = sum(1 for block in blocks for line in block.lines[1:]
-                    if (label := split_prefix(line.text).label) and is_code(label))
+                    if (label := split_prefix(line.text).label) and is_interview_code(label))
         if not any(starts) or sum(label is not None for label in starts) + inner < 2:
             return None  # (codes may all stand in one paragraph, one turn per line)
         others = Counter(label for block in blocks
-                         if (label := _first_label(block, codes_only=False)) and not is_code(label))
+                         if (label := _first_label(block, codes_only=False)) and not is_interview_code(label))
         if any(count >= 2 for count in others.values()):
             return None  # names as labels: the general layout
         first = next(i for i, label in enumerate(starts) if label is not None)
         if first > 2 or not all(_short_header(block) for block in blocks[:first]):
             return None
+        if any(label and not is_code(label) for label in starts):
+            # "Interviewer:" in full: only beside real codes ("R1:"), and no other word label may head a
+            # paragraph ("Bewoner:" once) or recur at line starts: that is a names transcript.
+            words = Counter(label for block in blocks[first:] for line in block.lines
+                            if (label := split_prefix(line.text).label) and not is_interview_code(label))
+            if not any(label and is_code(label) for label in starts) or any(
+                    count >= 2 for count in words.values()) or any(
+                    _first_label(block, codes_only=False) not in (None, label)
+                    for block, label in zip(blocks[first:], starts[first:])):
+                return None
         turns = build_turns(blocks[first:], codes_only=True)
         return Reading(self.name, turns) if turns else None
 
@@ -425,6 +458,8 @@ class LabelLayout:
         if self.merge:
             pieces = [Piece(t.speaker, t.timestamp, t.text, t.line) for t in turns]  # type: ignore[arg-type]
             turns = merge_pieces(pieces, False)
+        else:
+            turns = merge_timed(turns)
         if not any(t.speaker for t in turns):
             if any(_segment_lines(block) for block in blocks):
                 split: list[Block] = []
@@ -436,6 +471,29 @@ class LabelLayout:
         return Reading("alinea's 'Naam: tekst'", turns)
 
 
+# A speaker label that a diarisation model wrote (WhisperX, pyannote): "SPEAKER_00".
+_MACHINE_LABEL = re.compile(r"^SPEAKER_\d{1,3}$")
+
+
+def merge_timed(turns: Sequence[Turn]) -> tuple[Turn, ...]:
+    """Consecutive turns of one speaker that a tool cut into segments merge (start of the first).
+
+    A tool that writes `[00:00:35] Naam: tekst` paragraphs (Descript, Sonix, Rev) cuts one speaker's
+    speech into timed segments, and WhisperX's .txt writes a line `[SPEAKER_00]: tekst` per segment;
+    a typist's paragraphs (no times, a chosen label) stay separate turns.
+    """
+    merged: list[Turn] = []
+    for turn in turns:
+        last = merged[-1] if merged else None
+        if last is not None and turn.speaker is not None and turn.speaker == last.speaker and (
+                (turn.timestamp is not None and last.timestamp is not None)
+                or _MACHINE_LABEL.match(turn.speaker)):
+            merged[-1] = Turn(last.index, last.speaker, f"{last.text} {turn.text}", last.timestamp, last.line)
+        else:
+            merged.append(Turn(len(merged), turn.speaker, turn.text, turn.timestamp, turn.line))
+    return tuple(merged)
+
+
 def _segment_lines(block: Block) -> bool:
     """A paragraph of segments, one per line (Whisper's .txt), not prose wrapped at a fixed width.
 
@@ -445,15 +503,37 @@ def _segment_lines(block: Block) -> bool:
     return len(block.lines) >= 5 and ends >= 0.8 * len(block.lines)
 
 
+# A chat message header of a meeting tool's saved chat (Zoom's meeting_saved_chat.txt):
+# "19:02:11 Van Naam aan Iedereen:", "19:02:11 From Name to Everyone:", "19:02:11 From  Name : text".
+_CHAT_HEADER = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?\s+(?:from|van)\s+\S.{0,80}?"
+                          r"(?:\s+(?:to|aan)\s+\S.{0,60}?\s*:|\s+:)(?:\s|$)", re.I)
+
+
+def refuse_chat_log(blocks: Sequence[Block], source: str) -> None:
+    """Raise N116 for a meeting's saved chat: typed messages with their senders, not the conversation.
+
+    Read as a transcript, its "Van Naam aan Iedereen" header would become a speaker or stay in the text.
+    """
+    lines = [line for block in blocks for line in block.lines]
+    headers = [line for line in lines if _CHAT_HEADER.match(line.text)]
+    if len(headers) >= 2 and len(headers) * 3 >= len(lines):
+        raise InputError("N116", path=source, line=headers[0].number, detail=(
+            "dit is een opgeslagen chat van de vergadering ('tijd Van Naam aan Iedereen:', Zoom's "
+            "meeting_saved_chat.txt), geen transcript van het gesprek; lever het transcript aan "
+            "(.vtt of .txt van de opname)"))
+
+
 def choose(blocks: Sequence[Block], layouts: Sequence[Layout], general: LabelLayout, source: str) -> Reading:
     """Read the blocks in the first layout that matches; see the module docstring.
 
     Raises:
         InputError: N116 when a specific layout nearly matched and the general reading finds
-            speakers for fewer than half of the turns, or when a layout fitted all but the text above
+            speakers for fewer than half of the turns, or for a meeting's saved chat (`refuse_chat_log`),
+            or when a layout fitted all but the text above
             its first header and the general reading would take that text (a paragraph longer than a
             title: notes or a summary above an exported transcript) as speech.
     """
+    refuse_chat_log(blocks, source)
     misses: list[Miss] = []
     for layout in layouts:
         result = layout.read(blocks)

@@ -73,6 +73,22 @@ def plain(text: str) -> str:
     return " ".join(word for word in html.unescape(_TAG.sub(" ", text)).split() if word != ">>")
 
 
+_DIALOGUE_DASH = re.compile(r"^[-\u2013]\s*")
+
+
+def dialogue(lines: Sequence[str]) -> list[str] | None:
+    """The speeches of a two-speaker cue written with dialogue dashes, `- Anouk: ...` / `- Bram: ...`
+    (the subtitle convention), one per line; None unless every line has a dash and a label.
+
+    Joined into one text, the second speaker's label would end up in the first speaker's turn.
+    """
+    texts = [plain(line) for line in lines]
+    if len(texts) < 2 or not all(_DIALOGUE_DASH.match(text) for text in texts):
+        return None
+    parts = [_DIALOGUE_DASH.sub("", text, count=1) for text in texts]
+    return parts if all(split_prefix(part).label for part in parts) else None
+
+
 def name_lines(cues: Sequence[Sequence[str]]) -> frozenset[str]:
     """Speaker names written on their own line above the cue text (old Teams and Stream exports).
 
@@ -80,14 +96,46 @@ def name_lines(cues: Sequence[Sequence[str]]) -> frozenset[str]:
     no colon and no voice tag, and one such name heads at least two cues (then the file writes names
     this way, and a speaker who speaks once counts too).
     """
-    counts = Counter(" ".join(cue[0].split()) for cue in cues
+    counts = Counter(name_line(cue[0]) for cue in cues
                      if len(cue) >= 2 and ":" not in cue[0] and not _VOICE_TAG.search(cue[0])
-                     and name_shaped(cue[0].strip(), strict=True))
+                     and name_shaped(name_line(cue[0]), strict=True))
     return frozenset(counts) if any(count >= 2 for count in counts.values()) else frozenset()
 
 
+_ENCLOSED = re.compile(r"^\s*[(\[]([^()\[\]]{1,60})[)\]]\s*$")
+
+
+def name_line(text: str) -> str:
+    """A cue's first line as a name: white space collapsed, brackets around it dropped ("(Petra Jansen)")."""
+    enclosed = _ENCLOSED.match(text)
+    return " ".join((enclosed.group(1) if enclosed else text).split())
+
+
+# A cue that starts with a name in brackets and no colon: "[Petra] We beginnen."
+_BRACKET_LABEL = re.compile(r"^\s*\[([^\[\]:]{1,60})\]\s+(?=\S)(.*)$", re.S)
+
+
+def bracket_labels(pieces: Sequence[Piece]) -> list[Piece]:
+    """Speakers from a `[Naam] tekst` prefix, when the file writes speakers so: at least two names,
+    one of them on two cues or more, together on at least half of the unlabelled cues. A sound tag
+    ("[muziek]") alone on a cue is no label (no text follows it) and a lower-case one is no name."""
+    open_pieces = [p for p in pieces if p.speaker is None]
+    found = [_BRACKET_LABEL.match(p.text) if p.speaker is None else None for p in pieces]
+    names = Counter(" ".join(m.group(1).split()) for m in found
+                    if m and name_shaped(" ".join(m.group(1).split()), strict=True))
+    if len(names) < 2 or max(names.values()) < 2 or 2 * sum(names.values()) < len(open_pieces):
+        return list(pieces)
+    out = []
+    for piece, match in zip(pieces, found):
+        name = " ".join(match.group(1).split()) if match else None
+        out.append(Piece(name, piece.start, match.group(2).strip(), piece.line) if name in names else piece)
+    return out
+
+
 def label_pieces(pieces: Sequence[Piece]) -> list[Piece]:
-    """Give unlabelled pieces a speaker from a `Label: text` prefix (Zoom, .srt); see labels.py."""
+    """Give unlabelled pieces a speaker from a `Label: text` prefix (Zoom, .srt; see labels.py) or
+    from a `[Naam] tekst` prefix (`bracket_labels`)."""
+    pieces = bracket_labels(pieces)
     prefixes = [split_prefix(p.text) if p.speaker is None else None for p in pieces]
     accepted = accept_labels(Counter(p.label for p in prefixes if p is not None and p.label))
     out = []

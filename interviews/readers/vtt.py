@@ -5,7 +5,10 @@ Layout: a `WEBVTT` header; optionally, before the first cue, a `NOTE` block with
 an optional id line, a timing line `00:01:02.500 --> 00:01:05.000` and text with voice tags
 `<v Full Name>text</v>` (closing tag optional; several voices in one cue are allowed). Cues without a
 voice tag may use `Name: text` (Zoom) or, as old Teams/Stream exports, a line with the speaker's
-name above the text (a name-shaped line that heads at least two cues). Consecutive cues of one
+name above the text (a name-shaped line that heads at least two cues), or dialogue lines
+`- Anouk: ...` / `- Bram: ...` (a piece per line). A cue without a voice after a voiced cue continues
+that speaker (an exporter that writes `<v Naam>` only on a turn's first cue), as in .srt; cues of a
+file without any speaker stay one turn each. Consecutive cues of one
 speaker merge into one turn whose timestamp is the start of its first cue (HH:MM:SS). STYLE and
 REGION blocks are skipped; a second timing line in a block starts a new cue.
 """
@@ -20,8 +23,8 @@ from interviews.encoding import decode_text
 from interviews.metadata import parse_key_values
 from interviews.readers.base import MetaField, RawDocument
 from interviews.readers.errors import InputError
-from interviews.readers.subtitles import (Piece, label_pieces, merge_pieces, name_lines, plain, split_blocks,
-                                         start_time, subtitle_layout)
+from interviews.readers.subtitles import (Piece, dialogue, label_pieces, merge_pieces, name_line, name_lines, plain,
+                                         split_blocks, start_time, subtitle_layout)
 
 _VOICE = re.compile(r"<v(?:\.[^\s>]*)?(?:\s+([^>]*))?>")
 
@@ -58,16 +61,18 @@ class VttReader:
                 raise InputError("N114", path=source, line=block[min(timing, len(block) - 1)].number,
                                  detail="cue zonder geldige tijdcode (verwacht '00:01:02.500 --> 00:01:05.000')")
             cue = [line.text for line in block[timing + 1:]]
-            speaker = " ".join(cue[0].split()) if len(cue) >= 2 and " ".join(cue[0].split()) in names else None
+            speaker = name_line(cue[0]) if len(cue) >= 2 and name_line(cue[0]) in names else None
             if speaker:
                 text = plain(" ".join(cue[1:]))
                 pieces += [Piece(speaker, start, text, block[timing].number)] if text else []
+            elif not _VOICE.search(" ".join(cue)) and (parts := dialogue(cue)):
+                pieces += [Piece(None, start, part, block[timing].number) for part in parts]
             else:
                 pieces += _voices(" ".join(cue), start, block[timing].number)
         if not pieces:
             raise InputError("N107", path=source, detail="het .vtt-bestand bevat geen cues met tekst")
         labelled = label_pieces(pieces)
-        return RawDocument(tuple(meta), merge_pieces(labelled, False), subtitle_layout("WebVTT", pieces, labelled))
+        return RawDocument(tuple(meta), merge_pieces(labelled, True), subtitle_layout("WebVTT", pieces, labelled))
 
 
 def _voices(text: str, start: str, line: int) -> list[Piece]:
