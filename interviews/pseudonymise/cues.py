@@ -220,7 +220,8 @@ _NAMED_ASIDE = re.compile(
     r"(?<=[a-zà-ÿ]),[ \t]+(?P<name>[A-Z][a-zà-ÿ'-]{2,}),[ \t]+(?:die|hij|zij|ze|en\s+(?:die|hij|zij|ze))\b"
 )
 _STREET_NAME = re.compile(rf"..(?:{_STREET_SUFFIX})$")
-_SPELLED = re.compile(r"(?<![\w-])(?:[A-Za-z]-){3,}[A-Za-z](?![\w-])")
+# letter by letter with hyphens ("j-a-n-s-e-n") or, as a speech recogniser writes it, spaces ("j a n s e n")
+_SPELLED = re.compile(r"(?<![\w-])(?:[A-Za-z](?:-[A-Za-z]){3,}|[A-Za-z](?: [A-Za-z]){3,})(?![\w-])")
 _CAPITALISED = re.compile(r"(?<![\w'@#-])(?P<name>[A-Z][a-zà-ÿ]{2,}(?:-[A-Z][a-zà-ÿ]+)?)(?![\w'@-])")
 
 
@@ -271,8 +272,9 @@ def find_names(text: str, protected: list[tuple[int, int]] = ()) -> list[Span]:
         surname = m.group("surname")
         if surname in surnames() and surname not in stop_words() and (m.group("particle").startswith("van") or not is_word(surname)):
             add(m.start(), m.end(), 0.6, "naam_tussenvoegsel")
-    for m in _SPELLED.finditer(text):  # a name spelled out letter by letter: "j-a-n-s-e-n"
-        add(m.start(), m.end(), 0.7, "naam_gespeld")
+    for m in _SPELLED.finditer(text):  # a name spelled out letter by letter: "j-a-n-s-e-n", "j a n s e n"
+        if len(set(m.group().casefold().replace("-", "").replace(" ", ""))) > 1:  # not "o o o o"
+            add(m.start(), m.end(), 0.7, "naam_gespeld")
     for m in _APPOSITION_AFTER.finditer(text):
         name = m.group("name")
         if not is_plain_word(name) and name.casefold() not in place_names() and name.casefold() not in stop_words():

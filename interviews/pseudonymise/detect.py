@@ -21,6 +21,7 @@ from .findings import Finding, Span, normalise
 from .keep import ProtectedVocabulary, is_role, role_words, subtract
 from .ages import asks_age
 from .birthdates import find_birthdates
+from .casing import is_uncased, recase
 from .cues import find_handles, find_names, find_nicknames
 from .lexicon import FREQUENT_ZIPF, zipf
 from .precision import ARTICLE_PARTICLES, weak_name_evidence_ok
@@ -55,7 +56,9 @@ _DEDUCE_CATEGORY = {
     "id": "nummer",
 }
 _TURN_SEP = "\n\n\n"
-STRONG_CUE_RECOGNIZERS = frozenset({"bijnaam_context"})
+STRONG_CUE_RECOGNIZERS = frozenset({"bijnaam_context", "naam_gespeld"})  # a spelled name is letters, not words
+_UNITS = frozenset({"email", "url", "handle"})
+_PLACE_BEFORE = re.compile(r"(?:^|\W)(?:in|naar|uit|richting)\s+$", re.IGNORECASE)
 _POSTCODE = re.compile(r"[1-9]\d{3}\s?[A-Z]{2}")
 _BIRTH_BEFORE = re.compile(_BIRTH_CUE + r"\b[^.!?\n]{0,25}$", re.IGNORECASE)
 _SENTENCE_SPLIT = re.compile(r"(?<=[^\W\d]{2}[.!?])\s+|\n+")
@@ -179,6 +182,8 @@ class Detector:
         self.profile = profile or default_profile()
         self.recognizers = pattern_recognizers(profile)
         self.roles = role_words()
+        self._uncased_key: tuple[str, str] | None = None
+        self._uncased = False
 
     # ------------------------------------------------------------------ public
     def detect(
@@ -257,6 +262,7 @@ class Detector:
             for index, fld, text in self._fields(transcript):
                 if fld == "speaker":
                     continue
+                text = self._readable(transcript, text)
                 for span in find_ages(text, persons.get((transcript.doc, index, fld), []),
                                       asked_before=asked and fld == "text"):
                     out.append(_finding(transcript.doc, index, fld, text, span))
@@ -311,6 +317,15 @@ class Detector:
         return out
 
     # ----------------------------------------------------------------- helpers
+    def _readable(self, transcript: Transcript, text: str) -> str:
+        """`text` as the recognizers read it: re-cased when the transcript has no capitals
+        (`casing.py`), else as it is."""
+        key = (transcript.doc, transcript.sha256)
+        if self._uncased_key != key:
+            self._uncased_key = key
+            self._uncased = is_uncased([turn.text for turn in transcript.turns])
+        return recase(text, self.protected.spans(text)) if self._uncased else text
+
     def _fields(self, transcript: Transcript) -> list[tuple[int, str, str]]:
         out = [(turn.index, "text", turn.text) for turn in transcript.turns]
         out += [(turn.index, "speaker", turn.speaker) for turn in transcript.turns if turn.speaker]
@@ -322,10 +337,12 @@ class Detector:
         texts = [(turn.index, "text", turn.text) for turn in transcript.turns]
         if transcript.meta.title:
             texts.append((-1, "title", transcript.meta.title))
-        deduce_spans = self._deduce_spans([t for _, _, t in texts])
-        ner_spans = self._ner_spans([t for _, _, t in texts]) if self.use_ner else [[] for _ in texts]
+        # without capitals (ASR in lower case) the recognizers read a re-cased copy, same offsets
+        seen = [self._readable(transcript, t) for _, _, t in texts]
+        deduce_spans = self._deduce_spans(seen)
+        ner_spans = self._ner_spans(seen) if self.use_ner else [[] for _ in texts]
         out: list[Finding] = []
-        for (index, fld, text), d_spans, n_spans in zip(texts, deduce_spans, ner_spans):
+        for (index, fld, original), text, d_spans, n_spans in zip(texts, seen, deduce_spans, ner_spans):
             protected = self.protected.spans(text)
             spans = list(d_spans) + list(n_spans)
             for recognizer in self.recognizers:
@@ -336,7 +353,7 @@ class Detector:
             spans.extend(find_names(text, protected))
             spans.extend(find_name_candidates(text, protected))
             spans = self._clean(text, spans, protected)
-            out.extend(_finding(transcript.doc, index, fld, text, s) for s in spans)
+            out.extend(_finding(transcript.doc, index, fld, original, s) for s in spans)
         seen_labels: dict[str, list[Span]] = {}
         for turn in transcript.turns:
             if turn.speaker:
@@ -458,7 +475,10 @@ class Detector:
             if span.category == "persoon":
                 pieces = _split_sentences(text, span.start, span.end)
             for start, end in pieces:
-                for s, e in subtract(start, end, protected):
+                # an address or account is one unit: a protected word inside it ("...@buurtwerk-west.nl",
+                # "... at politie punt nl") does not split it
+                whole = span.category in _UNITS
+                for s, e in ([(start, end)] if whole else subtract(start, end, protected)):
                     if span.category == "persoon" and span.recognizer in STRONG_CUE_RECOGNIZERS:
                         pass  # a naming cue says it is a name, even when it is a word ("Professor")
                     elif span.category == "persoon":
@@ -594,6 +614,8 @@ class Detector:
                             base = re.sub(r"(?:tje|je)$", "", value, flags=re.IGNORECASE)
                             category = lookup.get(normalise(base), "persoon")
                         if normalise(value) not in {normalise(t) for t in self.deny}:
+                            if value.casefold() in place_names() and _PLACE_BEFORE.search(text[max(0, start - 12) : start]):
+                                continue  # a surname that is also a town, used as the town: "ze wonen nu in Gemert"
                             protected = protected if protected is not None else self.protected.spans(text)
                             if any(ps < end and start < pe for ps, pe in protected):
                                 continue
@@ -603,7 +625,7 @@ class Detector:
 
 _DETECTION_MODULES = (
     "detect.py", "recognizers.py", "cues.py", "birthdates.py", "keep.py", "precision.py",
-    "lexicon.py", "numbers.py", "findings.py", "ages.py",
+    "lexicon.py", "numbers.py", "findings.py", "ages.py", "casing.py",
 )
 
 

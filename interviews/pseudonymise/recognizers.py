@@ -278,12 +278,13 @@ def pattern_recognizers(profile: Profile | None = None) -> tuple[RegexRecognizer
             ),
             0.85,
         ),
-        RegexRecognizer(  # an e-mail address read out: "sanne punt de vries apenstaartje gmail punt com"
+        RegexRecognizer(  # an e-mail address read out: "sanne punt de vries apenstaartje gmail punt com"; a
+            # speech recogniser may split a domain in two words ("... at buurt werk punt nl")
             "email_uitgesproken",
             "email",
             re.compile(
                 r"\b[\w-]+(?:\s+(?:punt|streepje|underscore)\s+[\w-]+(?:\s+[\w-]+)?)*\s+(?:apenstaartje|at)\s+[\w-]+"
-                r"(?:\s+punt\s+[\w-]+)*\s+punt\s+(?:nl|com|be|org|net|eu|info)\b",
+                r"(?:\s+[\w-]+)?(?:\s+punt\s+[\w-]+)*\s+punt\s+(?:nl|com|be|org|net|eu|info)\b",
                 flags,
             ),
             0.85,
