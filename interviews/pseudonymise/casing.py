@@ -81,6 +81,8 @@ def recase(text: str, protected: Sequence[tuple[int, int]] = ()) -> str:
             j += 1
         if j == i + 1 or j >= len(lows) or not _surname_token(lows[j]):
             continue
+        if lows[i + 1 : j] == ["van"] and is_word(lows[j]) and low not in _TITLES:
+            continue  # "fatima van oost": where she is from, not a surname
         if i in upper or low in _TITLES:
             upper.add(j)
         elif low in first_names() and lows[j] in surnames() and not is_word(lows[j]) and before_ok(lows, i):

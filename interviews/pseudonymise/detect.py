@@ -274,15 +274,19 @@ class Detector:
         where only the surname was found): the first name of a full name, when it is no ordinary
         word, stop word, place or role. The whole name then enters propagation, so the first name
         is also caught where it stands alone (or in lower case)."""
-        texts = {(t.doc, i, fld): text for t in transcripts for i, fld, text in self._fields(t)}
+        # capitals as the recognizers read them (re-cased in a transcript without capitals)
+        texts = {(t.doc, i, fld): self._readable(t, text) for t in transcripts for i, fld, text in self._fields(t)}
+        originals = {(t.doc, i, fld): text for t in transcripts for i, fld, text in self._fields(t)}
         taken = {(f.doc, f.turn, f.field, f.start) for f in findings if f.category == "persoon"}
         out: list[Finding] = []
         for f in findings:
-            if f.category != "persoon" or f.field == "speaker" or not f.text[:1].isupper():
-                continue
             text = texts.get((f.doc, f.turn, f.field))
-            if text is None:
+            if f.category != "persoon" or f.field == "speaker" or text is None:
                 continue
+            words = text[f.start : f.end].split()
+            if not words or not (words[0][:1].isupper() or (
+                    words[0].casefold() in _INTERFIX and any(w[:1].isupper() for w in words[1:]))):
+                continue  # a capitalised name, or particles before a capitalised surname ("de Vries")
             offset = max(0, f.start - 40)
             m = _NAME_BEFORE.search(text[offset : f.start])
             if m is None or (f.doc, f.turn, f.field, offset + m.start()) in taken:
@@ -292,7 +296,8 @@ class Detector:
             if (low in stop_words() or low in _EDGE_WORDS or low in _LABEL_WORDS or is_role(low)
                     or is_plain_word(low) or low in place_names() or self.protected.spans(m.group("first"))):
                 continue
-            out.append(Finding(f.doc, f.turn, f.field, start, f.end, text[start : f.end], "persoon", f.score, f.recognizer))
+            original = originals[(f.doc, f.turn, f.field)]
+            out.append(Finding(f.doc, f.turn, f.field, start, f.end, original[start : f.end], "persoon", f.score, f.recognizer))
         return out
 
     def _lower_case_surnames(self, transcripts: Sequence[Transcript], findings: list[Finding]) -> list[Finding]:
@@ -588,12 +593,15 @@ class Detector:
             alts = "|".join(re.escape(t) for t in sensitive)
             patterns.append(re.compile(rf"(?<![\w@#\[])(?:{alts}){suffix}(?!\w)"))
         # a first name that is also a word ("Roos") is searched as written, except right after a
-        # self-introduction, where case says nothing: "ik ben roos", "ik heet roos"
-        introduced = sorted({t for t in sensitive if t.casefold() in first_names()}, key=len, reverse=True)
+        # self-introduction or a title, where case says nothing: "ik ben roos", "ome roos" (also when
+        # the name was found in lower case, in a transcript without capitals)
+        introduced = sorted({t for t in terms if t.casefold() in first_names() and is_word(t) and t not in self.deny},
+                            key=len, reverse=True)
         if introduced:
             alts = "|".join(re.escape(t) for t in introduced)
             patterns.append(re.compile(
-                rf"(?i:\b(?:ik\s+ben|ik\s+heet|ben\s+ik|heet\s+ik|mijn\s+naam\s+is|noem\s+me|noem\s+mij)\s+(?:gewoon\s+)?)"
+                rf"(?i:\b(?:ik\s+ben|ik\s+heet|ben\s+ik|heet\s+ik|mijn\s+naam\s+is|noem\s+me|noem\s+mij|"
+                rf"ome|oom|tante|opa|oma|juf|meester|meneer|mevrouw)\s+(?:gewoon\s+)?)"
                 rf"(?P<name>(?i:{alts}))(?!\w)"))
         lookup = {normalise(t): c for t, c in terms.items()}
         out: list[Finding] = []

@@ -56,6 +56,7 @@ def test_recase_capitalises_names_not_words_and_keeps_length():
     assert len(cased) == len(text)
     assert "Truus de Jongh" in cased and "Ruben Hendriks" in cased
     assert "de toon van de bakker" in cased  # ordinary words stay in lower case
+    assert "Ruben van west" in recase("ik ken ruben van west nog")  # where he is from
 
 
 def test_names_in_a_transcript_without_capitals_are_found_in_every_mention():
@@ -131,3 +132,41 @@ def test_surname_that_is_a_town_stays_where_it_is_the_town():
     assert any(f.turn == 2 and "Veghel" in f.text for f in findings)  # the man again
     assert not [f for f in findings if f.turn == 1]  # the town
     assert [f.text for f in findings if f.turn == 3 and f.recognizer == "propagatie"] == ["Veghel"]  # only after "."
+
+
+def test_plate_read_out_after_kenteken():
+    text = "zijn kenteken is g h x drie twee p dat weet ik nog"
+    hits = [s for r in pattern_recognizers() for s in r.find(text) if s.category == "kenteken"]
+    assert found(hits, text) == {"g h x drie twee p"}
+    for other in ("het kenteken drie keer gecontroleerd", "kenteken met een a en een b erop",
+                  "het kenteken was twee dagen weg"):
+        assert not [s for r in pattern_recognizers() for s in r.find(other) if s.category == "kenteken"]
+
+
+def test_handle_read_out():
+    from interviews.pseudonymise.cues import find_handles
+
+    text = "op insta heet hij daar bram underscore negen twee en dat weet iedereen"
+    assert found(find_handles(text), text) == {"bram underscore negen twee"}
+    text = "op snap heet ze daar noor punt elf"
+    assert found(find_handles(text), text) == {"noor punt elf"}
+    for other in ("op tiktok zag ik op een gegeven punt twee filmpjes", "versie twee punt nul is beter",
+                  "noor punt elf had ik nog niet gezien"):  # no platform, no "heet daar"
+        assert not find_handles(other)
+
+
+def test_house_number_word_before_a_new_clause_without_comma():
+    text = "ik woon op de lindelaan zevenentwintig en dat is fijn"
+    hits = [s for r in pattern_recognizers() for s in r.find(text) if s.category == "adres"]
+    assert "lindelaan zevenentwintig" in found(hits, text)
+    other = "we wonen al op de Lindelaan drie jaar en dat is fijn"
+    assert not [s for r in pattern_recognizers() for s in r.find(other) if s.category == "adres"]
+
+
+def test_word_like_first_name_before_a_surname_and_after_a_title_in_lower_case():
+    findings = detect(*_UNCASED[:4], "vroeger had je hier nog roos van der meulen die kende iedereen",
+                      "ja tante roos was er altijd", "de roos in de tuin bloeit weer")
+    texts = {(f.turn, f.text.casefold()) for f in findings if f.category == "persoon"}
+    assert any(t == 4 and "roos" in v and "meulen" in v for t, v in texts)
+    assert (5, "roos") in texts  # after a title
+    assert not any(t == 6 for t, _ in texts)  # the flower
