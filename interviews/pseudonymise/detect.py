@@ -57,7 +57,7 @@ _DEDUCE_CATEGORY = {
 }
 _TURN_SEP = "\n\n\n"
 STRONG_CUE_RECOGNIZERS = frozenset({"bijnaam_context", "naam_gespeld"})  # a spelled name is letters, not words
-_UNITS = frozenset({"email", "url", "handle"})
+_UNITS = frozenset({"email"})  # a url keeps a protected place visible ("www.<gemeente>.nl/..."): public pages
 _PLACE_BEFORE = re.compile(r"(?:^|\W)(?:in|naar|uit|richting)\s+$", re.IGNORECASE)
 _POSTCODE = re.compile(r"[1-9]\d{3}\s?[A-Z]{2}")
 _BIRTH_BEFORE = re.compile(_BIRTH_CUE + r"\b[^.!?\n]{0,25}$", re.IGNORECASE)
@@ -480,7 +480,7 @@ class Detector:
             if span.category == "persoon":
                 pieces = _split_sentences(text, span.start, span.end)
             for start, end in pieces:
-                # an address or account is one unit: a protected word inside it ("...@buurtwerk-west.nl",
+                # an e-mail address is one unit: a protected word inside it ("...@buurtwerk-west.nl",
                 # "... at politie punt nl") does not split it
                 whole = span.category in _UNITS
                 for s, e in ([(start, end)] if whole else subtract(start, end, protected)):
