@@ -79,6 +79,7 @@ _LABEL_SURNAME = re.compile(
     + "|".join(re.escape(p) for p in sorted(_INTERFIX, key=len, reverse=True))
     + r")[ \t]+){1,3}(?P<surname>[A-Z][\w'\u2019-]+)"
 )
+_LABEL_INITIAL = re.compile(r"[ \t]+[A-Z]\.?(?![\w.'-])")
 _LABEL_WORDS = {
     "interviewer", "interviewster", "deelnemer", "spreker", "speaker", "respondent", "onbekend",
     "unknown", "man", "vrouw", "jongen", "meisje", "jongere", "ouder", "moeder", "vader", "bewoner",
@@ -424,6 +425,10 @@ class Detector:
                     or (low not in surnames() and zipf(low) >= FREQUENT_ZIPF)):
                 continue
             merged[i] = (start, m.start("surname") + len(surname))
+        for i, (start, end) in enumerate(merged):  # "Daan V", "Sanne K.": the initial of the surname (Zoom names)
+            m = _LABEL_INITIAL.match(label, end)
+            if m is not None:
+                merged[i] = (start, m.end())
         spans: list[tuple[int, int]] = []
         for start, end in merged:  # a name the extension now covers ("Zandt" of "in 't Zandt") goes
             if spans and start < spans[-1][1]:

@@ -170,3 +170,11 @@ def test_word_like_first_name_before_a_surname_and_after_a_title_in_lower_case()
     assert any(t == 4 and "roos" in v and "meulen" in v for t, v in texts)
     assert (5, "roos") in texts  # after a title
     assert not any(t == 6 for t, _ in texts)  # the flower
+
+
+def test_initial_after_a_name_in_a_speaker_label():
+    d = Detector(ProtectedVocabulary.build(set()), use_ner=False)
+    for label, name in (("Merel K", "Merel K"), ("Joost P. (buurtwerk)", "Joost P.")):
+        assert [label[s.start : s.end] for s in d.label_spans(label)] == [name]
+    assert not d.label_spans("Groep B")
+    assert not d.label_spans("Tafel A")
