@@ -7,14 +7,19 @@ mechanisms were then fixed while reading their leaks, so they are no longer held
 `round2/src/` (two transcripts written after those fixes and measured once), each built into its
 own corpus/ and truth.json; `round3/src/` (one transcript written after round 2's fixes) and
 `round4/src/` (three transcripts: txt, vtt, docx, written after round 3's fixes) and `round5/src/`
-(three more: txt with timestamps, vtt, docx, written after round 4's fixes) likewise.
+(three more: txt with timestamps, vtt, docx, written after round 4's fixes) likewise, and
+`round6/src/` (three: a Whisper json without speakers, an srt with `Naam:` cues, a Zoom vtt, written
+after round 5's fixes).
 
 Source format (UTF-8), one file per transcript:
-  @key: value      header: file, year, type, wijk, date, title, format (txt | vtt | docx),
+  @key: value      header: file, year, type, wijk, date, title,
+                   format (txt | vtt | docx | srt | zoom (a Zoom vtt: numbered cues `Naam: text`) |
+                   json (Whisper json, no speakers; metadata goes to corpus/metadata.csv)),
                    encoding (utf-8 | cp1252-crlf, txt only), timestamps (yes | no, txt only),
                    bold (yes | no, docx only: speaker labels in bold),
                    keep (programme terms and ordinary words that must survive, separated by ';')
-  LABEL :: text    one speaker turn; personal details inline as [[surface|cat]], also in LABEL
+  LABEL :: text    one speaker turn; personal details inline as [[surface|cat]], also in LABEL;
+                   LABEL `-` is a turn without a speaker (Whisper)
   cat: p person, n nickname, a address, pc postcode, ph phone, e email, b bsn, d birthdate,
        h handle, pl plate, ag age, ib iban, cs case (zaak-, dossier- or registratienummer)
 
@@ -24,6 +29,7 @@ themes and lenses are not annotated here (this corpus measures privacy only).
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import io
 import json
@@ -94,6 +100,46 @@ def write_vtt(path: Path, head: dict, turns: list[tuple[str, str]]) -> None:
     path.write_text("\n".join(lines), encoding="utf-8")
 
 
+def _srt_time(seconds: float) -> str:
+    ms = round(seconds * 1000)
+    return f"{ms // 3600000:02d}:{ms // 60000 % 60:02d}:{ms // 1000 % 60:02d},{ms % 1000:03d}"
+
+
+def write_srt(path: Path, head: dict, turns: list[tuple[str, str]]) -> None:
+    lines = [f"# year={head['year']} type={head['type']} wijk={head['wijk']} date={head['date']} "
+             f"title=\"{head['title']}\"", ""]
+    clock = 0.6
+    for i, (label, text) in enumerate(turns, start=1):
+        end = clock + 1.5 + len(text.split()) * 0.37
+        lines += [str(i), f"{_srt_time(clock)} --> {_srt_time(end)}", f"{label}: {text}", ""]
+        clock = end + 0.4
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def write_zoom(path: Path, head: dict, turns: list[tuple[str, str]]) -> None:
+    lines = ["WEBVTT", "", f"NOTE year={head['year']} type={head['type']} wijk={head['wijk']} "
+             f"date={head['date']} title=\"{head['title']}\"", ""]
+    clock = 1.2
+    for i, (label, text) in enumerate(turns, start=1):
+        end = clock + 1.8 + len(text.split()) * 0.35
+        fmt = lambda s: f"{int(s // 3600):02d}:{int(s // 60 % 60):02d}:{s % 60:06.3f}"
+        lines += [str(i), f"{fmt(clock)} --> {fmt(end)}", f"{label}: {text}", ""]
+        clock = end + 0.9
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def write_json(path: Path, head: dict, turns: list[tuple[str, str]]) -> None:
+    segments, clock = [], 0.0
+    for i, (_, text) in enumerate(turns):
+        end = round(clock + 1.2 + len(text.split()) * 0.31, 2)
+        segments.append({"id": i, "seek": int(clock * 100) // 3000 * 3000, "start": clock, "end": end,
+                         "text": f" {text}", "temperature": 0.0, "avg_logprob": -0.41,
+                         "compression_ratio": 1.38, "no_speech_prob": 0.02})
+        clock = round(end + 0.3, 2)
+    whole = "".join(s["text"] for s in segments)
+    path.write_text(json.dumps({"text": whole, "segments": segments, "language": "nl"}), encoding="utf-8")
+
+
 def write_docx(path: Path, head: dict, turns: list[tuple[str, str]]) -> None:
     document = docx.Document()
     for key, name in (("year", "Jaar"), ("type", "Type"), ("wijk", "Wijk"), ("date", "Datum"), ("title", "Titel")):
@@ -116,12 +162,16 @@ def build(folder: Path) -> None:
     """`folder`/src/*.src -> `folder`/corpus/ and `folder`/truth.json."""
     corpus = folder / "corpus"
     corpus.mkdir(exist_ok=True)
-    files = []
+    files, metadata = [], []
     for src in sorted((folder / "src").glob("*.src")):
         parsed = parse(src)
         head, marked = parsed["head"], parsed["turns"]
-        turns = [(plain(label), plain(text)) for label, text in marked]
-        {"txt": write_txt, "vtt": write_vtt, "docx": write_docx}[head["format"]](corpus / head["file"], head, turns)
+        turns = [("" if label == "-" else plain(label), plain(text)) for label, text in marked]
+        writers = {"txt": write_txt, "vtt": write_vtt, "docx": write_docx, "srt": write_srt, "zoom": write_zoom,
+                   "json": write_json}
+        writers[head["format"]](corpus / head["file"], head, turns)
+        if head["format"] == "json":  # Whisper has no metadata of its own
+            metadata.append([head[k] for k in ("file", "year", "type", "wijk", "date", "title")])
         pii, seen = [], set()
         for label, text in marked:
             for m in SPAN.finditer(label + " " + text):
@@ -135,11 +185,16 @@ def build(folder: Path) -> None:
             assert re.search(rf"(?<!\w){re.escape(term)}(?!\w)", outside, re.I), f"{src.name}: keep {term!r} absent"
         files.append({
             "file": head["file"], "year": int(head["year"]), "type": head["type"], "wijk": head["wijk"],
-            "date": head["date"], "title": head["title"], "format": head["format"],
+            "date": head["date"], "title": head["title"], "format": {"zoom": "vtt"}.get(head["format"], head["format"]),
             "encoding": head.get("encoding", "utf-8"), "n_turns": len(turns),
             "n_words": sum(len(t.split()) for _, t in turns), "pii": pii, "keep": keep,
             "turns": [{"turn": i, "speaker": label, "themes": [], "lenses": []} for i, (label, _) in enumerate(turns)],
         })
+    if metadata:
+        with (corpus / "metadata.csv").open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle, lineterminator="\n")
+            writer.writerow(["file", "year", "type", "wijk", "date", "title"])
+            writer.writerows(metadata)
     truth = {"files": files, "trends": [], "theme_counts_per_year": {},
              "notes": ["Held-out privacy corpus for narratief, written before the pseudonymiser was run on it. "
                        "All persons, numbers, addresses, accounts and cases are invented; public places, "

@@ -56,6 +56,14 @@ _SUBJECT = (
     rf"(?i:(?:die|deze|de|dat|het)\s+(?:oude\s+|jonge\s+)?(?:{_PERSON_NOUN}|meneer|mevrouw|dame|heer)\s+(?:is|was|wordt|werd)))"  # "die vrouw is 87"
 )
 _COPULA = re.compile(rf"(?<![\w-]){_SUBJECT}\s+(?i:{_ADVERBS})$")
+# a time between the copula and the age, when the age is then "geworden": "ik ben vorige week achttien
+# geworden", "Sem is in maart twaalf geworden" (not "het is in maart twintig jaar geleden")
+_WHEN_BECAME = (
+    r"(?i:(?:vorige|afgelopen|deze|die)\s+(?:week|maand|zomer|winter|herfst|lente|keer)|vorig\s+jaar|"
+    rf"gisteren|eergisteren|vandaag|laatst|onlangs|(?:in|op|rond)\s+(?:\d{{1,2}}\s+)?(?:{_MONTH}))"
+)
+_COPULA_WHEN = re.compile(rf"(?<![\w-]){_SUBJECT}\s+{_WHEN_BECAME}\s+(?i:{_ADVERBS})$")
+_BECAME_AFTER = re.compile(r"\s+(?:jaar\s+)?(?:geworden|worden)\b", re.IGNORECASE)
 _NOUN_VAN = re.compile(
     rf"\b(?:een|die|dat|de|het|zo'n|mijn|m'n|zijn|z'n|haar|onze|ons)\s+(?:[a-zë]+\s+)?{_PERSON_NOUN}\s+van\s+"
     r"(?:pas\s+|net\s+|amper\s+|bijna\s+|nog\s+geen\s+|ruim\s+)?$",
@@ -90,6 +98,7 @@ _JAAR = re.compile(r"\s+jaar(?:\s+oud)?(?![\w])", re.IGNORECASE)
 # after the number (and an optional "jaar"): the clause must end, or go on with a conjunction
 _ENDS = re.compile(
     r"(?:\s*(?:[.,;:!?)\]\"\u201d]|$)|\s+(?:en|of|maar|dus|hoor|hè|he|toen|nu|geworden|ofzo|hoe|want|als|sinds|inmiddels|intussen|oud)\b"
+    r"|\s+(?:die|hij|zij|ik)\s+(?!jaar\b)"  # a new clause without a comma (speech recognisers): "is twaalf die weet"
     rf"|\s+(?:in|op|rond)\s+(?:\d{{1,2}}\s+)?{_MONTH}(?!\w))",  # "ik word achttien in maart"
     re.IGNORECASE,
 )
@@ -224,6 +233,8 @@ def find_ages(text: str, persons: Sequence[Span] = (), asked_before: bool = Fals
         recognizer = None
         if _COPULA.search(before) and closes:
             recognizer = "leeftijd_koppelwerkwoord"
+        elif _COPULA_WHEN.search(before) and _BECAME_AFTER.match(text, end):
+            recognizer = "leeftijd_geworden"
         elif _NOUN_VAN.search(before) and not _UNIT_AFTER.match(text, end):
             recognizer = "leeftijd_persoon_van"
         elif _WHEN.search(before) and re.match(r"\s*(?:jaar\s+)?(?:was|werd)\b", text[end:]):

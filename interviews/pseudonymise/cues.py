@@ -23,6 +23,7 @@ import re
 from .findings import Span
 from .keep import is_role
 from .lexicon import is_frequent_word, is_unknown_word, zipf
+from .numbers import NUMBER_WORD
 from .recognizers import _STREET_SUFFIX, RARE_FIRST_NAME_ZIPF, first_names, is_compound_word, is_plain_word, is_word, place_names, stop_words, surnames
 
 _PLATFORM = (
@@ -38,6 +39,14 @@ _HANDLE_BEFORE_PLATFORM = re.compile(  # "ik ben zonnestraal.vd op insta", "volg
     rf"(?<![\w@.])(?P<value>@?[A-Za-z0-9][\w.]{{1,30}}[A-Za-z0-9_])\s+(?:op|on)\s+(?:{_PLATFORM})\b",
     re.IGNORECASE,
 )
+# a user name read out: parts joined by "underscore" (only user names and addresses have one), or by
+# "punt"/"streepje" before a number, after a platform word or "heet daar" earlier in the turn
+_SPOKEN_JOIN = rf"(?:underscore|liggend\s+streepje)\s+[a-z0-9]+|(?:punt|streepje)\s+{NUMBER_WORD}(?![\w-])"
+_SPOKEN_HANDLE = re.compile(
+    rf"(?<![\w@.-])(?P<value>[a-z][a-z0-9]*(?:\s+(?:{_SPOKEN_JOIN}))+(?:\s+{NUMBER_WORD}(?![\w-])){{0,3}})(?!\s+(?:apenstaartje|at|punt)\b)",
+    re.IGNORECASE,
+)
+_SPOKEN_HANDLE_CUE = re.compile(rf"\b(?:{_PLATFORM})\b|\bheet\s+(?:(?:hij|zij|ze|ie|die)\s+)?daar\b", re.IGNORECASE)
 _NOT_HANDLE_END = frozenset("nl com be org net eu info de pdf doc docx xlsx csv txt jpg png html".split())
 _HANDLE_SHAPE = re.compile(r"(?<![\w@/.#-])(?P<value>[A-Za-z0-9][\w.]*[A-Za-z0-9])(?![\w@/-])")
 _LEET = re.compile(r"[A-Za-z]\d+[A-Za-z]")
@@ -86,6 +95,13 @@ def find_handles(text: str) -> list[Span]:
         if value.isalpha():  # "we zitten veel op Insta", "werkaccounts op TikTok": words, no user names
             continue
         out.append(Span(m.start("value"), m.end("value"), "handle", 0.8, "handle_context"))
+    for m in _SPOKEN_HANDLE.finditer(text):
+        value = m.group("value")
+        words = value.casefold().split()
+        if "underscore" in words or "liggend" in words or (
+                _SPOKEN_HANDLE_CUE.search(text[max(0, m.start() - 150) : m.start()]) and not is_plain_word(words[0])):
+            if words[0] not in stop_words():  # "op een gegeven punt twee ...": a word, no user name
+                out.append(Span(m.start("value"), m.end("value"), "handle", 0.75, "handle_uitgesproken"))
     for m in _HANDLE_SHAPE.finditer(text):
         value = m.group("value")
         if dotted_handle(value):
@@ -220,7 +236,8 @@ _NAMED_ASIDE = re.compile(
     r"(?<=[a-zà-ÿ]),[ \t]+(?P<name>[A-Z][a-zà-ÿ'-]{2,}),[ \t]+(?:die|hij|zij|ze|en\s+(?:die|hij|zij|ze))\b"
 )
 _STREET_NAME = re.compile(rf"..(?:{_STREET_SUFFIX})$")
-_SPELLED = re.compile(r"(?<![\w-])(?:[A-Za-z]-){3,}[A-Za-z](?![\w-])")
+# letter by letter with hyphens ("j-a-n-s-e-n") or, as a speech recogniser writes it, spaces ("j a n s e n")
+_SPELLED = re.compile(r"(?<![\w-])(?:[A-Za-z](?:-[A-Za-z]){3,}|[A-Za-z](?: [A-Za-z]){3,})(?![\w-])")
 _CAPITALISED = re.compile(r"(?<![\w'@#-])(?P<name>[A-Z][a-zà-ÿ]{2,}(?:-[A-Z][a-zà-ÿ]+)?)(?![\w'@-])")
 
 
@@ -271,8 +288,9 @@ def find_names(text: str, protected: list[tuple[int, int]] = ()) -> list[Span]:
         surname = m.group("surname")
         if surname in surnames() and surname not in stop_words() and (m.group("particle").startswith("van") or not is_word(surname)):
             add(m.start(), m.end(), 0.6, "naam_tussenvoegsel")
-    for m in _SPELLED.finditer(text):  # a name spelled out letter by letter: "j-a-n-s-e-n"
-        add(m.start(), m.end(), 0.7, "naam_gespeld")
+    for m in _SPELLED.finditer(text):  # a name spelled out letter by letter: "j-a-n-s-e-n", "j a n s e n"
+        if len(set(m.group().casefold().replace("-", "").replace(" ", ""))) > 1:  # not "o o o o"
+            add(m.start(), m.end(), 0.7, "naam_gespeld")
     for m in _APPOSITION_AFTER.finditer(text):
         name = m.group("name")
         if not is_plain_word(name) and name.casefold() not in place_names() and name.casefold() not in stop_words():

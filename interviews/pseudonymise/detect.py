@@ -21,6 +21,7 @@ from .findings import Finding, Span, normalise
 from .keep import ProtectedVocabulary, is_role, role_words, subtract
 from .ages import asks_age
 from .birthdates import find_birthdates
+from .casing import is_uncased, recase
 from .cues import find_handles, find_names, find_nicknames
 from .deduce_setup import load_deduce
 from .lexicon import FREQUENT_ZIPF, zipf
@@ -56,7 +57,9 @@ _DEDUCE_CATEGORY = {
     "id": "nummer",
 }
 _TURN_SEP = "\n\n\n"
-STRONG_CUE_RECOGNIZERS = frozenset({"bijnaam_context"})
+STRONG_CUE_RECOGNIZERS = frozenset({"bijnaam_context", "naam_gespeld"})  # a spelled name is letters, not words
+_UNITS = frozenset({"email"})  # a url keeps a protected place visible ("www.<gemeente>.nl/..."): public pages
+_PLACE_BEFORE = re.compile(r"(?:^|\W)(?:in|naar|uit|richting)\s+$", re.IGNORECASE)
 _POSTCODE = re.compile(r"[1-9]\d{3}\s?[A-Z]{2}")
 _BIRTH_BEFORE = re.compile(_BIRTH_CUE + r"\b[^.!?\n]{0,25}$", re.IGNORECASE)
 _SENTENCE_SPLIT = re.compile(r"(?<=[^\W\d]{2}[.!?])\s+|\n+")
@@ -77,6 +80,7 @@ _LABEL_SURNAME = re.compile(
     + "|".join(re.escape(p) for p in sorted(_INTERFIX, key=len, reverse=True))
     + r")[ \t]+){1,3}(?P<surname>[A-Z][\w'\u2019-]+)"
 )
+_LABEL_INITIAL = re.compile(r"[ \t]+[A-Z]\.?(?![\w.'-])")
 _LABEL_WORDS = {
     "interviewer", "interviewster", "deelnemer", "spreker", "speaker", "respondent", "onbekend",
     "unknown", "man", "vrouw", "jongen", "meisje", "jongere", "ouder", "moeder", "vader", "bewoner",
@@ -178,6 +182,8 @@ class Detector:
         self.profile = profile or default_profile()
         self.recognizers = pattern_recognizers(profile)
         self.roles = role_words()
+        self._uncased_key: tuple[str, str] | None = None
+        self._uncased = False
 
     # ------------------------------------------------------------------ public
     def detect(
@@ -256,6 +262,7 @@ class Detector:
             for index, fld, text in self._fields(transcript):
                 if fld == "speaker":
                     continue
+                text = self._readable(transcript, text)
                 for span in find_ages(text, persons.get((transcript.doc, index, fld), []),
                                       asked_before=asked and fld == "text"):
                     out.append(_finding(transcript.doc, index, fld, text, span))
@@ -267,15 +274,19 @@ class Detector:
         where only the surname was found): the first name of a full name, when it is no ordinary
         word, stop word, place or role. The whole name then enters propagation, so the first name
         is also caught where it stands alone (or in lower case)."""
-        texts = {(t.doc, i, fld): text for t in transcripts for i, fld, text in self._fields(t)}
+        # capitals as the recognizers read them (re-cased in a transcript without capitals)
+        texts = {(t.doc, i, fld): self._readable(t, text) for t in transcripts for i, fld, text in self._fields(t)}
+        originals = {(t.doc, i, fld): text for t in transcripts for i, fld, text in self._fields(t)}
         taken = {(f.doc, f.turn, f.field, f.start) for f in findings if f.category == "persoon"}
         out: list[Finding] = []
         for f in findings:
-            if f.category != "persoon" or f.field == "speaker" or not f.text[:1].isupper():
-                continue
             text = texts.get((f.doc, f.turn, f.field))
-            if text is None:
+            if f.category != "persoon" or f.field == "speaker" or text is None:
                 continue
+            words = text[f.start : f.end].split()
+            if not words or not (words[0][:1].isupper() or (
+                    words[0].casefold() in _INTERFIX and any(w[:1].isupper() for w in words[1:]))):
+                continue  # a capitalised name, or particles before a capitalised surname ("de Vries")
             offset = max(0, f.start - 40)
             m = _NAME_BEFORE.search(text[offset : f.start])
             if m is None or (f.doc, f.turn, f.field, offset + m.start()) in taken:
@@ -285,7 +296,8 @@ class Detector:
             if (low in stop_words() or low in _EDGE_WORDS or low in _LABEL_WORDS or is_role(low)
                     or is_plain_word(low) or low in place_names() or self.protected.spans(m.group("first"))):
                 continue
-            out.append(Finding(f.doc, f.turn, f.field, start, f.end, text[start : f.end], "persoon", f.score, f.recognizer))
+            original = originals[(f.doc, f.turn, f.field)]
+            out.append(Finding(f.doc, f.turn, f.field, start, f.end, original[start : f.end], "persoon", f.score, f.recognizer))
         return out
 
     def _lower_case_surnames(self, transcripts: Sequence[Transcript], findings: list[Finding]) -> list[Finding]:
@@ -310,6 +322,15 @@ class Detector:
         return out
 
     # ----------------------------------------------------------------- helpers
+    def _readable(self, transcript: Transcript, text: str) -> str:
+        """`text` as the recognizers read it: re-cased when the transcript has no capitals
+        (`casing.py`), else as it is."""
+        key = (transcript.doc, transcript.sha256)
+        if self._uncased_key != key:
+            self._uncased_key = key
+            self._uncased = is_uncased([turn.text for turn in transcript.turns])
+        return recase(text, self.protected.spans(text)) if self._uncased else text
+
     def _fields(self, transcript: Transcript) -> list[tuple[int, str, str]]:
         out = [(turn.index, "text", turn.text) for turn in transcript.turns]
         out += [(turn.index, "speaker", turn.speaker) for turn in transcript.turns if turn.speaker]
@@ -321,10 +342,12 @@ class Detector:
         texts = [(turn.index, "text", turn.text) for turn in transcript.turns]
         if transcript.meta.title:
             texts.append((-1, "title", transcript.meta.title))
-        deduce_spans = self._deduce_spans([t for _, _, t in texts])
-        ner_spans = self._ner_spans([t for _, _, t in texts]) if self.use_ner else [[] for _ in texts]
+        # without capitals (ASR in lower case) the recognizers read a re-cased copy, same offsets
+        seen = [self._readable(transcript, t) for _, _, t in texts]
+        deduce_spans = self._deduce_spans(seen)
+        ner_spans = self._ner_spans(seen) if self.use_ner else [[] for _ in texts]
         out: list[Finding] = []
-        for (index, fld, text), d_spans, n_spans in zip(texts, deduce_spans, ner_spans):
+        for (index, fld, original), text, d_spans, n_spans in zip(texts, seen, deduce_spans, ner_spans):
             protected = self.protected.spans(text)
             spans = list(d_spans) + list(n_spans)
             for recognizer in self.recognizers:
@@ -335,7 +358,7 @@ class Detector:
             spans.extend(find_names(text, protected))
             spans.extend(find_name_candidates(text, protected))
             spans = self._clean(text, spans, protected)
-            out.extend(_finding(transcript.doc, index, fld, text, s) for s in spans)
+            out.extend(_finding(transcript.doc, index, fld, original, s) for s in spans)
         seen_labels: dict[str, list[Span]] = {}
         for turn in transcript.turns:
             if turn.speaker:
@@ -401,6 +424,10 @@ class Detector:
                     or (low not in surnames() and zipf(low) >= FREQUENT_ZIPF)):
                 continue
             merged[i] = (start, m.start("surname") + len(surname))
+        for i, (start, end) in enumerate(merged):  # "Daan V", "Sanne K.": the initial of the surname (Zoom names)
+            m = _LABEL_INITIAL.match(label, end)
+            if m is not None:
+                merged[i] = (start, m.end())
         spans: list[tuple[int, int]] = []
         for start, end in merged:  # a name the extension now covers ("Zandt" of "in 't Zandt") goes
             if spans and start < spans[-1][1]:
@@ -457,7 +484,10 @@ class Detector:
             if span.category == "persoon":
                 pieces = _split_sentences(text, span.start, span.end)
             for start, end in pieces:
-                for s, e in subtract(start, end, protected):
+                # an e-mail address is one unit: a protected word inside it ("...@buurtwerk-west.nl",
+                # "... at politie punt nl") does not split it
+                whole = span.category in _UNITS
+                for s, e in ([(start, end)] if whole else subtract(start, end, protected)):
                     if span.category == "persoon" and span.recognizer in STRONG_CUE_RECOGNIZERS:
                         pass  # a naming cue says it is a name, even when it is a word ("Professor")
                     elif span.category == "persoon":
@@ -567,12 +597,15 @@ class Detector:
             alts = "|".join(re.escape(t) for t in sensitive)
             patterns.append(re.compile(rf"(?<![\w@#\[])(?:{alts}){suffix}(?!\w)"))
         # a first name that is also a word ("Roos") is searched as written, except right after a
-        # self-introduction, where case says nothing: "ik ben roos", "ik heet roos"
-        introduced = sorted({t for t in sensitive if t.casefold() in first_names()}, key=len, reverse=True)
+        # self-introduction or a title, where case says nothing: "ik ben roos", "ome roos" (also when
+        # the name was found in lower case, in a transcript without capitals)
+        introduced = sorted({t for t in terms if t.casefold() in first_names() and is_word(t) and t not in self.deny},
+                            key=len, reverse=True)
         if introduced:
             alts = "|".join(re.escape(t) for t in introduced)
             patterns.append(re.compile(
-                rf"(?i:\b(?:ik\s+ben|ik\s+heet|ben\s+ik|heet\s+ik|mijn\s+naam\s+is|noem\s+me|noem\s+mij)\s+(?:gewoon\s+)?)"
+                rf"(?i:\b(?:ik\s+ben|ik\s+heet|ben\s+ik|heet\s+ik|mijn\s+naam\s+is|noem\s+me|noem\s+mij|"
+                rf"ome|oom|tante|opa|oma|juf|meester|meneer|mevrouw)\s+(?:gewoon\s+)?)"
                 rf"(?P<name>(?i:{alts}))(?!\w)"))
         lookup = {normalise(t): c for t, c in terms.items()}
         out: list[Finding] = []
@@ -593,6 +626,8 @@ class Detector:
                             base = re.sub(r"(?:tje|je)$", "", value, flags=re.IGNORECASE)
                             category = lookup.get(normalise(base), "persoon")
                         if normalise(value) not in {normalise(t) for t in self.deny}:
+                            if value.casefold() in place_names() and _PLACE_BEFORE.search(text[max(0, start - 12) : start]):
+                                continue  # a surname that is also a town, used as the town: "ze wonen nu in Gemert"
                             protected = protected if protected is not None else self.protected.spans(text)
                             if any(ps < end and start < pe for ps, pe in protected):
                                 continue
@@ -602,7 +637,7 @@ class Detector:
 
 _DETECTION_MODULES = (
     "detect.py", "recognizers.py", "cues.py", "birthdates.py", "keep.py", "precision.py",
-    "lexicon.py", "numbers.py", "findings.py", "ages.py",
+    "lexicon.py", "numbers.py", "findings.py", "ages.py", "casing.py",
 )
 
 

@@ -179,6 +179,30 @@ def _spelled_house_number(value: str) -> bool:
     return number != 1 or any(w.casefold().endswith("nummer") for w in words)
 
 
+_PLATE_UNITS = "een|één|twee|drie|vier|vijf|zes|zeven|acht|negen"
+_PLATE_NUMBER = (  # a number a plate is read out in: digits, 0-99 as one word (no "geen", "meen")
+    rf"(?:\d{{1,3}}|nul|{_PLATE_UNITS}|tien|elf|twaalf|dertien|veertien|vijftien|zestien|zeventien|achttien|negentien|"
+    rf"(?:(?:{_PLATE_UNITS})[eë]n)?(?:twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig))(?![\w-])"
+)
+
+
+def spoken_plate(value: str) -> bool:
+    """A licence plate read out after "kenteken": single letters and numbers ("de ka el
+    vierenzeventig b" as "d k l 74 b") that make six characters in two or three groups of letters
+    and digits, with both."""
+    chars = ""
+    for token in re.split(r"[ \t,-]+", value.strip()):
+        if len(token) == 1 and token.isalpha():
+            chars += token.upper()
+            continue
+        number = parse_number(token)
+        if number is None:
+            return False
+        chars += str(number)
+    runs = re.findall(r"[A-Z]+|\d+", chars)
+    return len(chars) == 6 and 2 <= len(runs) <= 3 and any(c.isdigit() for c in chars) and any(c.isalpha() for c in chars)
+
+
 def _split_house_number(value: str) -> bool:
     """The number after "nummer" in "nummer acht van de Eikendreef": digits, or a number word 1-999."""
     word = re.split(r"[ \t]+", value.strip())[1]
@@ -279,12 +303,13 @@ def pattern_recognizers(profile: Profile | None = None) -> tuple[RegexRecognizer
             ),
             0.85,
         ),
-        RegexRecognizer(  # an e-mail address read out: "sanne punt de vries apenstaartje gmail punt com"
+        RegexRecognizer(  # an e-mail address read out: "sanne punt de vries apenstaartje gmail punt com"; a
+            # speech recogniser may split a domain in two words ("... at buurt werk punt nl")
             "email_uitgesproken",
             "email",
             re.compile(
                 r"\b[\w-]+(?:\s+(?:punt|streepje|underscore)\s+[\w-]+(?:\s+[\w-]+)?)*\s+(?:apenstaartje|at)\s+[\w-]+"
-                r"(?:\s+punt\s+[\w-]+)*\s+punt\s+(?:nl|com|be|org|net|eu|info)\b",
+                r"(?:\s+[\w-]+)?(?:\s+punt\s+[\w-]+)*\s+punt\s+(?:nl|com|be|org|net|eu|info)\b",
                 flags,
             ),
             0.85,
@@ -302,7 +327,9 @@ def pattern_recognizers(profile: Profile | None = None) -> tuple[RegexRecognizer
             re.compile(
                 rf"(?<![\w-])[A-Za-z][\w'-]*?(?:{street_suffix}),?[ \t]+(?:op[ \t]+)?(?:(?:huis)?nummer[ \t]+)?"
                 rf"{SPELLED_NUMBER}(?:[ \t]+[a-dA-D])?(?![\w-])(?![ \t]*,[ \t]*{NUMBER_WORD}(?![\w-]))"
-                r"(?=[ \t]*(?:[.,;:!?)\n]|$|[ \t]*(?:bovenwoning|benedenwoning|driehoog|tweehoog|hoog)\b))"
+                r"(?=[ \t]*(?:[.,;:!?)\n]|$|[ \t]*(?:bovenwoning|benedenwoning|driehoog|tweehoog|hoog)\b"
+                # or a new clause without a comma (speech recognisers): "... dertig en dat is ..."
+                r"|[ \t]+(?:en|maar|want|dus)[ \t]+(?:ik|we|wij|ze|zij|hij|het|dat|da's|die|dan|toen)\b))"
             ),
             0.8,
             validate=_spelled_house_number,
@@ -324,6 +351,18 @@ def pattern_recognizers(profile: Profile | None = None) -> tuple[RegexRecognizer
             group=1,
             validate=lambda v: case_number(v, cue=False),
             needs_digit=True,
+        ),
+        RegexRecognizer(  # a plate read out letter by letter and number by number: "kenteken g h x drie twee p"
+            "kenteken_uitgesproken",
+            "kenteken",
+            re.compile(
+                rf"\bkenteken(?:nummer)?\b(?:[ \t]+(?:is|was|van|:))?[ \t:]+((?:(?:[a-z]|{_PLATE_NUMBER})[ \t,-]+){{1,5}}"
+                rf"(?:[a-z]|{_PLATE_NUMBER}))(?![\w-])",
+                flags,
+            ),
+            0.8,
+            group=1,
+            validate=spoken_plate,
         ),
         RegexRecognizer(  # German "M-AB 1234" / "KLE-X 77E" and Belgian "1-ABC-234" plates
             "kenteken_buitenland",
