@@ -59,6 +59,7 @@ class Pipeline:
         self.new_key = new_key
         self.out = workspace.output_dir
         self.manifest = Manifest(self.out / "manifest.json")
+        self._leak_worker = None  # the forked child that checks leaks during `run` (narratief.leak_worker)
 
     # ---------------------------------------------------------------- resources
     @cached_property
@@ -229,11 +230,14 @@ class Pipeline:
                 self.progress.skipped(stage.title)
             return stage.load(self)
         with WorkspaceLock(self.out / LOCK_NAME, say=self.progress.warn), self.progress.stage(stage.title):
-            lists = self._leak_check_lists_beside() if stage.leak_checked else None
+            lists = self._leak_check_lists_beside() if stage.leak_checked and not self._leak_worker else None
             outcome = stage.run(self, None if force else self.record_of(stage.name))
             if stage.leak_checked:
-                lists.join()
+                if lists is not None:
+                    lists.join()
                 self._leak_check()
+            elif self._leak_worker is not None:
+                self._leak_worker.precheck()
             self.manifest.record(stage.name, fingerprint.total, list(outcome.artifacts or stage.artifacts),
                                  dict(outcome.details), documents=dict(fingerprint.documents))
         return outcome.value
@@ -457,7 +461,9 @@ class Pipeline:
         from interviews.pseudonymise import LeakError
 
         try:
-            files = self._check_leaks(self.out, remember=True)
+            files = self._leak_worker.check() if self._leak_worker is not None else None
+            if files is None:
+                files = self._check_leaks(self.out, remember=True)
         except LeakError as exc:
             leaking = self._leaking_files()
             folder = self._quarantine(leaking)
@@ -604,51 +610,76 @@ class Pipeline:
         """In a new process with transcripts to pseudonymise, run that stage (and the interpretation
         notes', which needs the same detector and the key it updates) in a forked child while this
         process loads what the later stages need: on two cores the child's deduce load and detection
-        overlap the language pipeline, scikit-learn and the embedder. True when the child finished
-        (the records are in the manifest); False when nothing was forked (a warm process such as
-        `narratief volg`, nothing changed, no `fork` on this system) or the child failed - then the
-        stages run here as usual and say why they failed."""
+        overlap the language pipeline, scikit-learn and the embedder. The child then stays as this
+        run's leak checker (`narratief.leak_worker`): it holds the key it saved and the word lists.
+        True when the child finished the stages (the records are in the manifest); False when nothing
+        was forked (a warm process such as `narratief volg`, nothing changed, no `fork` on this
+        system) or the child failed - then the stages run here as usual and say why they failed."""
         import sys
+        from multiprocessing import Pipe
 
         from interviews.pseudonymise.detect import deduce_loaded
+        from narratief.leak_worker import LeakCheckWorker, serve_leak_checks
 
         if sys.platform != "linux" or deduce_loaded():
             return False
         if self.manifest.is_current(stage.name, stage.fingerprint(self).total, self.out):
             return False
         _ = self._key_phrase  # asked here, never in the child; the child opens the key itself
+        ours, theirs = Pipe()
         sys.stdout.flush()
         sys.stderr.flush()
         child = os.fork()
-        if child == 0:  # pragma: no cover - measured by the parent's exit status
+        if child == 0:  # pragma: no cover - measured by the parent through the pipe
+            ours.close()
             status = 1
             try:
                 self._run_stage(stage)
                 self._run_stage(self.interpretation_stage, say_skipped=False)
                 status = 0
+                sys.stdout.flush()
+                sys.stderr.flush()
+                theirs.send(status)
+                serve_leak_checks(theirs, lambda: self._check_leaks(self.out, remember=True))
             except BaseException:  # noqa: BLE001 - the parent runs the stage again and reports it
                 pass
             finally:
                 sys.stdout.flush()
                 sys.stderr.flush()
                 os._exit(status)
+        theirs.close()
+        warmed = done = False
         try:
             self._warm_up_after_pseudonymising()
+            warmed = True
         finally:
-            _, status = os.waitpid(child, 0)
+            try:
+                done = ours.recv() == 0
+            except (EOFError, OSError):  # the child failed (or was stopped) before it finished
+                pass
+            if not (warmed and done):  # no worker: the child stops when its pipe closes
+                ours.close()
+                os.waitpid(child, 0)
+        if done:
+            self._leak_worker = LeakCheckWorker(child, ours)
         self.manifest = Manifest(self.out / "manifest.json")  # the child recorded its stage there
         self.__dict__.pop("key", None)  # and saved the key with the names it found: open it anew
-        return os.waitstatus_to_exitcode(status) == 0
+        return done
 
     @_locked
     def run(self) -> None:
         """Every stage in order; unchanged stages are skipped, so an interrupted run resumes."""
         self.ingest()
-        done_beside = self._pseudonymise_beside_warm_up(self.pseudonymise_stage)
-        self._run_stage(self.pseudonymise_stage, say_skipped=not done_beside)
-        for stage in (self.coding_stage, self.agreement_stage, self.topic_stage, self.compare_stage):
-            self._run_stage(stage)
-        self.report()
-        self.share()
+        try:
+            done_beside = self._pseudonymise_beside_warm_up(self.pseudonymise_stage)
+            self._run_stage(self.pseudonymise_stage, say_skipped=not done_beside)
+            for stage in (self.coding_stage, self.agreement_stage, self.topic_stage, self.compare_stage):
+                self._run_stage(stage)
+            self.report()
+            self.share()
+        finally:
+            if self._leak_worker is not None:
+                self._leak_worker.close()
+                self._leak_worker = None
         self.progress.say(f"[bold green]Klaar.[/bold green] Rapport: {self.out / 'rapport'}  "
                           f"Editie lerend netwerk: {self.out / 'deel'}")

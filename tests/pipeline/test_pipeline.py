@@ -425,3 +425,44 @@ def test_when_the_forked_pseudonymisation_fails_the_stage_runs_again_in_the_proc
     after = _finished(root)
     assert after["pseudonimiseren"] != before["pseudonimiseren"] and after["coderen"] != before["coderen"]
     assert "gymzaal vrij voor iedereen" in (root / "output" / "segments.csv").read_text(encoding="utf-8")
+
+
+def test_the_forked_child_checks_the_leaks_and_a_leak_it_finds_stops_the_run_with_quarantine(
+        demo_run, tmp_path, env, monkeypatch):
+    import os
+
+    import interviews.pseudonymise.detect as detect
+    import narratief.leak_worker as leak_worker
+    from interviews.pseudonymise import LeakError
+
+    root = _changed_copy(demo_run, tmp_path / "lek", "Sinds Hennie Kraaijvanger de sleutel van het "
+                         "buurthuis heeft, is de deur op vrijdag langer open.")
+    note = root / "output" / "rapport" / "notitie.txt"  # an output holding the name the child will find
+    note.write_text("Gesproken met Hennie Kraaijvanger over het buurthuis.", encoding="utf-8")
+    workers, checked_here, parent = [], [], os.getpid()
+    original_init, original_check = leak_worker.LeakCheckWorker.__init__, Pipeline._check_leaks
+
+    def remember(self, pid, connection):
+        workers.append(pid)
+        original_init(self, pid, connection)
+
+    def check_here(self, folder, remember=False):
+        if os.getpid() == parent:
+            checked_here.append(folder)
+            raise AssertionError("the leak check ran in the process, not in the child")
+        return original_check(self, folder, remember)
+
+    monkeypatch.setattr(leak_worker.LeakCheckWorker, "__init__", remember)
+    monkeypatch.setattr(Pipeline, "_check_leaks", check_here, raising=True)
+    monkeypatch.setattr(detect, "get_deduce", _ColdProcess(detect.get_deduce))
+    pipeline = Pipeline(open_workspace(root), Progress(quiet=True))
+    monkeypatch.setattr(pipeline, "_leaking_files", lambda: [note])  # finding which file: in the process
+    with pytest.raises(LeakError) as caught:
+        pipeline.run()
+    assert caught.value.code == "N220" and "quarantaine" in caught.value.message
+    assert "rapport/notitie.txt" in caught.value.message and "Kraaijvanger" not in caught.value.message
+    assert checked_here == []  # every check went to the child
+    assert len(workers) == 1 and pipeline._leak_worker is None
+    with pytest.raises(ProcessLookupError):
+        os.kill(workers[0], 0)  # the child has exited and was waited for
+    assert not note.exists() and (pipeline.ws.key_dir / "quarantaine" / "1" / "rapport" / "notitie.txt").is_file()
