@@ -14,7 +14,7 @@ The evaluation corpus is also split: development years and held-out years (defau
 2026), scored from one run over all files, and the held-out files run on their own.
 
 A third corpus, `benchmarks/privacy_holdout` (five transcripts written for this check, plus later
-rounds in its round2/ to round5/, see its README), is scored per round as a whole (`--holdout`; the
+rounds in its round2/ to round6/, see its README), is scored per round as a whole (`--holdout`; the
 year split does not apply to it). A folder given
 to `--evaluation` without the evaluation set's years (e.g. the holdout itself) is scored as a whole.
 
