@@ -578,7 +578,6 @@ class Pipeline:
         `narratief volg` does this while it waits. Needs no passphrase and writes nothing."""
         from interviews.pseudonymise import get_deduce
         from interviews.pseudonymise.recognizers import load_word_lists
-
         from narratief.vocabulary import own_words
 
         get_deduce()

@@ -115,6 +115,21 @@ def import_spacy() -> ModuleType:
     return spacy
 
 
+def package_dir(name: str) -> Path:
+    """An installed package's folder, found without importing it (its data files are plain files,
+    and importing deduce, spaCy or wordfreq costs a large part of a second).
+
+    Raises:
+        ModuleNotFoundError: the package is not installed.
+    """
+    import importlib.util
+
+    spec = importlib.util.find_spec(name)
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError(name)
+    return Path(list(spec.submodule_search_locations)[0])
+
+
 def user_cache_dir() -> Path:
     """The per-user cache folder for data without personal information, shared by every workspace on
     this computer: NARRATIEF_CACHE_DIR, else $XDG_CACHE_HOME/narratief, else ~/.cache/narratief."""

@@ -19,6 +19,8 @@ import pickle
 from pathlib import Path
 from typing import Any
 
+from nlp.runtime import package_dir
+
 UNUSED_ANNOTATORS = {"institution": "healthcare_institution"}
 """deduce's annotators (name in its base configuration -> lookup structure) whose tags narratief
 drops; their lookup structures are not loaded."""
@@ -31,7 +33,7 @@ def load_deduce() -> Any:
     """A `deduce.Deduce` without the unused annotators (see the module docstring)."""
     from deduce import Deduce, __version__
 
-    package = _package_dir()
+    package = package_dir("deduce")
     try:
         config = json.loads((package / "base_config.json").read_text(encoding="utf-8"))
         for name, lookup in UNUSED_ANNOTATORS.items():
@@ -42,12 +44,6 @@ def load_deduce() -> Any:
     except (OSError, KeyError, TypeError, ValueError, pickle.PickleError):
         return Deduce()
     return Deduce(load_base_config=False, config=config, cache_path=cache_path)
-
-
-def _package_dir() -> Path:
-    import deduce
-
-    return Path(deduce.__file__).parent
 
 
 def _trimmed_cache(package: Path, version: str) -> Path:

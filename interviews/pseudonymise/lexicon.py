@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import math
 from functools import lru_cache
-from pathlib import Path
 
 FREQUENT_ZIPF = 4.5
 """Zipf frequency (log10 per billion words) from which a Dutch word counts as frequent; common
@@ -21,15 +20,11 @@ UNKNOWN_ZIPF = 1.0
 @lru_cache(maxsize=2)
 def _table(lang: str) -> dict[str, float]:
     """wordfreq's large list for `lang` as word -> frequency (kept in the per-user cache)."""
-    import importlib.util
     from importlib.metadata import version
 
-    from nlp.runtime import cached_table
+    from nlp.runtime import cached_table, package_dir
 
-    spec = importlib.util.find_spec("wordfreq")  # importing wordfreq takes a third of a second
-    if spec is None or not spec.submodule_search_locations:
-        raise ModuleNotFoundError("wordfreq")
-    source = Path(list(spec.submodule_search_locations)[0]) / "data" / f"large_{lang}.msgpack.gz"
+    source = package_dir("wordfreq") / "data" / f"large_{lang}.msgpack.gz"
 
     def read() -> dict[str, float]:
         from wordfreq import get_frequency_dict

@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from interviews.profiles import Profile, default_profile
-from nlp.runtime import cached_table
+from nlp.runtime import cached_table, package_dir
 
 from .findings import Span
 from .lexicon import is_frequent_word, zipf
@@ -413,23 +413,13 @@ def _deduce_list(relative: str) -> frozenset[str]:
 def _deduce_dir() -> Path:
     """deduce's package folder, found without importing deduce: the word lists are plain files, and
     a run whose detections all come from the cache must not import (or load) deduce at all."""
-    import importlib.util
-
-    spec = importlib.util.find_spec("deduce")
-    if spec is None or not spec.submodule_search_locations:
-        raise ModuleNotFoundError("deduce")
-    return Path(list(spec.submodule_search_locations)[0])
+    return package_dir("deduce")
 
 
 @lru_cache(maxsize=1)
 def dutch_words() -> frozenset[str]:
     """Lower-cased Dutch word forms (spacy-lookups-data lemma table: forms and lemmas)."""
-    import importlib.util
-
-    spec = importlib.util.find_spec("spacy_lookups_data")  # not imported: its tables are plain files
-    if spec is None or not spec.submodule_search_locations:
-        raise ModuleNotFoundError("spacy_lookups_data")
-    path = Path(list(spec.submodule_search_locations)[0]) / "data" / "nl_lemma_lookup.json.gz"
+    path = package_dir("spacy_lookups_data") / "data" / "nl_lemma_lookup.json.gz"
 
     def read() -> frozenset[str]:
         import srsly
@@ -447,15 +437,14 @@ def stop_words() -> frozenset[str]:
     The list is read from spaCy's source file rather than imported: importing `spacy` pulls in
     torch and takes seconds.
     """
-    import importlib.util
-
-    spec = importlib.util.find_spec("spacy")
     words: set[str] = set()
-    if spec is not None and spec.submodule_search_locations:
-        source = Path(list(spec.submodule_search_locations)[0]) / "lang" / "nl" / "stop_words.py"
-        if source.exists():
-            match = re.search(r'"""(.*?)"""', source.read_text(encoding="utf-8"), re.S)
-            words = set(match.group(1).split()) if match else set()
+    try:
+        source = package_dir("spacy") / "lang" / "nl" / "stop_words.py"
+    except ModuleNotFoundError:
+        source = None
+    if source is not None and source.exists():
+        match = re.search(r'"""(.*?)"""', source.read_text(encoding="utf-8"), re.S)
+        words = set(match.group(1).split()) if match else set()
     words |= _deduce_list("whitelist/lst_stop_word/items.txt")
 
     extra = {"iemand", "niemand", "iedereen", "men", "mensen", "jongens", "meiden", "ja", "nee",

@@ -16,6 +16,11 @@ from interviews.pseudonymise.recognizers import pattern_recognizers
 from interviews.records import Transcript, TranscriptMeta, Turn
 
 
+def patterns(text, category):
+    """What the pattern recognizers find of one category in `text`."""
+    return [s for r in pattern_recognizers() for s in r.find(text) if s.category == category]
+
+
 def found(spans, text):
     return {text[s.start : s.end] for s in spans}
 
@@ -109,10 +114,10 @@ def test_spelled_name_with_spaces_survives_the_detector():
 
 def test_spoken_email_with_a_domain_split_in_two_words():
     text = "mail maar naar wilma punt jansen apenstaartje buurt werk punt nl als je vragen hebt"
-    hits = [s for r in pattern_recognizers() for s in r.find(text) if s.category == "email"]
+    hits = patterns(text, "email")
     assert "wilma punt jansen apenstaartje buurt werk punt nl" in found(hits, text)
     plain = "we zaten at the moment in de buurt werk te doen"
-    assert not [s for r in pattern_recognizers() for s in r.find(plain) if s.category == "email"]
+    assert not patterns(plain, "email")
 
 
 def test_protected_word_inside_an_email_address_does_not_split_it():
@@ -136,11 +141,11 @@ def test_surname_that_is_a_town_stays_where_it_is_the_town():
 
 def test_plate_read_out_after_kenteken():
     text = "zijn kenteken is g h x drie twee p dat weet ik nog"
-    hits = [s for r in pattern_recognizers() for s in r.find(text) if s.category == "kenteken"]
+    hits = patterns(text, "kenteken")
     assert found(hits, text) == {"g h x drie twee p"}
     for other in ("het kenteken drie keer gecontroleerd", "kenteken met een a en een b erop",
                   "het kenteken was twee dagen weg"):
-        assert not [s for r in pattern_recognizers() for s in r.find(other) if s.category == "kenteken"]
+        assert not patterns(other, "kenteken")
 
 
 def test_handle_read_out():
@@ -157,10 +162,10 @@ def test_handle_read_out():
 
 def test_house_number_word_before_a_new_clause_without_comma():
     text = "ik woon op de lindelaan zevenentwintig en dat is fijn"
-    hits = [s for r in pattern_recognizers() for s in r.find(text) if s.category == "adres"]
+    hits = patterns(text, "adres")
     assert "lindelaan zevenentwintig" in found(hits, text)
     other = "we wonen al op de Lindelaan drie jaar en dat is fijn"
-    assert not [s for r in pattern_recognizers() for s in r.find(other) if s.category == "adres"]
+    assert not patterns(other, "adres")
 
 
 def test_word_like_first_name_before_a_surname_and_after_a_title_in_lower_case():
