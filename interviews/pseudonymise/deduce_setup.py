@@ -41,9 +41,9 @@ def load_deduce() -> Any:
                 return Deduce()
             del config["annotators"][name]
         cache_path = _trimmed_cache(package, __version__)
-    except (OSError, KeyError, TypeError, ValueError, pickle.PickleError):
-        return Deduce()
-    return Deduce(load_base_config=False, config=config, cache_path=cache_path)
+        return Deduce(load_base_config=False, config=config, cache_path=cache_path)
+    except (OSError, EOFError, KeyError, TypeError, ValueError, AttributeError, pickle.PickleError):
+        return Deduce()  # a damaged copy, an unwritable cache, another deduce layout: as shipped
 
 
 def _trimmed_cache(package: Path, version: str) -> Path:

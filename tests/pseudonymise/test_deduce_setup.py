@@ -46,3 +46,17 @@ def test_narratiefs_deduce_finds_what_the_full_deduce_finds(deduce_ready, full_d
         assert mine == _used(full_deduce, text)
         found += len(mine)
     assert found >= 6  # persons, an address, a phone number, an e-mail address, a date
+
+
+def test_a_damaged_trimmed_copy_falls_back_to_deduce_as_shipped(tmp_path, monkeypatch, deduce_ready):
+    from interviews.pseudonymise import deduce_setup
+
+    monkeypatch.setenv("NARRATIEF_CACHE_DIR", str(tmp_path / "cache"))
+    cache_path = deduce_setup._trimmed_cache(deduce_setup.package_dir("deduce"), "proef")
+    copy = cache_path / "cache" / "lookup_structs.pickle"
+    assert copy.is_file()
+    copy.write_bytes(copy.read_bytes()[:1000])  # cut short, as by a full disk
+    monkeypatch.setattr(deduce_setup, "_trimmed_cache", lambda package, version: cache_path)
+    deduce = deduce_setup.load_deduce()
+    assert "healthcare_institution" in deduce.lookup_structs.keys()  # deduce as shipped, working
+    assert _used(deduce, SENTENCES[0]) == _used(get_deduce(), SENTENCES[0])
