@@ -207,7 +207,7 @@ _TITLE = re.compile(
     rf"(?P<name>(?:(?:van|de|der|den|ter|ten|te|el|al|{_ABBREVIATED_PARTICLE})\s+){{0,3}}[A-Z][\w'-]+)"
 )
 # a person named by a title and an initial alone, as minutes write it: "dhr. K. belt", "mevr. S. van ..."
-_TITLE_INITIAL = re.compile(rf"(?<![\w]){_TITLE_WORDS}\s+(?P<name>[A-Z]\.)(?![\w.])")
+_TITLE_INITIAL = re.compile(rf"(?<![\w]){_TITLE_WORDS}\s+(?P<name>[A-Z])\.(?![\w.])")  # the letter; its dot stays
 _PERSON_NOUNS = (
     r"studente?|leerling|scholier|jongen|meisje|jongere|buurman|buurvrouw|collega|klant|cliënt|"
     r"deelnemer|vrijwilliger|moeder|vader|oma|opa|zoon|dochter|broer|zus|vriend|vriendin|"
