@@ -249,6 +249,9 @@ _CAPITALISED = re.compile(r"(?<![\w'@#-])(?P<name>[A-Z][a-zà-ÿ]{2,}(?:-[A-Z][a
 # and a surname from anywhere ("Oleksandr Hnatiuk"), also where one of them is known in English texts
 FREQUENT_ZIPF_EN = FREQUENT_ZIPF
 """An English word this frequent ("Keep", "Real") is a word in a Dutch transcript too (a slogan, a title)."""
+RARE_SURNAME_ZIPF = 2.0
+"""The second of two such tokens is a surname only when Dutch text rarely uses it: a brand and its
+model ("Toyota Yaris", "Opel Astra") are written about, a surname from far away hardly."""
 _NAME_PAIR = re.compile(
     r"(?<![\w'@#-])(?=(?P<name>[A-Z][a-zà-ÿ]{2,}(?:-[A-Z][a-zà-ÿ]+)?[ \t]+[A-Z][a-zà-ÿ]{2,}(?:-[A-Z][a-zà-ÿ]+)?)(?![\w'@-]))"
 )  # a lookahead, so "Daarna <First> <Surname>" tries "<First> <Surname>" too
@@ -326,7 +329,8 @@ def find_names(text: str, protected: list[tuple[int, int]] = ()) -> list[Span]:
         if (low in first_names() and zipf(low) < RARE_FIRST_NAME_ZIPF) or not is_plain_word(low):
             add(m.start("name"), m.end("name"), 0.65, "naam_tussenzin")
     for m in _NAME_PAIR.finditer(text):
-        if all(_name_like(token) for token in m.group("name").split()):
+        tokens = m.group("name").split()
+        if all(_name_like(token) for token in tokens) and zipf(tokens[1]) < RARE_SURNAME_ZIPF:
             add(m.start("name"), m.end("name"), 0.6, "naam_paar_onbekend")
     for m in _CAPITALISED.finditer(text):
         name = m.group("name")

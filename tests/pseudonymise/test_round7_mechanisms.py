@@ -61,7 +61,8 @@ def test_a_pair_of_capitalised_non_words_is_a_full_name_and_its_first_name_is_pr
     assert "Bohdan Kravchenko" in found(find_names(text), text)
     findings = detect(text, "Later zei Bohdan dat het werk hem goed bevalt.")
     assert {"Bohdan Kravchenko", "Bohdan"} <= persons(findings)
-    other = "Op school deden ze mee aan Keep It Real en daarna ging de klas naar Kasteel Helmond."
+    other = ("Op school deden ze mee aan Keep It Real en daarna ging de klas naar Kasteel Helmond. "
+             "Zijn oom rijdt in een grijze Toyota Yaris.")
     assert not find_names(other)
 
 
