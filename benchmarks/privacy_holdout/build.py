@@ -9,17 +9,19 @@ own corpus/ and truth.json; `round3/src/` (one transcript written after round 2'
 `round4/src/` (three transcripts: txt, vtt, docx, written after round 3's fixes) and `round5/src/`
 (three more: txt with timestamps, vtt, docx, written after round 4's fixes) likewise, and
 `round6/src/` (three: a Whisper json without speakers, an srt with `Naam:` cues, a Zoom vtt, written
-after round 5's fixes).
+after round 5's fixes), and
+`round7/src/` (three: minutes of a partner meeting in txt without speaker labels, an interview in
+docx with initials as labels, a Markdown file with bold labels; written after round 6's fixes).
 
 Source format (UTF-8), one file per transcript:
   @key: value      header: file, year, type, wijk, date, title,
-                   format (txt | vtt | docx | srt | zoom (a Zoom vtt: numbered cues `Naam: text`) |
+                   format (txt | md (Markdown, `**Naam:**` labels) | vtt | docx | srt | zoom (a Zoom vtt: numbered cues `Naam: text`) |
                    json (Whisper json, no speakers; metadata goes to corpus/metadata.csv)),
                    encoding (utf-8 | cp1252-crlf, txt only), timestamps (yes | no, txt only),
                    bold (yes | no, docx only: speaker labels in bold),
                    keep (programme terms and ordinary words that must survive, separated by ';')
   LABEL :: text    one speaker turn; personal details inline as [[surface|cat]], also in LABEL;
-                   LABEL `-` is a turn without a speaker (Whisper)
+                   LABEL `-` is a turn without a speaker (Whisper; a plain paragraph in txt)
   cat: p person, n nickname, a address, pc postcode, ph phone, e email, b bsn, d birthdate,
        h handle, pl plate, ag age, ib iban, cs case (zaak-, dossier- or registratienummer)
 
@@ -78,13 +80,21 @@ def write_txt(path: Path, head: dict, turns: list[tuple[str, str]]) -> None:
     clock = 7
     for label, text in turns:
         prefix = f"[{stamp(clock)}] " if head.get("timestamps") == "yes" else ""
-        lines += [f"{prefix}{label}: {text}", ""]
+        lines += [f"{prefix}{label}: {text}" if label else f"{prefix}{text}", ""]  # `-`: minutes without speakers
         clock += 4 + len(text.split()) // 3
     body = "\n".join(lines)
     if head.get("encoding") == "cp1252-crlf":
         path.write_bytes(body.replace("\n", "\r\n").encode("cp1252"))
     else:
         path.write_text(body, encoding="utf-8")
+
+
+def write_md(path: Path, head: dict, turns: list[tuple[str, str]]) -> None:
+    lines = ["---", f"year: {head['year']}", f"type: {head['type']}", f"wijk: {head['wijk']}",
+             f"date: {head['date']}", f'title: "{head["title"]}"', "---", "", f"# {head['title']}", ""]
+    for label, text in turns:
+        lines += [f"**{label}:** {text}", ""]
+    path.write_text("\n".join(lines), encoding="utf-8")
 
 
 def write_vtt(path: Path, head: dict, turns: list[tuple[str, str]]) -> None:
@@ -168,7 +178,7 @@ def build(folder: Path) -> None:
         head, marked = parsed["head"], parsed["turns"]
         turns = [("" if label == "-" else plain(label), plain(text)) for label, text in marked]
         writers = {"txt": write_txt, "vtt": write_vtt, "docx": write_docx, "srt": write_srt, "zoom": write_zoom,
-                   "json": write_json}
+                   "json": write_json, "md": write_md}
         writers[head["format"]](corpus / head["file"], head, turns)
         if head["format"] == "json":  # Whisper has no metadata of its own
             metadata.append([head[k] for k in ("file", "year", "type", "wijk", "date", "title")])

@@ -70,6 +70,11 @@ _NOUN_VAN = re.compile(
     re.IGNORECASE,
 )
 _WHEN = re.compile(r"\btoen\s+(?:ik|hij|zij|ze|die)\s+(?:nog\s+(?:maar\s+)?)?$", re.IGNORECASE)
+# a subordinate clause, the verb after the age: "het broertje, die pas 9 is", "omdat hij al 15 was"
+_CLAUSE_SUBJECT = re.compile(rf"(?<![\w-])(?i:die|hij|zij|ze|-ie)\s+(?i:{_ADVERBS})$")
+_CLAUSE_VERB_AFTER = re.compile(r"\s+(?:jaar\s+(?:oud\s+)?)?(?:is|was|wordt|werd)(?![\w-])", re.IGNORECASE)
+# "N jaar" set off by a comma after a person noun: "een nieuwe leerling, 15 jaar, kwam"
+_NOUN_COMMA = re.compile(rf"(?<![\w-]){_PERSON_NOUN},\s*$", re.IGNORECASE)
 _CANDIDATE = re.compile(rf"(?<![\w-]){_NUM}(?![\w-])")
 # A question about one person's age: "hoe oud ben je?", "hoe oud was je zoon toen?", "Hoe oud is Sem?"
 # (not "hoe oud is het gebouw?": the subject must be a person).
@@ -239,6 +244,11 @@ def find_ages(text: str, persons: Sequence[Span] = (), asked_before: bool = Fals
             recognizer = "leeftijd_persoon_van"
         elif _WHEN.search(before) and re.match(r"\s*(?:jaar\s+)?(?:was|werd)\b", text[end:]):
             recognizer = "leeftijd_toen"
+        elif _CLAUSE_SUBJECT.search(before) and (verb := _CLAUSE_VERB_AFTER.match(text, end)) \
+                and _ENDS.match(text, verb.end()):
+            recognizer = "leeftijd_bijzin"
+        elif has_jaar and closes and _NOUN_COMMA.search(before):
+            recognizer = "leeftijd_na_persoon"
         elif re.match(r"\s+jaar\s+oud\b", text[end:]):
             recognizer = "leeftijd_jaar_oud"
         elif (closes or _HEDGE_AFTER.match(text, tail_end)) and not _UNIT_AFTER.match(text, end) \

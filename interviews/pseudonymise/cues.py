@@ -22,7 +22,7 @@ import re
 
 from .findings import Span
 from .keep import is_role
-from .lexicon import is_frequent_word, is_unknown_word, zipf
+from .lexicon import FREQUENT_ZIPF, is_frequent_word, is_unknown_word, zipf
 from .numbers import NUMBER_WORD
 from .recognizers import _STREET_SUFFIX, RARE_FIRST_NAME_ZIPF, first_names, is_compound_word, is_plain_word, is_word, place_names, stop_words, surnames
 
@@ -199,19 +199,25 @@ _KIN_AFTER = (
     r"mentor|coach|begeleider|situatie|verhaal|dossier|case|casus|gedrag|moeders|vaders"
 )
 _POSSESSIVE = re.compile(rf"(?<![\w'])(?P<name>[A-Z][a-zà-ÿ]{{2,}})s\s+(?:{_KIN_AFTER})\b")
+# particles as minutes abbreviate them: "v.d. Berg", "v. Dijk", "vd Heuvel"
+_ABBREVIATED_PARTICLE = r"(?:[Vv]\.[ \t]?[Dd]\.|[Vv]\.|[Vv][Dd])"
+_TITLE_WORDS = r"(?:[Mm]evrouw|[Mm]eneer|[Mm]evr\.|[Dd]hr\.|[Mm]w\.|[Jj]uf|[Mm]eester|[Dd]okter|[Dd]r\.)"
 _TITLE = re.compile(
-    r"(?<![\w])(?:[Mm]evrouw|[Mm]eneer|[Mm]evr\.|[Dd]hr\.|[Mm]w\.|[Jj]uf|[Mm]eester|[Dd]okter|[Dd]r\.)\s+"
-    r"(?P<name>(?:(?:van|de|der|den|ter|ten|te|el|al)\s+){0,3}[A-Z][\w'-]+)"
+    rf"(?<![\w]){_TITLE_WORDS}\s+"
+    rf"(?P<name>(?:(?:van|de|der|den|ter|ten|te|el|al|{_ABBREVIATED_PARTICLE})\s+){{0,3}}[A-Z][\w'-]+)"
 )
+# a person named by a title and an initial alone, as minutes write it: "dhr. K. belt", "mevr. S. van ..."
+_TITLE_INITIAL = re.compile(rf"(?<![\w]){_TITLE_WORDS}\s+(?P<name>[A-Z])\.(?![\w.])")  # the letter; its dot stays
 _PERSON_NOUNS = (
     r"studente?|leerling|scholier|jongen|meisje|jongere|buurman|buurvrouw|collega|klant|cliënt|"
     r"deelnemer|vrijwilliger|moeder|vader|oma|opa|zoon|dochter|broer|zus|vriend|vriendin|"
     r"stagiair(?:e)?|medewerker|jongerenwerker|agent|buurjongen|buurmeisje|neef|nicht|mevrouw|meneer|"
-    r"oudste|jongste|middelste|kleinste"
+    r"oudste|jongste|middelste|kleinste|man|vrouw|partner|echtgenoot|echtgenote|mentor|coach|trainer|"
+    r"wijkagent|jeugdagent|leerkracht|docent|begeleider|hulpverlener|consulent"
 )
 _APPOSITION = re.compile(  # "een vriendin, Jorinde," / "Eén jongen, Thijs," / "een collega van me, Iris,"
     rf"(?<!\w)(?:e[eé]n|één|de|die|mijn|onze|zijn|haar|hun)\s+(?:[a-zë]+\s+)?(?:{_PERSON_NOUNS})"
-    r"(?:\s+van\s+(?:me|mij|m'n|mn|ons|hem|haar|hen|hun|jou|je))?,\s+"
+    r"(?:\s+van\s+(?:me|mij|m'n|mn|ons|hem|haar|hen|hun|jou|je|(?:het|de)(?:\s+[A-Z][\w'-]*){1,3}))?,\s+"
     r"(?P<name>[A-Z][\w'-]+(?:\s+(?:(?:van|de|der|den|el|al)\s+)*[A-Z][\w'-]+)?),",
     re.IGNORECASE,
 )
@@ -239,6 +245,25 @@ _STREET_NAME = re.compile(rf"..(?:{_STREET_SUFFIX})$")
 # letter by letter with hyphens ("j-a-n-s-e-n") or, as a speech recogniser writes it, spaces ("j a n s e n")
 _SPELLED = re.compile(r"(?<![\w-])(?:[A-Za-z](?:-[A-Za-z]){3,}|[A-Za-z](?: [A-Za-z]){3,})(?![\w-])")
 _CAPITALISED = re.compile(r"(?<![\w'@#-])(?P<name>[A-Z][a-zà-ÿ]{2,}(?:-[A-Z][a-zà-ÿ]+)?)(?![\w'@-])")
+# two capitalised tokens in a row that neither Dutch nor everyday English uses as words: a first name
+# and a surname from anywhere ("Oleksandr Hnatiuk"), also where one of them is known in English texts
+FREQUENT_ZIPF_EN = FREQUENT_ZIPF
+"""An English word this frequent ("Keep", "Real") is a word in a Dutch transcript too (a slogan, a title)."""
+RARE_SURNAME_ZIPF = 2.0
+"""The second of two such tokens is a surname only when Dutch text rarely uses it: a brand and its
+model ("Toyota Yaris", "Opel Astra") are written about, a surname from far away hardly."""
+_NAME_PAIR = re.compile(
+    r"(?<![\w'@#-])(?=(?P<name>[A-Z][a-zà-ÿ]{2,}(?:-[A-Z][a-zà-ÿ]+)?[ \t]+[A-Z][a-zà-ÿ]{2,}(?:-[A-Z][a-zà-ÿ]+)?)(?![\w'@-]))"
+)  # a lookahead, so "Daarna <First> <Surname>" tries "<First> <Surname>" too
+
+
+def _name_like(token: str) -> bool:
+    """A capitalised token that is no Dutch word, place, street or stop word, nor an everyday English word."""
+    low = token.casefold()
+    if low in place_names() or low in stop_words() or _STREET_NAME.search(low):
+        return False
+    return all(not is_word(part) and not is_compound_word(part) and zipf(part, "en") < FREQUENT_ZIPF_EN
+               for part in low.split("-"))
 
 
 def _sentence_start(text: str, start: int) -> bool:
@@ -256,6 +281,8 @@ def find_names(text: str, protected: list[tuple[int, int]] = ()) -> list[Span]:
 
     for m in _TITLE.finditer(text):
         add(m.start("name"), m.end("name"), 0.8, "naam_titel")
+    for m in _TITLE_INITIAL.finditer(text):
+        add(m.start("name"), m.end("name"), 0.7, "naam_titel_initiaal")
     for m in _POSSESSIVE.finditer(text):
         stem = m.group("name")
         whole = stem + "s"
@@ -301,6 +328,10 @@ def find_names(text: str, protected: list[tuple[int, int]] = ()) -> list[Span]:
             continue
         if (low in first_names() and zipf(low) < RARE_FIRST_NAME_ZIPF) or not is_plain_word(low):
             add(m.start("name"), m.end("name"), 0.65, "naam_tussenzin")
+    for m in _NAME_PAIR.finditer(text):
+        tokens = m.group("name").split()
+        if all(_name_like(token) for token in tokens) and zipf(tokens[1]) < RARE_SURNAME_ZIPF:
+            add(m.start("name"), m.end("name"), 0.6, "naam_paar_onbekend")
     for m in _CAPITALISED.finditer(text):
         name = m.group("name")
         low = name.casefold()

@@ -57,10 +57,11 @@ _DEDUCE_CATEGORY = {
     "id": "nummer",
 }
 _TURN_SEP = "\n\n\n"
-STRONG_CUE_RECOGNIZERS = frozenset({"bijnaam_context", "naam_gespeld"})  # a spelled name is letters, not words
+STRONG_CUE_RECOGNIZERS = frozenset({"bijnaam_context", "naam_gespeld", "naam_titel_initiaal"})  # a spelled name is letters, not words; "dhr. K." an initial
 _UNITS = frozenset({"email"})  # a url keeps a protected place visible ("www.<gemeente>.nl/..."): public pages
 _PLACE_BEFORE = re.compile(r"(?:^|\W)(?:in|naar|uit|richting)\s+$", re.IGNORECASE)
 _POSTCODE = re.compile(r"[1-9]\d{3}\s?[A-Z]{2}")
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
 _BIRTH_BEFORE = re.compile(_BIRTH_CUE + r"\b[^.!?\n]{0,25}$", re.IGNORECASE)
 _SENTENCE_SPLIT = re.compile(r"(?<=[^\W\d]{2}[.!?])\s+|\n+")
 _EDGE_WORDS = {
@@ -527,7 +528,8 @@ class Detector:
             if i == 0 and low in ARTICLE_PARTICLES and not after_van:
                 return False  # "op het Vermeulen": an article, not the particle of "van het Hof"
             return i in surname_at or (low in _INTERFIX and any(j > i for j in surname_at))
-        while words and not keeps(0) and droppable(words[0].group()):
+        while words and not keeps(0) and droppable(words[0].group()) \
+                and not (len(words) > 1 and _INITIALS.fullmatch(words[0].group())):  # "W. Pietersen": the initial is the name's
             words.pop(0)
             surname_at = {i - 1 for i in surname_at if i > 0}
         while words and not keeps(len(words) - 1) and droppable(words[-1].group()):
