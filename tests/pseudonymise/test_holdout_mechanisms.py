@@ -18,9 +18,7 @@ from interviews.pseudonymise.precision import weak_name_evidence_ok
 from interviews.pseudonymise.recognizers import find_name_candidates, pattern_recognizers
 from interviews.records import Transcript, TranscriptMeta, Turn
 
-
-def found(spans, text):
-    return {text[s.start : s.end] for s in spans}
+from detection_helpers import found
 
 
 def by_recognizer(text: str, name: str) -> set[str]:

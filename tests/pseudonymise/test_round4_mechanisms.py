@@ -12,9 +12,7 @@ from interviews.pseudonymise.cues import find_nicknames
 from interviews.pseudonymise.precision import weak_name_evidence_ok
 from interviews.pseudonymise.recognizers import find_name_candidates
 
-
-def found(spans, text):
-    return {text[s.start : s.end] for s in spans}
+from detection_helpers import found
 
 
 def evidence(text: str, token: str) -> bool:

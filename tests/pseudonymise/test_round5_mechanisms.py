@@ -16,9 +16,7 @@ from interviews.pseudonymise.keep import ProtectedVocabulary
 from interviews.pseudonymise.recognizers import pattern_recognizers
 from interviews.records import Transcript, TranscriptMeta, Turn
 
-
-def found(spans, text):
-    return {text[s.start : s.end] for s in spans}
+from detection_helpers import found
 
 
 def person(text: str, name: str) -> Span:

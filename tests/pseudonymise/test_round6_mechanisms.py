@@ -12,29 +12,8 @@ from interviews.pseudonymise.casing import is_uncased, recase
 from interviews.pseudonymise.cues import find_names
 from interviews.pseudonymise.detect import Detector
 from interviews.pseudonymise.keep import ProtectedVocabulary
-from interviews.pseudonymise.recognizers import pattern_recognizers
-from interviews.records import Transcript, TranscriptMeta, Turn
 
-
-def patterns(text, category):
-    """What the pattern recognizers find of one category in `text`."""
-    return [s for r in pattern_recognizers() for s in r.find(text) if s.category == category]
-
-
-def found(spans, text):
-    return {text[s.start : s.end] for s in spans}
-
-
-def detect(*texts: str, speaker: str = "", protected: set[str] | None = None) -> list:
-    transcript = Transcript(
-        doc="gesprek", source="gesprek.json", meta=TranscriptMeta(year=2026, type="wijk", wijk="stad"),
-        turns=tuple(Turn(i, speaker, text) for i, text in enumerate(texts)), sha256="0", format="json",
-    )
-    return Detector(ProtectedVocabulary.build(protected or set()), use_ner=False).detect([transcript])
-
-
-def persons(findings) -> set[str]:
-    return {f.text for f in findings if f.category == "persoon"}
+from detection_helpers import detect, found, patterns, persons
 
 
 # a speech-recognition transcript without capitals: every sentence starts in lower case

@@ -10,25 +10,8 @@ from __future__ import annotations
 
 from interviews.pseudonymise.ages import find_ages
 from interviews.pseudonymise.cues import find_names
-from interviews.pseudonymise.detect import Detector
-from interviews.pseudonymise.keep import ProtectedVocabulary
-from interviews.records import Transcript, TranscriptMeta, Turn
 
-
-def found(spans, text):
-    return {text[s.start : s.end] for s in spans}
-
-
-def detect(*texts: str, speaker: str = "", protected: set[str] | None = None) -> list:
-    transcript = Transcript(
-        doc="verslag", source="verslag.txt", meta=TranscriptMeta(year=2026, type="partnergroep", wijk="stad"),
-        turns=tuple(Turn(i, speaker, text) for i, text in enumerate(texts)), sha256="0", format="txt",
-    )
-    return Detector(ProtectedVocabulary.build(protected or set()), use_ner=False).detect([transcript])
-
-
-def persons(findings) -> set[str]:
-    return {f.text for f in findings if f.category == "persoon"}
+from detection_helpers import detect, found, patterns, persons
 
 
 def test_title_with_an_initial_or_abbreviated_particles():

@@ -13,9 +13,7 @@ from interviews.pseudonymise.numbers import parse_number, parse_ordinal
 from interviews.pseudonymise.precision import weak_name_evidence_ok
 from interviews.pseudonymise.recognizers import iban_valid, pattern_recognizers
 
-
-def found(spans, text):
-    return {text[s.start : s.end] for s in spans}
+from detection_helpers import found
 
 
 def by_category(text: str, category: str) -> set[str]:
