@@ -12,22 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from interviews.corpus import read_transcript
 from interviews.readers.errors import InputError
 
-META = {"year": 2025, "type": "wijk", "wijk": "stad"}
+from reading_helpers import read, turns
 
-
-def read(tmp_path: Path, name: str, content: str | bytes):
-    root = tmp_path / "interviews"
-    root.mkdir(exist_ok=True)
-    path = root / name
-    path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
-    return read_transcript(path, root, META)
-
-
-def turns(transcript) -> list[tuple]:
-    return [(t.speaker, t.timestamp, t.text) for t in transcript.turns]
 
 
 IR_FULL = (

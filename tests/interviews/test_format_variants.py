@@ -13,27 +13,15 @@ from pathlib import Path
 import docx
 import pytest
 
-from interviews.corpus import read_transcript
 from interviews.readers.errors import InputError
 
-META = {"year": 2025, "type": "wijk", "wijk": "stad"}
+from reading_helpers import read, turns
+
 
 # Three turns used by most variants: (speaker, timestamp, text).
 A, B = "Anouk Smit", "Bram Kok"
 SAID = ["Goedemorgen, fijn dat jullie er zijn.", "Ik heb koffie meegenomen voor iedereen.",
         "Dan beginnen we met het plein bij de school."]
-
-
-def read(tmp_path: Path, name: str, content: str | bytes):
-    root = tmp_path / "interviews"
-    root.mkdir(exist_ok=True)
-    path = root / name
-    path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
-    return read_transcript(path, root, META)
-
-
-def turns(transcript) -> list[tuple]:
-    return [(t.speaker, t.timestamp, t.text) for t in transcript.turns]
 
 
 def make_docx(tmp_path: Path, paragraphs: list[str], table: list[list[str]] | None = None) -> bytes:
