@@ -15,7 +15,9 @@ A label is a short prefix before ':' - a role ("Jongerenwerker", "Wijkagent Helm
 - the first word must not be a pronoun, conjunction or similar ("Ze zei: kom maar" has no label);
 - a multi-word prefix with a lowercase word other than a name particle ("van", "de", ...), or one
   starting with an article, counts only if it occurs as a prefix at least twice in the file;
-- a single label occurrence in a text of several paragraphs is ignored (unless it is a code).
+- a single label occurrence in a text of several paragraphs is ignored (unless it is a code);
+- the field names of minutes and forms (`FIELD_LABELS`: "Aanwezig:", "Actie:", "Datum:") are no labels,
+  so the body of a written report is nobody's speech rather than that of "Aanwezig".
 A paragraph is one turn; a line inside a paragraph starts a new turn when it starts with a label that
 is a code or recurs (so "one turn per line" transcripts work; in such a file, where one paragraph
 holds two lines with recurring labels, any label starts a line's turn), or with a timestamp.
@@ -75,6 +77,14 @@ _HARD_STOP = frozenset("""
     maw dwz bv nb ps tip eigenlijk verder tot
 """.split())
 _ARTICLES = frozenset({"de", "het", "een", "'t"})
+# The field names of minutes and forms ("Aanwezig: ...", "Actie: ...", "Datum: ..."): a line that starts
+# with one is a heading of a written report, never a speaker's turn (nobody is called "Aanwezig").
+FIELD_LABELS = frozenset({
+    "aanwezig", "aanwezigen", "afwezig", "afwezigen", "afwezig met kennisgeving", "met kennisgeving afwezig",
+    "notulist", "notulen", "notuleerder", "datum", "tijd", "locatie", "plaats", "agenda", "agendapunt",
+    "actie", "acties", "actiepunt", "actiepunten", "besluit", "besluiten", "afspraak", "afspraken",
+    "onderwerp", "kenmerk", "bijlage", "bijlagen",
+})
 # A whole paragraph that is a transcriber's note: "[einde opname]", "(pauze)", "[onverstaanbaar]".
 _NOTE = re.compile(r"^\s*(?:\[[^\[\]\n]{1,80}\]|\([^()\n]{1,80}\))\s*$")
 # A closing line of a typed transcript: "Einde gesprek 21:00", "Einde van de opname.", "End of transcript".
@@ -220,6 +230,8 @@ def accept_labels(counts: Counter[str]) -> frozenset[str]:
     """The candidates that count as labels, given how often each starts a line in the file."""
     accepted = set()
     for label, count in counts.items():
+        if " ".join(label.lower().split()) in FIELD_LABELS:
+            continue  # "Aanwezig:", "Actie:": the fields of minutes, not speakers
         words = _PARENTHESES.sub("", label).split() or label.split()
         if _CODE.match(label) or count >= 2:
             accepted.add(label)  # recurring: also lowercase names such as "woCom"

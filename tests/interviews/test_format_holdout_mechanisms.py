@@ -290,3 +290,24 @@ def test_f4transkript_end_of_paragraph_marks_are_not_text(tmp_path):
     assert turns(read(tmp_path, "f4.txt", text)) == [
         ("I", None, "Hoe lang werk je al in de wijk?"), ("B", None, "Zes jaar nu, eerst in Oost."),
         ("I", None, "Wat is er veranderd?"), ("B", None, "De jongeren zijn jonger geworden.")]
+
+
+def test_the_fields_of_minutes_are_no_speakers(tmp_path):
+    minutes = (
+        "Verslag overleg jeugd en veiligheid, dinsdag 4 maart.\n\n"
+        "Aanwezig: de wijkagent, twee jongerenwerkers en de schoolmaatschappelijk werker.\n"
+        "Afwezig met kennisgeving: de leerplichtambtenaar.\n\n"
+        "1. Opening\n\n"
+        "De voorzitter opent het overleg. Het plein bij de bibliotheek is rustiger sinds de zomer.\n\n"
+        "Actie: de jongerenwerkers plannen een avond met de buurt.\n\n"
+        "Actie: de school stuurt de roosters door.\n"
+    )
+    transcript = read(tmp_path, "verslag.txt", minutes)
+    assert {t.speaker for t in transcript.turns} == {None}
+    assert any(t.text.startswith("Aanwezig: de wijkagent") for t in transcript.turns)
+    assert any("plein bij de bibliotheek" in t.text for t in transcript.turns)
+    # a meeting transcript with a chair who speaks: "Voorzitter" stays a speaker
+    meeting = ("Voorzitter: Welkom allemaal, we beginnen met het plein.\n\n"
+               "Wijkagent: Het is daar rustiger sinds de zomer.\n\n"
+               "Voorzitter: Dank je, dan het volgende punt.\n")
+    assert [t.speaker for t in read(tmp_path, "overleg.txt", meeting).turns] == ["Voorzitter", "Wijkagent", "Voorzitter"]
