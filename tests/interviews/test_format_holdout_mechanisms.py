@@ -14,7 +14,7 @@ import pytest
 
 from interviews.readers.errors import InputError
 
-from reading_helpers import read, turns
+from reading_helpers import make_docx, read, turns
 
 
 
@@ -226,23 +226,10 @@ def test_vtt_speaker_name_in_parentheses_above_the_text(tmp_path):
         ("Koen de Groot", "00:00:16", "Dat klopt.")]
 
 
-def _docx(tmp_path: Path, paragraphs: list[str]) -> bytes:
-    import docx
-
-    document = docx.Document()
-    for paragraph in paragraphs:
-        document.add_paragraph(paragraph)
-    out = tmp_path / "_gemaakt.docx"
-    document.save(out)
-    data = out.read_bytes()
-    out.unlink()
-    return data
-
-
 def test_meeting_transcript_with_time_marks_and_a_closing_disclaimer(tmp_path):
     """Time marks every few minutes above `Naam: tekst` paragraphs (Google Meet); the attendee list,
     'Meeting ended after ...' and the closing disclaimer are the tool's lines, not turns."""
-    data = _docx(tmp_path, [
+    data = make_docx(tmp_path, [
         "Wijkoverleg (2026-02-03 10:00 CET) - Transcript", "Attendees", "Petra Jansen, Koen de Groot, Lies Maas",
         "Transcript", "00:00:00", "Petra Jansen: Goedemorgen, we beginnen met de agenda.",
         "Koen de Groot: Prima, ik heb de cijfers meegenomen.", "00:05:00",

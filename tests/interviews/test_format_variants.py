@@ -15,35 +15,13 @@ import pytest
 
 from interviews.readers.errors import InputError
 
-from reading_helpers import read, turns
+from reading_helpers import make_docx, read, turns
 
 
 # Three turns used by most variants: (speaker, timestamp, text).
 A, B = "Anouk Smit", "Bram Kok"
 SAID = ["Goedemorgen, fijn dat jullie er zijn.", "Ik heb koffie meegenomen voor iedereen.",
         "Dan beginnen we met het plein bij de school."]
-
-
-def make_docx(tmp_path: Path, paragraphs: list[str], table: list[list[str]] | None = None) -> bytes:
-    document = docx.Document()
-    for text in paragraphs:
-        if "\n" in text:  # a paragraph with line breaks, as Teams writes header and speech
-            run = document.add_paragraph().add_run(text.split("\n")[0])
-            for line in text.split("\n")[1:]:
-                run.add_break()
-                run.add_text(line)
-        else:
-            document.add_paragraph(text)
-    if table:
-        grid = document.add_table(rows=0, cols=len(table[0]))
-        for row in table:
-            for cell, value in zip(grid.add_row().cells, row):
-                cell.text = value
-    out = tmp_path / "_gemaakt.docx"
-    document.save(out)
-    data = out.read_bytes()
-    out.unlink()
-    return data
 
 
 TIMED = [(A, "00:00:01", SAID[0]), (B, "00:00:05", SAID[1]), (A, "00:00:09", SAID[2])]
