@@ -5,10 +5,11 @@ builds a blank Dutch pipeline with a sentencizer and lemmas from `spacy-lookups-
 visibly (a warning and a log line) - the fallback has no named-entity recognition and no tagger.
 
 The plain lookup table of `spacy-lookups-data` misses many common Dutch forms ("scholen",
-"jongeren", "werken" come back unchanged), so the fallback adds one small component after the
-lookup lemmatizer: for a token the table does not know, it tries the POS-free use of the rule
-tables of the same package (index, exceptions and suffix rules; nouns first, then verbs, then
-adjectives), then the tail of a compound ("jeugdagenten" -> "jeugd" + "agent"). Keywords are
+"jongeren", "werken" come back unchanged), so the fallback's lemma component (`LookupLemmatizer`)
+does what spaCy's Dutch lookup lemmatizer does and then, for a token the table does not know, tries
+the POS-free use of the rule tables of the same package (index, exceptions and suffix rules; nouns
+first, then verbs, then adjectives), then the tail of a compound ("jeugdagenten" -> "jeugd" +
+"agent"). The tables are read once per computer into plain dicts (`lemma_tables`). Keywords are
 lemmatised by the same pipeline as the transcripts, so consistency matters more than perfect
 linguistics.
 
@@ -36,7 +37,7 @@ from spacy.tokens import Doc  # noqa: E402
 log = logging.getLogger(__name__)
 
 FALLBACK_BACKEND = "spacy.blank('nl') + lookups lemmatizer"
-_FALLBACK_COMPONENT = "narratief_lemma_fallback"
+_LEMMA_COMPONENT = "narratief_lemmas"
 _POS_ORDER = ("noun", "verb", "adj")
 # Extra noun rules for nominalised adjectives ("jongeren" -> "jongere", "volwassenen").
 _EXTRA_NOUN_RULES = (("eren", "ere"), ("enen", "ene"))
@@ -120,13 +121,10 @@ def _load_language(prefer: str) -> LanguagePipeline:
 def _blank_dutch() -> Language:
     try:
         nlp = spacy.blank("nl")
-        # The lookup lemmatizer loads its table here; the fallback then shares that table (it is the
-        # largest one: loading it twice cost 0.4 s). Nothing else in this pipeline needs initialising.
-        nlp.add_pipe("lemmatizer", config={"mode": "lookup"}).initialize()
-        _register_fallback()
-        nlp.add_pipe(_FALLBACK_COMPONENT)
+        _register_lemmatizer()
+        nlp.add_pipe(_LEMMA_COMPONENT, name="lemmatizer")
         nlp.add_pipe("sentencizer")
-    except (OSError, ValueError, ImportError) as exc:  # lookups package missing or broken
+    except (OSError, ValueError, ImportError, KeyError) as exc:  # lookups package missing or broken
         raise NlpError(
             "N402",
             "de Nederlandse lemmatabellen (spacy-lookups-data) ontbreken of zijn onleesbaar; "
@@ -135,42 +133,61 @@ def _blank_dutch() -> Language:
     return nlp
 
 
-def _register_fallback() -> None:
-    """Register the fallback lemma component with spaCy, once, on first use (not at import)."""
-    if not Language.has_factory(_FALLBACK_COMPONENT):
-        Language.factory(_FALLBACK_COMPONENT, func=_make_fallback)
+def _register_lemmatizer() -> None:
+    """Register the lemma component with spaCy, once, on first use (not at import)."""
+    if not Language.has_factory(_LEMMA_COMPONENT):
+        Language.factory(_LEMMA_COMPONENT, func=lambda nlp, name: LookupLemmatizer(lemma_tables()))
 
 
-def _make_fallback(nlp: Language, name: str) -> "LemmaFallback":
-    return LemmaFallback(nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup"))
+@functools.lru_cache(maxsize=1)
+def lemma_tables() -> dict[str, Any]:
+    """The Dutch lemma tables of `spacy-lookups-data` as plain dicts and sets: `lookup` (form ->
+    lemma), and per part of speech of `_POS_ORDER` its `index` (known lemmas), `exc` (form -> lemmas)
+    and `rules` (suffix pairs). Parsed once per computer (`nlp.runtime.cached_table`): reading the
+    gzipped JSON into spaCy's hashed tables took about 0.4 s in every process."""
+    from nlp.runtime import cached_table, package_dir
+
+    folder = package_dir("spacy_lookups_data") / "data"
+    paths = {name: folder / f"nl_lemma_{name}.json.gz" for name in ("lookup", "index", "exc", "rules")}
+
+    def read() -> dict[str, Any]:
+        import srsly
+
+        raw = {name: srsly.read_gzip_json(path) for name, path in paths.items()}
+        return {
+            "lookup": {str(k): str(v) for k, v in raw["lookup"].items()},
+            "index": {p: frozenset(raw["index"].get(p, ())) for p in _POS_ORDER},
+            "exc": {p: {k: tuple(v) for k, v in raw["exc"].get(p, {}).items()} for p in _POS_ORDER},
+            "rules": {p: tuple(tuple(r) for r in raw["rules"].get(p, ())) for p in _POS_ORDER},
+        }
+
+    return cached_table("nl-lemmatabellen", "1", paths.values(), read)
 
 
-class LemmaFallback:
-    """Fill in lemmas the lookup table does not know, from the POS-free rule tables.
+class LookupLemmatizer:
+    """Lemmas from the lookup table of `spacy-lookups-data`, and for a form that table does not
+    know, from the POS-free rule tables of the same package, then from a compound's tail.
+
+    This is what spaCy's Dutch lemmatizer in lookup mode gives (the lower-cased form looked up),
+    followed by the fallback described in the module docstring, in one component on plain dicts.
 
     Args:
-        lookup: the lookup lemmatizer's own `lemma_lookup` table (word form -> lemma).
+        tables: `lemma_tables()`.
     """
 
-    def __init__(self, lookup: Any) -> None:
-        from spacy.lookups import load_lookups
-
-        lookups = load_lookups("nl", ["lemma_index", "lemma_exc", "lemma_rules"])
-        self._lookup = lookup
-        index = lookups.get_table("lemma_index")
-        exc = lookups.get_table("lemma_exc")
-        rules = lookups.get_table("lemma_rules")
-        self._index = {p: frozenset(index.get(p, ())) for p in _POS_ORDER}
-        self._exc: dict[str, dict[str, Any]] = {p: dict(exc.get(p, {})) for p in _POS_ORDER}
-        self._rules = {p: [tuple(r) for r in rules.get(p, ())] for p in _POS_ORDER}
+    def __init__(self, tables: dict[str, Any]) -> None:
+        self._lookup: dict[str, str] = tables["lookup"]
+        self._index: dict[str, frozenset[str]] = tables["index"]
+        self._exc: dict[str, dict[str, tuple[str, ...]]] = tables["exc"]
+        self._rules = {p: list(tables["rules"][p]) for p in _POS_ORDER}
         self._rules["noun"] = list(_EXTRA_NOUN_RULES) + self._rules["noun"]
 
     def __call__(self, doc: Doc) -> Doc:
         for token in doc:
-            if token.is_punct or token.is_space or token.like_num:
-                continue
             lower = token.text.lower()
-            if lower in _OVERRIDES or lower not in self._lookup:
+            if token.is_punct or token.is_space or token.like_num:
+                token.lemma_ = self._lookup.get(lower, lower)
+            else:
                 token.lemma_ = self.lemma(lower)
         return doc
 
@@ -180,14 +197,14 @@ class LemmaFallback:
         if word in _OVERRIDES:
             return _OVERRIDES[word]
         if word in self._lookup:
-            return str(self._lookup[word])
+            return self._lookup[word]
         for pos in _POS_ORDER:
             found = self._pos_lemma(word, pos)
             if found:
                 return found
         for k in range(_MIN_HEAD, len(word) - _MIN_TAIL + 1):
             tail = word[k:]
-            found = self._pos_lemma(tail, "noun") or (str(self._lookup[tail]) if tail in self._lookup else None)
+            found = self._pos_lemma(tail, "noun") or self._lookup.get(tail)
             if found:
                 return word[:k] + found
         return word
@@ -197,7 +214,7 @@ class LemmaFallback:
             return word
         forms = self._exc[pos].get(word)
         if forms:
-            return str(forms[0])
+            return forms[0]
         for old, new in self._rules[pos]:
             if word.endswith(old) and len(word) > len(old):
                 candidate = word[: len(word) - len(old)] + new

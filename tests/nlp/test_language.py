@@ -48,6 +48,29 @@ def test_lemmas_in_context_and_sentences(language):
     assert language.lemmas(doc.text) == ["de", "school", "werk", "samen", "met", "jongere", "ouder", "hebben", "vaak", "schuld"]
 
 
+def test_lookup_lemmas_are_spacys_where_its_table_knows_the_form(language):
+    """The lemma component does on plain dicts what spaCy's Dutch lookup lemmatizer does, wherever
+    that lemmatizer's table knows the lower-cased form (the fallback only adds to forms it misses)."""
+    theirs = spacy.blank("nl")
+    theirs.add_pipe("lemmatizer", config={"mode": "lookup"}).initialize()
+    table = theirs.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
+    text = ("Gisteren spraken twee jongerenwerkers met de buurtbewoners over hun zorgen. Zij vonden "
+            "dat de kinderen te vaak alleen op straat liepen, 's avonds laat, met 3 vrienden! Ze werkten "
+            "samen en bespraken de afspraken die ze eerder maakten.")
+    pairs = [(ours.lemma_, spacy_token.lemma_) for ours, spacy_token in zip(language.nlp(text), theirs(text))
+             if ours.text.lower() in table]
+    assert len(pairs) >= 6  # the table holds some inflected forms only
+    assert [ours for ours, _ in pairs] == [spacy_lemma for _, spacy_lemma in pairs]
+
+
+def test_lemma_tables_are_kept_once_per_computer(language):
+    import os
+    from pathlib import Path
+
+    kept = list((Path(os.environ["NARRATIEF_CACHE_DIR"]) / "woordenlijsten").glob("nl-lemmatabellen-*.marshal"))
+    assert len(kept) == 1
+
+
 def test_nlp_modules_import_no_other_stage():
     import subprocess
     import sys
