@@ -18,7 +18,7 @@ import pandas as pd
 from analysis.bootstrap import percentile_interval, resample_shares, verdict, year_rng
 from analysis.errors import AnalysisError
 from analysis.evidence import evidence_mask, interviewer_mask
-from analysis.quotes import select_quotes, typicality
+from analysis.quotes import choose_quotes, coded_typicality, typicality
 from analysis.storylines import StorylineSettings, storylines
 from analysis.tables import AnalysisTables
 
@@ -196,23 +196,38 @@ _SIGNAL_COLS = ["year", "theme", "doc", "turn", "part", "speaker", "type", "wijk
 def _quotes(seg: pd.DataFrame, masks: dict, years: list[int], settings: CompareSettings,
             embeddings: np.ndarray | None) -> pd.DataFrame:
     """Quotes per year, theme and lens: only evidence segments (never interviewers or introductions),
-    typical for the theme and, within a lens, for the lens."""
-    parts = []
+    typical for the theme and, within a lens, for the lens. The columns the choice reads are taken
+    out of the table once; each cell works on positions, and the chosen rows are copied once."""
     evidence = seg["evidence"].to_numpy(dtype=bool)
-    # the columns typicality() and select_quotes() read: row selections below copy only these
-    scored = [c for c in seg.columns if c.startswith("score_")]
-    seg = seg[["year", "doc", "turn", "part", "speaker", "speaker_key", "type", "wijk", "text", *scored]]
+    scored = {c: pd.to_numeric(seg[c], errors="coerce").to_numpy(dtype=float)
+              for c in seg.columns if c.startswith("score_")}
+    docs, turns, parts = seg["doc"].astype(str).tolist(), seg["turn"].tolist(), seg["part"].tolist()
+    speakers = seg["speaker_key"].tolist()
+    words = seg["text"].str.split().str.len().tolist()
+    rows, cells = [], []  # per chosen quote: its row, and (year, theme, lens, rank, typicality)
     for year in years:
         in_year = (seg["year"] == year).to_numpy()
         for (theme, lens), mask in masks.items():
             idx = np.flatnonzero(mask & in_year & evidence)
             if not len(idx):
                 continue
-            cand = seg.iloc[idx]
-            scores = typicality(cand, theme, None if embeddings is None else embeddings[idx], lens=lens)
-            picked = select_quotes(cand, scores, settings.k, settings.min_quote_words)
-            parts.append(picked.assign(year=year, theme=theme, lens=lens)[_QUOTE_COLS])
-    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=_QUOTE_COLS)
+            lens_scores = scored.get(f"score_{lens}") if lens else None
+            theme_scores = scored.get(f"score_{theme}")
+            scores = coded_typicality(None if theme_scores is None else theme_scores[idx],
+                                      None if lens_scores is None else lens_scores[idx])
+            if scores is None:
+                scores = typicality(seg.iloc[idx], theme, None if embeddings is None else embeddings[idx], lens=lens)
+            chosen = choose_quotes([docs[i] for i in idx], [turns[i] for i in idx], [parts[i] for i in idx],
+                                   [speakers[i] for i in idx], [words[i] for i in idx], scores, settings.k,
+                                   settings.min_quote_words)
+            rows += idx[chosen].tolist()
+            cells += [(year, theme, lens, rank, float(scores[c])) for rank, c in enumerate(chosen, start=1)]
+    if not rows:
+        return pd.DataFrame(columns=_QUOTE_COLS)
+    picked = seg.iloc[rows].reset_index(drop=True)
+    for j, column in enumerate(("year", "theme", "lens", "rank", "typicality")):
+        picked[column] = [cell[j] for cell in cells]
+    return picked[_QUOTE_COLS]
 
 
 def _signals(seg: pd.DataFrame, themes: list[str], lens: str) -> pd.DataFrame:

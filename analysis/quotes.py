@@ -3,6 +3,8 @@ one turn."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 import pandas as pd
 
@@ -15,16 +17,9 @@ def typicality(candidates: pd.DataFrame, theme: str, embeddings: np.ndarray | No
     candidates' embeddings (rows of `embeddings` aligned with the candidates); else the cosine to
     the TF-IDF centroid of the candidates' texts.
     """
-    column = f"score_{theme}"
-    if column in candidates.columns:
-        scores = pd.to_numeric(candidates[column], errors="coerce").to_numpy(dtype=float)
-        if np.isfinite(scores).any():
-            scores = np.nan_to_num(scores, nan=float(np.nanmin(scores)))
-            if lens and f"score_{lens}" in candidates.columns:
-                extra = pd.to_numeric(candidates[f"score_{lens}"], errors="coerce").to_numpy(dtype=float)
-                if np.isfinite(extra).any():
-                    scores = (scores + np.nan_to_num(extra, nan=float(np.nanmin(extra)))) / 2
-            return scores
+    scores = coded_typicality(_numeric(candidates, f"score_{theme}"), _numeric(candidates, f"score_{lens}") if lens else None)
+    if scores is not None:
+        return scores
     if embeddings is not None and len(embeddings):
         emb = np.asarray(embeddings, dtype=np.float64)
         emb = emb / np.maximum(np.linalg.norm(emb, axis=1, keepdims=True), 1e-12)
@@ -42,41 +37,72 @@ def typicality(candidates: pd.DataFrame, theme: str, embeddings: np.ndarray | No
     return np.asarray(matrix @ (centre / norm)).ravel() if norm else np.zeros(len(texts))
 
 
-def select_quotes(candidates: pd.DataFrame, scores: np.ndarray, k: int, min_words: int = 6) -> pd.DataFrame:
-    """Greedy choice of up to `k` quotes.
+def coded_typicality(theme_scores: np.ndarray | None, lens_scores: np.ndarray | None = None) -> np.ndarray | None:
+    """Typicality from the coding stage's scores of the candidates (`typicality`'s first choice):
+    the theme's score, averaged with the lens's where the lens has scores; a missing score counts
+    as the lowest of the candidates. None when the theme has no score at all."""
+    if theme_scores is None or not np.isfinite(theme_scores).any():
+        return None
+    scores = np.nan_to_num(theme_scores, nan=float(np.nanmin(theme_scores)))
+    if lens_scores is not None and np.isfinite(lens_scores).any():
+        scores = (scores + np.nan_to_num(lens_scores, nan=float(np.nanmin(lens_scores)))) / 2
+    return scores
 
-    Each step takes the candidate that adds most diversity (a speaker not yet quoted, an
-    interview not yet quoted), then the most typical; candidates from a turn already quoted are
-    skipped. Segments shorter than `min_words` are only used when there are too few longer ones.
+
+def _numeric(frame: pd.DataFrame, column: str) -> np.ndarray | None:
+    if column not in frame.columns:
+        return None
+    return pd.to_numeric(frame[column], errors="coerce").to_numpy(dtype=float)
+
+
+def select_quotes(candidates: pd.DataFrame, scores: np.ndarray, k: int, min_words: int = 6) -> pd.DataFrame:
+    """Greedy choice of up to `k` quotes (`choose_quotes`) among `candidates` (columns doc, turn,
+    part, speaker_key, text).
 
     Returns the chosen rows (in choice order) with columns `rank` (1-based) and `typicality`.
     """
-    frame = candidates.assign(typicality=np.asarray(scores, dtype=float)).reset_index(drop=True)
-    frame = frame.sort_values(["typicality", "doc", "turn", "part"],
-                              ascending=[False, True, True, True], kind="mergesort")
-    long_enough = frame["text"].astype(str).str.split().str.len() >= min_words
-    if long_enough.sum() >= k:
-        frame = frame[long_enough]
+    frame = candidates.reset_index(drop=True)
+    scores = np.asarray(scores, dtype=float)
+    chosen = choose_quotes(frame["doc"].astype(str).tolist(), frame["turn"].tolist(), frame["part"].tolist(),
+                           frame["speaker_key"].tolist(), frame["text"].astype(str).str.split().str.len().tolist(),
+                           scores, k, min_words)
+    picked = frame.iloc[chosen].assign(typicality=scores[chosen])
+    picked["rank"] = np.arange(1, len(picked) + 1)
+    return picked
+
+
+def choose_quotes(docs: Sequence[str], turns: Sequence[int], parts: Sequence[int], speakers: Sequence[object],
+                  words: Sequence[int], scores: np.ndarray, k: int, min_words: int = 6) -> list[int]:
+    """Positions of up to `k` quotes among candidates given column by column, in choice order.
+
+    Each step takes the candidate that adds most diversity (a speaker not yet quoted, an
+    interview not yet quoted), then the most typical (highest score; ties by doc, turn, part);
+    candidates from a turn already quoted are skipped. Segments shorter than `min_words` are only
+    used when there are too few longer ones.
+    """
+    order = np.lexsort((np.asarray(parts), np.asarray(turns), np.asarray(docs, dtype=str),
+                        -np.asarray(scores, dtype=float))).tolist()
+    long_enough = [i for i in order if words[i] >= min_words]
+    if len(long_enough) >= k:
+        order = long_enough
     chosen: list[int] = []
-    turns: set[tuple[str, int]] = set()
-    docs: set[str] = set()
-    speakers: set[tuple[str, str]] = set()
-    rows = list(frame[["doc", "turn", "speaker_key", "typicality"]].itertuples(index=False))
+    taken: set[int] = set()
+    quoted_turns: set[tuple[str, int]] = set()
+    quoted_docs: set[str] = set()
+    quoted_speakers: set[object] = set()
     while len(chosen) < k:
-        best, best_key = None, None
-        for pos, row in enumerate(rows):
-            if pos in chosen or (row.doc, row.turn) in turns:
+        best, best_gain = None, -1
+        for i in order:
+            if i in taken or (docs[i], turns[i]) in quoted_turns:
                 continue
-            key = (int(row.speaker_key not in speakers) + int(row.doc not in docs), row.typicality)
-            if best_key is None or key[0] > best_key[0]:  # rows are sorted by typicality already
-                best, best_key = pos, key
+            gain = int(speakers[i] not in quoted_speakers) + int(docs[i] not in quoted_docs)
+            if gain > best_gain:  # candidates come in order of typicality: the first of a gain wins
+                best, best_gain = i, gain
         if best is None:
             break
         chosen.append(best)
-        row = rows[best]
-        turns.add((row.doc, row.turn))
-        docs.add(row.doc)
-        speakers.add(row.speaker_key)
-    picked = frame.iloc[chosen].copy()
-    picked["rank"] = np.arange(1, len(picked) + 1)
-    return picked
+        taken.add(best)
+        quoted_turns.add((docs[best], turns[best]))
+        quoted_docs.add(docs[best])
+        quoted_speakers.add(speakers[best])
+    return chosen
