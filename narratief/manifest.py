@@ -10,11 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 import platform
-from importlib import metadata
 from pathlib import Path
 from typing import Any, Iterable
 
 from nlp.io import write_json
+from nlp.runtime import package_version
 from nlp.stage import hash_bytes, hash_files  # noqa: F401  (re-exported: one hashing helper)
 
 TRACKED_PACKAGES = (
@@ -27,10 +27,7 @@ TRACKED_PACKAGES = (
 def package_versions() -> dict[str, str]:
     versions = {"python": platform.python_version()}
     for name in TRACKED_PACKAGES:
-        try:
-            versions[name] = metadata.version(name)
-        except metadata.PackageNotFoundError:
-            versions[name] = "niet geïnstalleerd"
+        versions[name] = package_version(name) or "niet geïnstalleerd"
     return versions
 
 

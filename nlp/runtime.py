@@ -22,10 +22,13 @@ Three mechanisms, one place each:
   of that. The file's name carries a hash of the table's version and of its source files (path, size,
   modification time), so an upgraded package or a changed list builds it again. Public word lists
   only: never text from a transcript.
+- `package_version(name)`: an installed distribution's version, looked up once per process (each
+  lookup scans the installed packages' metadata; the manifest records sixteen after every stage).
 """
 
 from __future__ import annotations
 
+import functools
 import gc
 import hashlib
 import marshal
@@ -113,6 +116,17 @@ def import_spacy() -> ModuleType:
         if hide and sys.modules.get("torch", 0) is None:
             del sys.modules["torch"]
     return spacy
+
+
+@functools.lru_cache(maxsize=None)
+def package_version(name: str) -> str | None:
+    """The version of the installed distribution `name` (as pip names it); None when not installed."""
+    from importlib import metadata
+
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return None
 
 
 def package_dir(name: str) -> Path:

@@ -27,7 +27,6 @@ import re
 import shutil
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from importlib.metadata import version
 from pathlib import Path
 from typing import Any, Iterator, Mapping, Protocol
 
@@ -38,7 +37,7 @@ from nlp.errors import NlpError
 from nlp.topic_align import (centred_similarities, centroids, is_growing, normalise, reference_similarity,
                               theme_sets)
 from nlp.io import TableSchema, read_table, replace_dir, table_schema, write_json
-from nlp.runtime import cache_numba_compilations, long_lived
+from nlp.runtime import cache_numba_compilations, long_lived, package_version
 
 #: Words the pseudonymiser puts in place of personal data, and transcript scaffolding: never a topic word.
 PSEUDONYM_TOKENS: tuple[str, ...] = (
@@ -349,7 +348,8 @@ def run_info(segments: pd.DataFrame, emb: np.ndarray, theme_texts: Mapping[str, 
                  emb.tobytes(), theme_emb.tobytes(), json.dumps(dict(theme_texts), sort_keys=True).encode()):
         digest.update(part)
     return {"mode": mode, "seed": settings.seed, "segments": n, "input_sha256": digest.hexdigest(),
-            "bertopic": version("bertopic"), "umap": version("umap-learn"), "hdbscan": version("hdbscan"),
+            "bertopic": package_version("bertopic"), "umap": package_version("umap-learn"),
+            "hdbscan": package_version("hdbscan"),
             "fit_settings_sha256": fit_settings_sha(settings),
             "settings": {**{k: v for k, v in settings.__dict__.items() if k != "stop_words"},
                          **settings.resolved(max(n, 1))}}

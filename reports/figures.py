@@ -110,9 +110,9 @@ def _drawn(out_dir: Path, name: str, inputs: tuple, draw: Callable[[], Any]) -> 
 
 
 def _inputs_hash(name: str, inputs: tuple) -> str:
-    from importlib.metadata import version
+    from nlp.runtime import package_version
 
-    digest = hashlib.sha256(f"{FIGURES_VERSION}\x00{version('matplotlib')}\x00{name}".encode("utf-8"))
+    digest = hashlib.sha256(f"{FIGURES_VERSION}\x00{package_version('matplotlib')}\x00{name}".encode("utf-8"))
     for part in inputs:
         if isinstance(part, pd.DataFrame):
             text = part.to_csv(index=False)
