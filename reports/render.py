@@ -9,6 +9,9 @@ Engines:
     "auto"    quarto when `shutil.which("quarto")` finds it, else pandoc.
 
 Every output is first written under a temporary name and then moved into place with `os.replace`.
+With pandoc, a document whose inputs (its Markdown, its figures, the style templates, the formats,
+the versions of pandoc, Typst and this module) are those of its last rendering, and whose rendered
+files are still as written, is not rendered again (`RENDER_RECORD`: hashes only); the result says so.
 
 Example:
     >>> result = render_chapter(source, formats=("html", "pdf"))
@@ -18,6 +21,8 @@ Example:
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import re
 import shutil
@@ -33,6 +38,8 @@ from reports.errors import ReportError
 FORMATS: tuple[str, ...] = ("html", "docx", "pdf")
 _QUARTO_TO = {"html": "html", "docx": "docx", "pdf": "typst"}
 _FIG_ALT = re.compile(r'\]\(([^)\s]+)\)\{fig-alt="([^"]*)"')
+RENDER_RECORD = ".opmaak.json"  # per folder and document: the inputs' hash and the rendered files' hashes
+_PANDOC_TEMPLATES = ("hoofdstuk.css", "referentie.docx", "hoofdstuk-typst.typ")
 
 
 @dataclass(frozen=True)
@@ -42,6 +49,7 @@ class RenderResult:
     files: tuple[Path, ...]
     engine: str
     warnings: tuple[str, ...] = ()
+    reused: bool = False  # the files of the last rendering, whose inputs were the same
 
 
 def _tail(text: str, lines: int = 15) -> str:
@@ -255,9 +263,71 @@ def render_document(qmd: Path, stem: str, formats: Sequence[str] = FORMATS, engi
     if quarto and engine in ("auto", "quarto"):
         result = _render_quarto(quarto, qmd, stem, formats)
     else:
-        result = _render_pandoc(qmd, stem, formats)
+        inputs = _pandoc_inputs_hash(qmd, stem, formats)
+        result = _rendered_before(qmd, stem, inputs)
+        if result is None:
+            result = _render_pandoc(qmd, stem, formats)
+            _remember_rendering(qmd, stem, inputs, result)
     # the files named as the caller named the source (relative stays relative)
     return replace(result, files=tuple(given.parent / p.name for p in result.files))
+
+
+def _pandoc_inputs_hash(qmd: Path, stem: str, formats: tuple[str, ...]) -> str:
+    """Everything a pandoc rendering of `qmd` reads or depends on: the document, its figures
+    (`figuren/`), the style templates, the formats, pandoc's and Typst's versions and this module."""
+    import pypandoc
+    import typst
+
+    digest = hashlib.sha256("\x00".join((stem, ",".join(formats), pypandoc.get_pandoc_version(),
+                                         typst.__version__)).encode("utf-8"))
+    folder = qmd.parent
+    figures = folder / "figuren"
+    named = [(qmd.name, qmd), ("render.py", Path(__file__))]
+    named += [(name, _template(name)) for name in _PANDOC_TEMPLATES]
+    if figures.is_dir():
+        named += [(p.relative_to(folder).as_posix(), p) for p in sorted(figures.rglob("*")) if p.is_file()]
+    for name, path in named:
+        digest.update(b"\x00" + name.encode("utf-8") + b"\x00" + hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def _file_sha(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def _read_record(folder: Path) -> dict:
+    try:
+        record = json.loads((folder / RENDER_RECORD).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return record if isinstance(record, dict) else {}
+
+
+def _rendered_before(qmd: Path, stem: str, inputs: str) -> RenderResult | None:
+    """The last rendering of this document when its inputs were the same and its files are still
+    as it wrote them (a file edited, moved or removed by hand is rendered again)."""
+    entry = _read_record(qmd.parent).get(stem)
+    if not isinstance(entry, dict) or entry.get("inputs") != inputs:
+        return None
+    files = entry.get("files")
+    if not isinstance(files, dict) or not files:
+        return None
+    paths = [qmd.parent / name for name in files]
+    if any(_file_sha(path) != sha for path, sha in zip(paths, files.values())):
+        return None
+    return RenderResult(tuple(paths), str(entry.get("engine", "")), tuple(entry.get("warnings", ())), reused=True)
+
+
+def _remember_rendering(qmd: Path, stem: str, inputs: str, result: RenderResult) -> None:
+    from nlp.io import write_json
+
+    record = _read_record(qmd.parent)
+    record[stem] = {"inputs": inputs, "engine": result.engine, "warnings": list(result.warnings),
+                    "files": {p.name: _file_sha(p) for p in result.files}}
+    write_json(record, qmd.parent / RENDER_RECORD)
 
 
 def render_chapter(source: ChapterSource, formats: Sequence[str] = FORMATS, engine: str = "auto") -> RenderResult:

@@ -67,6 +67,7 @@ class SharedEdition:
     engine: str
     suppressed_cells: int
     quotes: int
+    reused: bool = False  # the rendered files of the last run (same source): not rendered again
 
 
 class _Cells:
@@ -324,8 +325,8 @@ def build_shared_edition(inputs: ReportInputs, year: int, out_dir: Path, setting
     write_text(source, "\n\n".join(body) + "\n")
     write_project(out_dir)
     files: tuple[Path, ...] = ()
-    used = "geen"
+    used, reused = "geen", False
     if formats:
         result = render_document(source, f"narratief-deel-{year}", formats, engine)
-        files, used = result.files, result.engine
-    return SharedEdition(source, files, used, cells.suppressed, n_quotes)
+        files, used, reused = result.files, result.engine, result.reused
+    return SharedEdition(source, files, used, cells.suppressed, n_quotes, reused)

@@ -18,6 +18,7 @@ from nlp.stage import Fingerprint, Stage, StageContext, StageOutcome, StageRecor
 INTERPRETATION = "interpretatie"
 REPORT = "rapport"
 SHARE = "deel"
+REUSED = " (niets veranderd sinds de vorige opmaak: de bestanden zijn behouden)"
 
 
 @dataclass(frozen=True)
@@ -183,7 +184,7 @@ class ReportStage(_Publication):
 
         source = build_chapter(self.source.load(ctx), self.year, ctx.out / "rapport")
         result = render_chapter(source, formats=list(self.formats))
-        ctx.progress.step(f"opgemaakt met {result.engine}")
+        ctx.progress.step(f"opgemaakt met {result.engine}" + (REUSED if result.reused else ""))
         for warning in result.warnings:
             ctx.progress.warn(warning)
         return StageOutcome(list(result.files), {"year": self.year, "engine": result.engine},
@@ -214,7 +215,8 @@ class ShareStage(_Publication):
 
         edition = build_shared_edition(self.source.load(ctx), self.year, ctx.out / "deel", self.settings,
                                        formats=list(self.formats))
-        ctx.progress.step(f"{edition.suppressed_cells} kleine cellen onderdrukt, {edition.quotes} citaten")
+        ctx.progress.step(f"{edition.suppressed_cells} kleine cellen onderdrukt, {edition.quotes} citaten"
+                          + (REUSED if edition.reused else ""))
         return StageOutcome(list(edition.files), {"year": self.year, "engine": edition.engine,
                                                   "suppressed_cells": edition.suppressed_cells},
                             artifacts=_relative(edition.files, ctx.out))

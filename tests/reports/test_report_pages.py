@@ -121,6 +121,32 @@ def test_renders_from_a_relative_path(inputs, tmp_path, monkeypatch):
 def test_same_inputs_give_the_same_bytes(inputs, tmp_path):
     first = render_chapter(build_chapter(inputs, 2025, tmp_path / "a"), engine="pandoc")
     before = {p.suffix: p.read_bytes() for p in first.files}
-    second = render_chapter(build_chapter(inputs, 2025, tmp_path / "a"), engine="pandoc")
+    second = render_chapter(build_chapter(inputs, 2025, tmp_path / "b"), engine="pandoc")  # rendered anew
+    assert not second.reused
     assert {p.suffix: p.read_bytes() for p in second.files} == before
     assert b"2026-" not in before[".pdf"] and b"CreationDate" not in before[".pdf"]
+
+
+def test_an_unchanged_document_is_not_rendered_again_unless_its_files_changed(inputs, tmp_path):
+    from reports.render import RENDER_RECORD
+
+    source = build_chapter(inputs, 2025, tmp_path / "c")
+    first = render_chapter(source, formats=("html", "pdf"), engine="pandoc")
+    assert not first.reused
+    stamps = {p.name: p.stat().st_mtime_ns for p in first.files}
+    again = render_chapter(build_chapter(inputs, 2025, tmp_path / "c"), formats=("html", "pdf"), engine="pandoc")
+    assert again.reused and again.files == first.files and again.engine == first.engine
+    assert {p.name: p.stat().st_mtime_ns for p in again.files} == stamps  # not written again
+    assert "inputs" in (tmp_path / "c" / RENDER_RECORD).read_text(encoding="utf-8")
+
+    html = first.files[0]
+    original = html.read_bytes()
+    html.write_bytes(original.replace(b"</body>", b"<p>met de hand toegevoegd</p></body>"))
+    by_hand = render_chapter(source, formats=("html", "pdf"), engine="pandoc")
+    assert not by_hand.reused and html.read_bytes() == original  # an edited file is rendered again
+
+    other_formats = render_chapter(source, formats=("html",), engine="pandoc")
+    assert not other_formats.reused
+    qmd = source.qmd
+    qmd.write_text(qmd.read_text(encoding="utf-8") + "\nEen zin erbij.\n", encoding="utf-8")
+    assert not render_chapter(source, formats=("html",), engine="pandoc").reused  # a changed source too
