@@ -115,11 +115,9 @@ def _template(name: str) -> Path:
     return Path(str(resources.files("reports").joinpath("templates", name)))
 
 
-def _typst_source(qmd: Path, out: Path, ast: Path | None = None) -> None:
-    """The Typst source of the chapter (pandoc's Typst writer, the alt texts of the figures added).
-    `ast`: the chapter already read by pandoc (`_pandoc_ast`), so it is not read again."""
-    source = [str(ast), "--from", "json"] if ast is not None else [str(qmd), "--from", "markdown"]
-    _pandoc([*source, "--to", "typst-smart", "--standalone", "--toc", "--toc-depth=2",
+def _typst_source(qmd: Path, out: Path) -> None:
+    """The Typst source of the chapter (pandoc's Typst writer, the alt texts of the figures added)."""
+    _pandoc([str(qmd), "--from", "markdown", "--to", "typst-smart", "--standalone", "--toc", "--toc-depth=2",
                  "--include-in-header", str(_template("hoofdstuk-typst.typ")), "-V", "papersize=a4", "-V", "region=NL",
                  "-V", "fontsize=10.5pt",
                  "--output", str(out)], qmd.parent)
@@ -172,14 +170,7 @@ def _render_pandoc(qmd: Path, stem: str, formats: tuple[str, ...],
 
     qmd = qmd.resolve()
     folder = qmd.parent
-    ast = folder / f".{stem}.tmp-render.json"
-    try:
-        _pandoc([str(qmd), "--from", "markdown", "--to", "json", "--output", str(ast)], folder)
-    except RuntimeError as exc:
-        ast.unlink(missing_ok=True)
-        raise ReportError("N605", f"pandoc kon het hoofdstuk niet lezen:\n{_tail(str(exc))}", path=qmd) from None
-    # Every format is written from that one reading of the Markdown (pandoc's JSON document).
-    common = [str(ast), "--from", "json", "--resource-path", str(folder), "--toc", "--toc-depth=2",
+    common = [str(qmd), "--from", "markdown", "--resource-path", str(folder), "--toc", "--toc-depth=2",
               "--metadata", f"toc-title={TOC_TITLE}"]
 
     def one(fmt: str) -> tuple[Path, list[str]]:
@@ -198,7 +189,7 @@ def _render_pandoc(qmd: Path, stem: str, formats: tuple[str, ...],
             else:
                 typ = folder / f".{stem}.tmp-render.typ"
                 try:
-                    _typst_source(qmd, typ, ast)
+                    _typst_source(qmd, typ)
                     _, found = typst.compile_with_warnings(str(typ), output=str(tmp), root=str(folder),
                                                            ignore_system_fonts=True)
                 finally:
@@ -214,12 +205,9 @@ def _render_pandoc(qmd: Path, stem: str, formats: tuple[str, ...],
 
     # The formats are independent (pandoc runs as a subprocess): render them side by side, then move
     # each into place only when all succeeded, in the order asked for.
-    try:
-        with ThreadPoolExecutor(max_workers=len(formats)) as pool:
-            jobs = [pool.submit(one, fmt) for fmt in formats]
-            done = [job.exception() for job in jobs]
-    finally:
-        ast.unlink(missing_ok=True)
+    with ThreadPoolExecutor(max_workers=len(formats)) as pool:
+        jobs = [pool.submit(one, fmt) for fmt in formats]
+        done = [job.exception() for job in jobs]
     failed = next((error for error in done if error is not None), None)
     if failed is not None:
         for job in jobs:

@@ -144,6 +144,25 @@ def test_leak_check_reads_docx_and_parquet(run, tmp_path):
     assert check_for_leaks(out, key) == 1  # years are never key entries; no match inside words
 
 
+def test_parquet_text_is_read_row_by_row_also_for_columns_the_csv_writer_cannot_write(tmp_path):
+    import io
+
+    import pandas as pd
+
+    from interviews.pseudonymise.leakcheck import file_text
+
+    frame = pd.DataFrame({"voornaam": ["Anouk", "Sem"], "achternaam": ["de Wit", "Kuipers"], "n": [3, 4]})
+    buffer = io.BytesIO()
+    frame.to_parquet(buffer)
+    text = file_text(tmp_path / "t.parquet", buffer.getvalue())
+    assert "Anouk" in text and "de Wit" in text and "Kuipers" in text
+    assert text.index("Anouk") < text.index("de Wit") < text.index("Sem")  # rows, not columns
+    listed = pd.DataFrame({"namen": [["Anouk", "Sem"], ["Kuipers"]]})
+    buffer = io.BytesIO()
+    listed.to_parquet(buffer)
+    assert "Kuipers" in file_text(tmp_path / "l.parquet", buffer.getvalue())
+
+
 def test_file_stem_with_a_name_becomes_an_opaque_document_id(run, tmp_path):
     named = transcript("2024_gesprek_met_fatima")
     plain = transcript("2024_wijkgesprek_west")
