@@ -191,10 +191,7 @@ def parse(data: bytes, source: str) -> tuple[list[Para], tuple[Row, ...]]:
                 top = stack[-1] if stack else _Group()
                 stack.append(_Group(top.skip, top.uc, top.bold))
             else:
-                if not stack:
-                    raise InputError("N118", path=source, line=_line(text, match.start()), detail=(
-                        "de accolades { } zijn niet in evenwicht: een '}' sluit een groep die niet geopend is"))
-                stack.pop()
+                stack.pop()  # never empty here: the outermost group's "}" ends the loop
                 if not stack:
                     ended = position
             continue
