@@ -10,10 +10,11 @@ What is read (RTF 1.9.1): text and `\\par`/`\\line`/`\\tab`; code-page escapes `
 `\\ansicpg1252` (also `\\mac`, `\\pc`, `\\pca`; raw 8-bit bytes likewise); `\\uN` escapes, skipping the
 fallback characters that follow them (`\\ucN`, default 1); the named characters (`\\rquote`, `\\endash`,
 ...); tables (`\\cell`, `\\row`; paragraphs inside a cell join with a space); bold (`\\b`, `\\b0`,
-`\\plain`). Not read: the header groups and destinations (font, colour and style tables, `\\info`,
-headers and footers, footnotes, comments, pictures, drawing objects, field instructions and every
-`{\\*\\...}` group), list numbers (`\\pntext`, `\\listtext`). The "line" of a turn is its paragraph
-number, as for .docx (the row number for a table).
+`\\plain`). Not read: hidden text (`\\v`), the deleted text of tracked changes (`\\deleted`), the header
+groups and destinations (font, colour and style tables, `\\info`, headers and footers, footnotes,
+comments, pictures, drawing objects, field instructions and every `{\\*\\...}` group) and list numbers
+(`\\pntext`, `\\listtext`). The "line" of a turn is its paragraph number, as for .docx (the row number
+for a table).
 
 Example:
     >>> paras, rows = parse(rb"{\\rtf1\\ansi\\ansicpg1252{\\fonttbl{\\f0 Arial;}}\\b Sanne:\\b0  Caf\\'e9\\par}", "a.rtf")
@@ -58,6 +59,8 @@ _CHARACTERS = {
     "bullet": "\u2022", "zwj": "", "zwnj": "", "ltrmark": "", "rtlmark": "",
 }
 _SYMBOLS = {"\\": "\\", "{": "{", "}": "}", "~": "\u00a0", "-": "", "_": "\u2011", "\n": None, "\r": None}
+# Control words still obeyed inside hidden or deleted text: they end it, or end its paragraph, cell or row.
+_STATE = frozenset({"v", "deleted", "plain", "par", "cell", "row", "nestcell", "nestrow", "pard", "intbl", "uc"})
 _CODE_PAGES = {"mac": "mac_roman", "pc": "cp437", "pca": "cp850", "ansi": "cp1252"}
 
 
@@ -82,6 +85,7 @@ class _Group:
     skip: bool = False
     uc: int = 1  # fallback characters after \uN
     bold: bool = False
+    hidden: bool = False  # hidden text (\v) or a tracked deletion (\deleted): not what the reader sees
     fresh: bool = True  # nothing read in the group yet: its first control word may name a destination
 
 
@@ -189,7 +193,7 @@ def parse(data: bytes, source: str) -> tuple[list[Para], tuple[Row, ...]]:
             skip_fallback = 0
             if match.group("brace") == "{":
                 top = stack[-1] if stack else _Group()
-                stack.append(_Group(top.skip, top.uc, top.bold))
+                stack.append(_Group(top.skip, top.uc, top.bold, top.hidden))
             else:
                 stack.pop()  # never empty here: the outermost group's "}" ends the loop
                 if not stack:
@@ -208,7 +212,7 @@ def parse(data: bytes, source: str) -> tuple[list[Para], tuple[Row, ...]]:
             continue
         if fresh and word in _SKIP:
             group.skip = True
-        if group.skip:
+        if group.skip or (group.hidden and word not in _STATE):
             continue
         if skip_fallback:
             if kind == "text":
@@ -262,7 +266,9 @@ def _control(document: _Document, group: _Group, stack: list[_Group], word: str,
     elif word == "b":
         group.bold = arg != "0"
     elif word == "plain":
-        group.bold = False
+        group.bold = group.hidden = False
+    elif word in ("v", "deleted"):
+        group.hidden = arg != "0"
     elif word == "cell" or word == "nestcell":
         document.end_cell()
     elif word == "row" or word == "nestrow":

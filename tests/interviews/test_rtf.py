@@ -140,3 +140,10 @@ def test_malformed_rtf_through_the_cli_exits_2_without_traceback(tmp_path):
     assert "Buurtvader" not in result.stderr
     skipped = CliRunner().invoke(app, ["ingest", str(ws.root), "--skip-invalid", "--json"])
     assert skipped.exit_code == 0 and "goed.rtf" in skipped.output
+
+
+def test_hidden_text_and_tracked_deletions_are_not_read():
+    body = (r"\pard Coach: We trainen {\deleted op maandag}{\revised op dinsdag} in de hal.\par "
+            r"Speler: Ik kom {\v verborgen notitie}altijd\deleted  weg\deleted0  op tijd.\par")
+    assert [p.text for p in parse(rtf(body), "c.rtf")[0]] == [
+        "Coach: We trainen op dinsdag in de hal.", "Speler: Ik kom altijd op tijd."]
