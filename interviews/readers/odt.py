@@ -51,7 +51,7 @@ class OdtReader:
         except Exception:  # zipfile, xml and odfpy's own errors
             raise InputError("N103", path=source, detail=(
                 "geen geldig .odt-bestand (beschadigd of afgekapt); open en bewaar het opnieuw")) from None
-        paras, notes = drop_meeting_notes(paras)
+        paras, notes = drop_meeting_notes(paras, source)
         meta, blocks = paragraph_blocks(paras, source)
         layouts = ((TableLayout(rows),) if rows else ()) + PARAGRAPH_LAYOUTS
         reading = choose(blocks, layouts, LabelLayout(drop_preamble=True, merge=True), source)

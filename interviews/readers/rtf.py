@@ -13,8 +13,8 @@ fallback characters that follow them (`\\ucN`, default 1); the named characters 
 `\\plain`). Not read: hidden text (`\\v`), the deleted text of tracked changes (`\\deleted`), the header
 groups and destinations (font, colour and style tables, `\\info`, headers and footers, footnotes,
 comments, pictures, drawing objects, field instructions and every `{\\*\\...}` group) and list numbers
-(`\\pntext`, `\\listtext`). The "line" of a turn is its paragraph number, as for .docx (the row number
-for a table).
+(`\\pntext`, `\\listtext`). Headings (`\\outlinelevel0`-`8`) are skipped as in .docx. The "line" of a
+turn is its paragraph number, as for .docx (the row number for a table).
 
 Example:
     >>> paras, rows = parse(rb"{\\rtf1\\ansi\\ansicpg1252{\\fonttbl{\\f0 Arial;}}\\b Sanne:\\b0  Caf\\'e9\\par}", "a.rtf")
@@ -73,7 +73,7 @@ class RtfReader:
     def read(self, path: Path, data: bytes) -> RawDocument:
         source = path.as_posix()
         paras, rows = parse(data, source)
-        paras, notes = drop_meeting_notes(paras)
+        paras, notes = drop_meeting_notes(paras, source)
         meta, blocks = paragraph_blocks(paras, source)
         layouts = ((TableLayout(rows),) if rows else ()) + PARAGRAPH_LAYOUTS
         reading = choose(blocks, layouts, LabelLayout(drop_preamble=True, merge=True), source)
@@ -100,6 +100,7 @@ class _Document:
     pending: bytearray = field(default_factory=bytearray)  # code-page bytes not yet decoded
     pending_bold: bool = False
     in_table: bool = False  # \intbl: the open paragraph belongs to a table cell
+    heading: bool = False  # \outlinelevelN: the open paragraph is a heading (Word's "Kop 1", ...)
     cell: list[Para] = field(default_factory=list)
     cells: list[list[Para]] = field(default_factory=list)
     number: int = 0
@@ -133,7 +134,7 @@ class _Document:
             self.cell.append(Para(0, text, runs))
         else:
             self.number += 1
-            self.paras.append(Para(self.number, text, runs))
+            self.paras.append(Para(self.number, text, runs, self.heading))
 
     def end_cell(self) -> None:
         self.end_paragraph()
@@ -276,7 +277,9 @@ def _control(document: _Document, group: _Group, stack: list[_Group], word: str,
     elif word == "intbl":
         document.in_table = True
     elif word == "pard":
-        document.in_table = False
+        document.in_table = document.heading = False
+    elif word == "outlinelevel":
+        document.heading = int(arg or 0) <= 8  # 9 is Word's "body text" level
     elif word == "ansicpg" and arg:
         name = f"cp{int(arg)}"
         try:

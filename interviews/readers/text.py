@@ -26,7 +26,7 @@ from interviews.readers.base import MetaField, RawDocument
 from interviews.readers.errors import InputError
 from interviews.readers.labels import Block, Line
 from interviews.readers.layouts import PARAGRAPH_LAYOUTS, LabelLayout, choose
-from interviews.readers.notes import NOTES_SKIPPED, notes_end
+from interviews.readers.notes import NOTES_SKIPPED, transcript_start
 from interviews.readers.paragraphs import Row, TableLayout
 
 _HEADING = re.compile(r"^\s{0,3}#{1,6}(\s|$)")
@@ -53,7 +53,8 @@ class TextReader:
         blocks: list[Block] = []
         rows: list[Row] = []
         current: list[Line] = []
-        notes = notes_end(lines[start:])  # a meeting tool's notes above the transcript: not speech
+        # a meeting tool's notes above the transcript: not speech
+        notes = transcript_start(lines[start:], range(start + 1, len(lines) + 1), source)
         if notes is not None:
             start += notes + 1
         body = lines[start:]

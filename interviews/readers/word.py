@@ -61,7 +61,7 @@ class DocxReader:
             raise InputError("N103", path=source, detail=(
                 "geen geldig .docx-bestand (beschadigd of afgekapt); open en bewaar het opnieuw in Word"
             )) from None
-        paras, notes = drop_meeting_notes(paras)
+        paras, notes = drop_meeting_notes(paras, source)
         meta, blocks = paragraph_blocks(paras, source)
         layouts = ((TableLayout(rows),) if rows else ()) + PARAGRAPH_LAYOUTS
         reading = choose(blocks, layouts, LabelLayout(), source)

@@ -8,7 +8,9 @@ so dash labels count only when they carry the file; the look-alikes below must k
 from __future__ import annotations
 
 import docx
+import pytest
 
+from interviews.readers.errors import InputError
 from interviews.readers.notes import notes_end
 
 from reading_helpers import make_docx, read, turns
@@ -128,3 +130,32 @@ def test_a_recurring_dash_word_in_long_speech_is_no_speaker(tmp_path):
 def test_dash_labels_in_word(tmp_path):
     data = make_docx(tmp_path, [f"{who} – {said}" for who, said in DASHED])
     assert turns(read(tmp_path, "streepjes.docx", data)) == [(w, None, s) for w, s in DASHED]
+
+
+def test_only_gemini_notes_without_a_transcript_are_refused(tmp_path):
+    data = make_docx(tmp_path, _notes("nl"))
+    with pytest.raises(InputError) as info:
+        read(tmp_path, "alleen_notities.docx", data)
+    assert info.value.code == "N116" and "alleen_notities.docx, regel 1" in info.value.message
+    assert "notities van Gemini" in info.value.message and "Karim" not in info.value.message
+
+
+def test_speech_about_gemini_notes_is_read_as_speech(tmp_path):
+    text = ("Femke Bos: Heeft iemand de notities van Gemini gelezen?\n\n"
+            "Karim Haddou: Ja, maar de samenvatting klopte niet helemaal.\n\n"
+            "Femke Bos: Dan lezen we het transcript terug.\n")
+    assert [t.speaker for t in read(tmp_path, "gesprek.txt", text).turns] == ["Femke Bos", "Karim Haddou", "Femke Bos"]
+
+
+def test_bold_labels_followed_by_a_dash_in_word(tmp_path):
+    document = docx.Document()
+    for who, said in DASHED[:3]:
+        paragraph = document.add_paragraph()
+        paragraph.add_run(who).bold = True
+        paragraph.add_run(f" – {said}")
+    paragraph = document.add_paragraph()
+    paragraph.add_run(f"{DASHED[3][0]} -").bold = True
+    paragraph.add_run(f" {DASHED[3][1]}")
+    path = tmp_path / "_vet.docx"
+    document.save(path)
+    assert turns(read(tmp_path, "vet.docx", path.read_bytes())) == [(w, None, s) for w, s in DASHED[:4]]

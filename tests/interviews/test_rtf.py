@@ -147,3 +147,12 @@ def test_hidden_text_and_tracked_deletions_are_not_read():
             r"Speler: Ik kom {\v verborgen notitie}altijd\deleted  weg\deleted0  op tijd.\par")
     assert [p.text for p in parse(rtf(body), "c.rtf")[0]] == [
         "Coach: We trainen op dinsdag in de hal.", "Speler: Ik kom altijd op tijd."]
+
+
+def test_headings_between_turns_are_skipped_as_in_word(tmp_path):
+    body = (r"\pard\outlinelevel0\b Deel 1: de wijk\b0\par\pard Buurtbewoner: Het is hier rustiger geworden.\par "
+            r"Wijkagent: Dat zien wij ook in de meldingen.\par\pard\outlinelevel1\b Deel 2\b0\par "
+            r"\pard Buurtbewoner: Alleen bij de snackbar is het 's avonds nog druk.\par")
+    assert turns(read(tmp_path, "delen.rtf", rtf(body))) == [
+        ("Buurtbewoner", None, "Het is hier rustiger geworden."), ("Wijkagent", None, "Dat zien wij ook in de meldingen."),
+        ("Buurtbewoner", None, "Alleen bij de snackbar is het 's avonds nog druk.")]
