@@ -464,7 +464,8 @@ class DashLabelLayout:
     zelf"), so the dash labels must carry the file, as recurring labels do for `Label:`: at least two
     different labels that each start two lines or more, together starting at least 60% of the
     paragraphs (or of the lines, one turn per line) from the first of them on; and no `Label:` that
-    recurs (then the colon labels are the speakers and the dashes are speech). Short paragraphs
+    recurs (then the colon labels are the speakers and the dashes are speech). In such a file a dash
+    label that starts a paragraph once is a speaker too (as a single `Naam:` is). Short paragraphs
     above the first label (a title, "Uitgetypt door: ...") are the header, not turns. The lines are
     then read as `Label: tekst` by the general rules (labels.py).
     """
@@ -491,6 +492,7 @@ class DashLabelLayout:
         in_lines = sum(1 for hit in lines if hit and hit[0] in labels)
         if sum(starts[first:]) < _DASH_SHARE * len(rest) and in_lines < _DASH_SHARE * len(lines):
             return None
+        labels |= {hits[0][0] for hits in rest if hits[0]}  # then, as for 'Naam:', one who speaks once
         rewritten = [Block(tuple(_as_colon(line, hit, labels) for line, hit in zip(block.lines, hits)))
                      for block, hits in zip(blocks[first:], rest)]
         turns = merge_timed(build_turns(rewritten))

@@ -159,3 +159,9 @@ def test_bold_labels_followed_by_a_dash_in_word(tmp_path):
     path = tmp_path / "_vet.docx"
     document.save(path)
     assert turns(read(tmp_path, "vet.docx", path.read_bytes())) == [(w, None, s) for w, s in DASHED[:4]]
+
+
+def test_in_a_dash_labelled_file_a_speaker_who_speaks_once_is_a_speaker(tmp_path):
+    spoken = DASHED[:2] + [("Buurvrouw", "Ik zie die jongens ook, ze zijn best beleefd.")] + DASHED[2:]
+    text = "\n\n".join(f"{who} - {said}" for who, said in spoken) + "\n"
+    assert turns(read(tmp_path, "buurvrouw.txt", text)) == [(w, None, s) for w, s in spoken]
