@@ -113,10 +113,11 @@ class _Document:
             else:
                 self.runs.append([text, bold])
 
-    def add_byte(self, byte: int, bold: bool) -> None:
+    def add_bytes(self, data: bytes, bold: bool) -> None:
+        """Text in the document's code page (plain ASCII, `\\'hh` escapes, raw 8-bit bytes)."""
         if self.pending and self.pending_bold != bold:
             self.flush()
-        self.pending.append(byte)
+        self.pending += data
         self.pending_bold = bold
 
     def flush(self) -> None:
@@ -176,15 +177,9 @@ def parse(data: bytes, source: str) -> tuple[list[Para], tuple[Row, ...]]:
     stack: list[_Group] = []
     skip_fallback = 0  # fallback characters still to skip after a \uN
     position = start
-    ended = None  # where the outermost group closed
     while position < len(text):
-        if ended is not None:
-            if text[position:].strip("\x00 \t\r\n"):
-                raise InputError("N118", path=source, line=_line(text, position), detail=(
-                    "de accolades { } zijn niet in evenwicht: er staat tekst na de afsluitende '}' van het document"))
-            break
         match = _TOKEN.match(text, position)
-        if match is None:  # a lone backslash at the very end
+        if match is None:  # a lone backslash at the very end: the group stays open
             break
         position = match.end()
         kind = match.lastgroup
@@ -195,13 +190,14 @@ def parse(data: bytes, source: str) -> tuple[list[Para], tuple[Row, ...]]:
             if match.group("brace") == "{":
                 top = stack[-1] if stack else _Group()
                 stack.append(_Group(top.skip, top.uc, top.bold, top.hidden))
-            else:
-                stack.pop()  # never empty here: the outermost group's "}" ends the loop
-                if not stack:
-                    ended = position
-            continue
-        if not stack:
-            break  # unreachable: the text starts with "{"
+                continue
+            stack.pop()
+            if stack:
+                continue
+            if text[position:].strip("\x00 \t\r\n"):  # the document's outermost group is closed
+                raise InputError("N118", path=source, line=_line(text, position), detail=(
+                    "de accolades { } zijn niet in evenwicht: er staat tekst na de afsluitende '}' van het document"))
+            break
         group = stack[-1]
         fresh, group.fresh = group.fresh, False
         if kind == "symbol" and match.group("symbol") == "*" and fresh:
@@ -215,22 +211,16 @@ def parse(data: bytes, source: str) -> tuple[list[Para], tuple[Row, ...]]:
             group.skip = True
         if group.skip or (group.hidden and word not in _STATE):
             continue
-        if skip_fallback:
-            if kind == "text":
-                cut = min(skip_fallback, len(match.group("text")))
-                skip_fallback -= cut
-                rest = match.group("text")[cut:]
-                if rest:
-                    for byte in rest.encode("latin-1"):
-                        document.add_byte(byte, group.bold)
-                continue
-            skip_fallback -= 1
+        if skip_fallback and kind != "text":
+            skip_fallback -= 1  # a fallback \'hh or control word counts as one character
             continue
         if kind == "text":
-            for byte in match.group("text").encode("latin-1"):
-                document.add_byte(byte, group.bold)
+            chunk = match.group("text")
+            cut = min(skip_fallback, len(chunk))
+            skip_fallback -= cut
+            document.add_bytes(chunk[cut:].encode("latin-1"), group.bold)
         elif kind == "hex":
-            document.add_byte(int(match.group("hex"), 16), group.bold)
+            document.add_bytes(bytes((int(match.group("hex"), 16),)), group.bold)
         elif kind == "symbol":
             symbol = _SYMBOLS.get(match.group("symbol"), "")
             if symbol is None:
@@ -241,7 +231,7 @@ def parse(data: bytes, source: str) -> tuple[list[Para], tuple[Row, ...]]:
             _control(document, group, stack, word, match.group("arg"))
             if word == "u" and match.group("arg"):
                 skip_fallback = group.uc
-    if ended is None:
+    if stack:
         raise InputError("N118", path=source, line=_line(text, len(text)), detail=(
             f"de accolades {{ }} zijn niet in evenwicht: {len(stack)} groep(en) niet gesloten met '}}' "
             "(het bestand is afgekapt of beschadigd)"))
