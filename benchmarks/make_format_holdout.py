@@ -1,6 +1,6 @@
 """Write the held-out export examples of benchmarks/format_holdout/ (run once; the files are committed).
 
-    python benchmarks/make_format_holdout.py
+    python benchmarks/make_format_holdout.py [round1 round2 round3]    # default: every round
 
 Every example is described here as blocks (speaker, start in seconds or None, lines of text); a
 writer per layout renders the file, and the expected turns follow from the blocks by the turn
@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import sys
 from pathlib import Path
 
 import docx
@@ -58,6 +59,7 @@ def vtt_time(seconds: float) -> str:
 
 EXAMPLES: list[dict] = []
 ROUND2: list[dict] = []
+ROUND3: list[dict] = []
 
 
 def example(name, fmt, source, notes, blocks, meta, write, expected=None, into=EXAMPLES):
@@ -543,9 +545,351 @@ example("sonix_docx_buurtvaders.docx",
         SONIX, ("2026", "wijk", "Helmond-West"), write_sonix, into=ROUND2)
 
 
+# ---- Round 3 (RTF, Google Meet with Gemini's notes first, dash labels; committed before anything ran on it) --
+
+def rtf_text(text: str, style: str) -> str:
+    """Text as an RTF writer escapes it: WordPad ('cp1252': \\'hh, else \\uN?), Word/LibreOffice ('unicode':
+    \\uN\\'hh for every non-ASCII character, \\uN\\'3f outside the code page) or TextEdit ('textedit': \\'hh,
+    else \\uc0\\uN with no fallback)."""
+    out = []
+    for ch in text:
+        if ch in "\\{}":
+            out.append("\\" + ch)
+        elif ord(ch) < 128:
+            out.append(ch)
+        else:
+            try:
+                byte = f"\\'{ch.encode('cp1252')[0]:02x}"
+            except UnicodeEncodeError:
+                byte = None
+            if style == "unicode":
+                out.append(f"\\u{ord(ch) if ord(ch) < 32768 else ord(ch) - 65536}{byte or chr(92) + chr(39) + '3f'}")
+            elif byte:
+                out.append(byte)
+            elif style == "textedit":
+                out.append(f"\\uc0\\u{ord(ch)} ")
+            else:
+                out.append(f"\\u{ord(ch)}?")
+    return "".join(out)
+
+
+# R3.1 WordPad .rtf (Riched20, \ansicpg1252): 'Naam: tekst' paragraphs, bold labels, \'xx escapes
+WORDPAD = [
+    ("Jongerenwerker", None, ["Goedemiddag. Ik ben Ruud, jongerenwerker in Helmond-Oost. Wij lopen elke avond een ronde langs de "
+                              "plekken waar jongeren samenkomen."]),
+    ("Interviewer", None, ["Wat is er het afgelopen jaar veranderd op die plekken?"]),
+    ("Jongerenwerker", None, ["De groep bij het winkelcentrum is kleiner geworden. Vroeger waren het er twintig, nu een stuk "
+                              "of acht. Die jongens kennen ons, ze zeggen \u201cH\u00e9 Ruud\u201d als we langskomen."]),
+    ("Interviewer", None, ["En de jongeren die niet meer komen, waar zijn die gebleven?"]),
+    ("Jongerenwerker", None, ["Een deel werkt nu, twee zitten op de mbo-opleiding in de zorg. Maar een paar zijn naar de "
+                              "skatebaan in de wijk ernaast gegaan, daar hebben we minder zicht op.",
+                              "Daar moeten we \u2019s avonds vaker heen, dat is mijn conclusie."]),
+    ("Wijkagent", None, ["Mag ik aanvullen? Bij de skatebaan kregen we dit voorjaar meldingen van overlast, geluid en "
+                         "vernielde bankjes. Schade van ongeveer \u20ac 2.000."]),
+    ("Interviewer", None, ["Hoe pakken jullie dat samen op?"]),
+    ("Wijkagent", None, ["Ik ga niet meer alleen. Eerst gaat Ruud praten, daarna kom ik erbij als het nodig is. Co\u00f6rdinatie "
+                         "loopt via het overleg op donderdag."]),
+    ("Jongerenwerker", None, ["En we hebben een jongen uit die groep gevraagd om mee te denken over een nieuwe plek. Dat "
+                              "werkt beter dan verbieden."]),
+]
+
+
+def write_wordpad(path, blocks):
+    out = ["{\\rtf1\\ansi\\ansicpg1252\\deff0\\nouicompat\\deflang1043{\\fonttbl{\\f0\\fnil\\fcharset0 Calibri;}}",
+           "{\\*\\generator Riched20 10.0.19041}\\viewkind4\\uc1 ",
+           "\\pard\\sa200\\sl276\\slmult1\\b\\f0\\fs28\\lang19 Gesprek jongerenwerk en wijkagent Helmond-Oost\\b0\\fs22\\par"]
+    for speaker, _, lines in blocks:
+        body = "\\par\r\n".join(rtf_text(line, "cp1252") for line in lines)
+        out.append(f"\\b {rtf_text(speaker, 'cp1252')}:\\b0  {body}\\par")
+    out.append("[einde opname]\\par")
+    out.append("}")
+    path.write_bytes(("\r\n".join(out) + "\r\n\x00").encode("ascii"))
+
+
+example("wordpad_rtf_cp1252_jongerenwerk_oost.rtf",
+        "WordPad (Windows) .rtf: Riched20, \\ansicpg1252, one paragraph per turn with a bold label",
+        "WordPad's RTF writer (Riched20) starts '{\\rtf1\\ansi\\ansicpg1252\\deff0\\nouicompat\\deflang1043{\\fonttbl...}', "
+        "a '{\\*\\generator Riched20 ...}' group, '\\viewkind4\\uc1', paragraphs '\\pard\\sa200\\sl276\\slmult1 ... \\par'; "
+        "characters of the code page as \\'hh, others as \\uN? (RTF 1.9.1 specification; WordPad files in the public "
+        "code index). The trailing NUL byte is what Riched20 leaves after the closing brace. Reconstruction.",
+        "A bold title paragraph above the first label is not a turn. Labels bold ('\\b Naam:\\b0 '). \\'e9 \\'92 \\'93 "
+        "\\'94 \\'80 \\'f6 decoded under \\ansicpg1252. A speaker's second paragraph (no label) continues the speaker: "
+        "one turn. '[einde opname]' is not a turn. start null.",
+        WORDPAD, ("2026", "partnergroep", "Helmond-Oost"), write_wordpad, into=ROUND3)
+
+# R3.2 Word .rtf: header groups (fonttbl, colortbl, stylesheet, info, \*\ destinations), \uN\'hh escapes, a table
+WORD_TABLE = [
+    ("Moeder", None, ["Mijn zoon is vijftien. Vorig jaar werd hij op school aangesproken door jongens die ouder waren."]),
+    ("Gespreksleider", None, ["Wat gebeurde er toen?"]),
+    ("Moeder", None, ["Hij kreeg een telefoon van ze, \u201cvoor niks\u201d. Later moest hij daar iets voor terugdoen.",
+                      "Ik heb het pas gemerkt toen de mentor belde."]),
+    ("Mentor", None, ["Dat klopt. Ay\u015fe en ik hebben toen samen met de schoolagent een gesprek gehad, met haar zoon erbij."]),
+    ("Gespreksleider", None, ["Hoe kijkt u daar nu op terug?"]),
+    ("Moeder", None, ["Ik ben blij dat de school niet meteen de politie belde. Hij durfde te praten omdat het "
+                      "niet als een verhoor voelde."]),
+    ("Moeder", None, ["Wat ik wel mis: een plek waar ouders elkaar kunnen spreken. Ik dacht dat ik de enige was."]),
+    ("Mentor", None, ["Daar zijn we mee bezig, met de ouderavond van \u00e9\u00e9n keer per kwartaal."]),
+]
+
+
+def write_word_rtf(path, blocks):
+    def group(rtf, bold=False):
+        return "{\\rtlch\\fcs1 \\af0 \\ltrch\\fcs0 " + ("\\b " if bold else "") + "\\insrsid4536210 " + rtf + "}"
+
+    def cell_par(text, bold=False):
+        return group(rtf_text(text, "unicode"), bold)
+
+    row_def = ("\\trowd \\irow{n}\\irowband{n}\\ltrrow\\ts11\\trgaph108\\trleft-108\\trbrdrt\\brdrs\\brdrw10 "
+               "\\trbrdrl\\brdrs\\brdrw10 \\trbrdrb\\brdrs\\brdrw10 \\trbrdrr\\brdrs\\brdrw10 \\trftsWidth1\\trpaddl108"
+               "\\trpaddr108\\trpaddfl3\\trpaddfr3\\tblrsid4536210\\tbllkhdrrows\\tbllkhdrcols\\tbllknocolband\\tblind0"
+               "\\tblindtype3 \\clvertalt\\clbrdrt\\brdrs\\brdrw10 \\cltxlrtb\\clftsWidth3\\clwWidth2263\\clshdrawnil "
+               "\\cellx2155\\clvertalt\\clbrdrt\\brdrs\\brdrw10 \\cltxlrtb\\clftsWidth3\\clwWidth6799\\clshdrawnil \\cellx8954")
+    cell_start = "\\pard\\plain \\ltrpar\\ql \\li0\\ri0\\widctlpar\\intbl\\wrapdefault\\aspalpha\\aspnum\\faauto\\adjustright\\rin0\\lin0 \\rtlch\\fcs1 \\af0\\afs22\\alang1025 \\ltrch\\fcs0 \\f31506\\fs22\\lang1043\\langfe1033\\cgrid\\langnp1043\\langfenp1033 "
+    out = ["{\\rtf1\\adeflang1025\\ansi\\ansicpg1252\\uc1\\adeff31507\\deff0\\stshfdbch31505\\stshfloch31506\\stshfhich31506"
+           "\\stshfbi31507\\deflang1043\\deflangfe1033\\themelang1043\\themelangfe0\\themelangcs0"
+           "{\\fonttbl{\\f0\\fbidi \\froman\\fcharset0\\fprq2{\\*\\panose 02020603050405020304}Times New Roman;}"
+           "{\\f31506\\fbidi \\fswiss\\fcharset0\\fprq2{\\*\\panose 020f0502020204030204}Calibri;}}",
+           "{\\colortbl;\\red0\\green0\\blue0;\\red0\\green0\\blue255;\\red255\\green255\\blue255;}"
+           "{\\*\\defchp \\f31506\\fs22\\lang1043\\langfe1033\\langfenp1033 }{\\*\\defpap \\ql \\li0\\ri0\\sa160\\sl259\\slmult1 }",
+           "{\\stylesheet{\\ql \\li0\\ri0\\sa160\\sl259\\slmult1\\widctlpar\\wrapdefault\\aspalpha\\aspnum\\faauto\\adjustright"
+           "\\rin0\\lin0\\itap0 \\f31506\\fs22\\lang1043 \\snext0 \\sqformat \\spriority0 Normal;}{\\s1\\ql \\b\\fs32 "
+           "\\sbasedon0 \\snext0 \\slink15 \\sqformat heading 1;}{\\*\\cs10 \\additive \\ssemihidden Default Paragraph Font;}"
+           "{\\*\\ts11\\tsrowd\\trftsWidthB3 \\snext11 \\ssemihidden \\sunhideused Normal Table;}}",
+           "{\\*\\rsidtbl \\rsid4536210\\rsid9907541}{\\mmathPr\\mmathFont34\\mbrkBin0}",
+           "{\\info{\\title Oudergesprek school}{\\author J. Verhoeven}{\\operator J. Verhoeven}"
+           "{\\creatim\\yr2026\\mo3\\dy12\\hr10\\min4}{\\revtim\\yr2026\\mo3\\dy12\\hr11\\min20}{\\version2}{\\edmins12}"
+           "{\\nofpages1}{\\nofwords310}{\\nofchars1710}{\\*\\company Gemeente}{\\vern101}}"
+           "{\\*\\xmlnsdecl \\xmlns1 http://schemas.microsoft.com/office/word/2003/wordml}",
+           "\\paperw11906\\paperh16838\\margl1417\\margr1417\\margt1417\\margb1417\\gutter0\\ltrsect ",
+           "\\widowctrl\\ftnbj\\aenddoc\\hyphhotz425\\trackmoves0\\trackformatting1\\donotembedsysfont1\\relyonvml0"
+           "\\donotembedlingdata0\\grfdocevents0\\validatexml1\\showplaceholdtext0\\ignoremixedcontent0\\saveinvalidxml0"
+           "\\showxmlerrors1\\noxlattoyen\\expshrtn\\noultrlspc\\dntblnsbdb\\nospaceforul\\formshade\\horzdoc\\dgmargin"
+           "\\dghspace180\\dgvspace180\\dghorigin1417\\dgvorigin1417\\dghshow1\\dgvshow1",
+           "{\\*\\template C:\\\\Users\\\\verhoeven\\\\AppData\\\\Roaming\\\\Microsoft\\\\Templates\\\\Normal.dotm}",
+           "\\sectd \\ltrsect\\linex0\\headery708\\footery708\\colsx708\\endnhere\\sectlinegrid360\\sectdefaultcl\\sftnbj "
+           "{\\*\\pnseclvl1\\pnucrm\\pnstart1\\pnindent720\\pnhang {\\pntxta .}}",
+           "{\\header \\ltrpar \\pard\\plain \\ltrpar\\s17\\ql \\li0\\ri0\\widctlpar {\\rtlch\\fcs1 \\af0 \\ltrch\\fcs0 "
+           "\\insrsid4536210 Vertrouwelijk \\endash  niet verspreiden}{\\rtlch\\fcs1 \\af0 \\ltrch\\fcs0 \\insrsid4536210 \\par }}",
+           "\\pard\\plain \\ltrpar\\s1\\ql \\li0\\ri0\\sb240\\keepn\\widctlpar\\wrapdefault\\outlinelevel0 \\rtlch\\fcs1 "
+           "\\ab\\af0\\afs32 \\ltrch\\fcs0 \\b\\fs32\\lang1043 {\\rtlch\\fcs1 \\af0 \\ltrch\\fcs0 \\insrsid4536210 "
+           + rtf_text("Oudergesprek school \u2013 maart 2026", "unicode") + "}{\\rtlch\\fcs1 \\af0 \\ltrch\\fcs0 \\insrsid4536210 \\par }",
+           "\\pard\\plain \\ltrpar\\ql \\li0\\ri0\\sa160\\sl259\\slmult1\\widctlpar\\wrapdefault \\rtlch\\fcs1 \\af0 \\ltrch"
+           "\\fcs0 \\f31506\\fs22\\lang1043 {\\rtlch\\fcs1 \\af0 \\ltrch\\fcs0 \\insrsid4536210 "
+           + rtf_text("Gesprek met een moeder en de mentor, uitgetypt door de gespreksleider.", "unicode")
+           + "}{\\rtlch\\fcs1 \\af0 \\ltrch\\fcs0 \\insrsid4536210 \\par }"]
+    rows = [("Spreker", ["Tekst"], True)]
+    previous = None
+    for speaker, _, lines in blocks:
+        rows.append(("" if speaker == previous else speaker, lines, False))
+        previous = speaker
+    for n, (who, lines, bold) in enumerate(rows):
+        definition = row_def.replace("{n}", str(n))
+        said = "\\par ".join(rtf_text(line, "unicode") for line in lines)  # paragraphs inside one cell
+        out.append(definition + cell_start + cell_par(who, bold) + "\\cell " + group(said, bold) + "\\cell ")
+        # Word repeats the row definition in a group before \row
+        out.append("\\pard\\plain \\ltrpar\\ql \\li0\\ri0\\sa160\\sl259\\slmult1\\widctlpar\\intbl\\wrapdefault "
+                   "{\\rtlch\\fcs1 \\af0 \\ltrch\\fcs0 \\insrsid4536210 " + definition + "\\row }")
+    out.append("\\pard \\ltrpar\\ql \\li0\\ri0\\sa160\\sl259\\slmult1\\widctlpar\\wrapdefault {\\rtlch\\fcs1 \\af0 \\ltrch"
+               "\\fcs0 \\insrsid4536210 [einde opname]\\par }")
+    out.append("{\\*\\themedata 504b030414000600080000002100e9de0fbfff0000001c020000130000005b436f6e74656e745f54797065735d2e78}")
+    out.append("{\\*\\datastore 0105000002000000180000004d73786d6c322e534158584d4c5265616465722e362e300000000000000000}}")
+    text = "\r\n".join(out)
+    # Word breaks long source lines after a space; the line break in the RTF source is no text
+    text = text.replace("omdat het ", "omdat het \r\n", 1)
+    path.write_bytes(text.encode("ascii"))
+
+
+example("word_rtf_tabel_oudergesprek.rtf",
+        "Microsoft Word 'Save as Rich Text Format' of a hand-typed table Spreker | Tekst",
+        "Word's RTF writer: '{\\rtf1\\adeflang1025\\ansi\\ansicpg1252\\uc1...', font/colour tables, '{\\*\\defchp}', "
+        "stylesheet, '{\\*\\rsidtbl}', '{\\info}', '{\\*\\xmlnsdecl}', a header, '{\\*\\themedata}' and '{\\*\\datastore}' "
+        "groups; table rows '\\trowd ... \\cellx ... \\intbl ... \\cell ... \\row' with the row definition repeated in a "
+        "group before '\\row' (RTF 1.9.1 specification, 'Table Definitions'). The \\uN\\'hh spelling of every non-ASCII "
+        "character is how LibreOffice writes; Word writes it for characters outside the code page. Reconstruction.",
+        "Title (heading) and intro paragraph above the table, the header row (bold, 'Spreker | Tekst'), the page header "
+        "and '[einde opname]' are not turns. Two paragraphs in one cell are joined with a space. An empty speaker cell "
+        "continues the speaker above. \\u351\\'3f is '\u015f' (the fallback '?' skipped), \\u8220\\'93 '\u201c'. A line "
+        "break in the RTF source inside a cell's text is no text. start null.",
+        WORD_TABLE, ("2026", "wijk", "Helmond-West"), write_word_rtf, expected=None, into=ROUND3)
+
+# R3.3 TextEdit (macOS) .rtf: Cocoa header, '\' line ends, \uc0\uN, bold labels via a bold font
+TEXTEDIT = [
+    ("Buurtvader", None, ["Wij lopen met zes vaders op vrijdagavond door de Binnenstad, van negen tot half twaalf."]),
+    ("Onderzoeker", None, ["Waarom bent u begonnen?"]),
+    ("Buurtvader", None, ["Mijn neef werd beroofd bij het station. Toen dacht ik: we kunnen niet alleen klagen."]),
+    ("Buurtvader", None, ["Eerst keken de jongeren ons wantrouwig aan. Nu vragen ze of we morgen weer komen."]),
+    ("Onderzoeker", None, ["Werkt u samen met de politie?"]),
+    ("Buurtvader", None, ["Met de wijkagent, ja. Maar we zijn geen verlengstuk van de politie, dat vind ik belangrijk. "
+                          "Ik heb een jongen, Mehmet Do\u011fan, een keer naar de jongerenwerker gebracht toen hij niet naar huis durfde."]),
+    ("Onderzoeker", None, ["Wat heeft u nodig om door te gaan?"]),
+    ("Buurtvader", None, ["Meer vaders. En een vaste plek om na afloop koffie te drinken en te praten over wat we zagen."]),
+]
+
+
+def write_textedit(path, blocks):
+    out = ["{\\rtf1\\ansi\\ansicpg1252\\cocoartf2822",
+           "\\cocoatextscaling0\\cocoaplatform0{\\fonttbl\\f0\\fswiss\\fcharset0 Helvetica;\\f1\\fswiss\\fcharset0 Helvetica-Bold;}",
+           "{\\colortbl;\\red255\\green255\\blue255;}",
+           "{\\*\\expandedcolortbl;;}",
+           "\\paperw11900\\paperh16840\\margl1440\\margr1440\\vieww11520\\viewh8400\\viewkind0",
+           "\\pard\\tx566\\tx1133\\tx1700\\tx2267\\tx2834\\tx3401\\tx3968\\tx4535\\tx5102\\tx5669\\tx6236\\tx6803"
+           "\\pardirnatural\\partightenfactor0",
+           "",
+           "\\f1\\b\\fs24 \\cf0 Buurtvaders Binnenstad, gesprek 2\\",
+           "\\f0\\b0 \\",
+           ]
+    for speaker, _, lines in blocks:
+        out.append(f"\\f1\\b {rtf_text(speaker, 'textedit')}:\\f0\\b0  {rtf_text(' '.join(lines), 'textedit')}\\")
+        out.append("\\")
+    out[-1] = "}"
+    path.write_bytes("\n".join(out).encode("ascii"))
+
+
+example("textedit_rtf_buurtvaders_binnenstad.rtf",
+        "TextEdit (macOS) .rtf: Cocoa header, one paragraph per turn with a bold label, empty line between turns",
+        "TextEdit writes '{\\rtf1\\ansi\\ansicpg1252\\cocoartf...', '\\cocoatextscaling0\\cocoaplatform0', a font table "
+        "with a separate bold font ('Helvetica-Bold' + \\b), '{\\*\\expandedcolortbl;;}', paragraph ends as a backslash "
+        "at the end of the source line (the control symbol '\\<newline>' = \\par), \\'hh for the code page and "
+        "'\\uc0\\uN ' (no fallback) for other characters (RTF files from macOS in the public code index). Reconstruction.",
+        "The bold title line and the empty paragraphs are not turns. A backslash-newline ends a paragraph. \\'eb "
+        "decoded, '\\uc0\\u287 ' is '\u011f'; consecutive paragraphs of one speaker merge. start null.",
+        TEXTEDIT, ("2026", "wijk", "Binnenstad"), write_textedit, into=ROUND3)
+
+# R3.4 Google Meet .docx with Gemini's notes first (Dutch interface), then the transcript
+MEET_GEMINI = [
+    ("Sanne de Groot", 0, ["Goedemiddag, fijn dat jullie er zijn. We nemen dit gesprek op voor het onderzoek naar de aanpak."]),
+    ("Youssef Amrani", None, ["Prima. Ik ben jeugdboa in Helmond-West, sinds anderhalf jaar."]),
+    ("Sanne de Groot", None, ["Wat doe je anders dan een handhaver van vroeger?"]),
+    ("Youssef Amrani", None, ["Ik schrijf minder boetes uit en ik praat meer. Bij de skatebaan ken ik de meeste jongens bij naam."]),
+    ("Lotte Maas", 2 * 60 + 30, ["Dat merk ik als jongerenwerker ook. Als Youssef er is, lopen ze niet meer weg."]),
+    ("Sanne de Groot", None, ["Wat is de volgende stap volgens jullie?"]),
+    ("Lotte Maas", None, ["Samen een avond organiseren met de ouders, in het wijkhuis. Dat hebben we nog nooit gedaan."]),
+    ("Youssef Amrani", None, ["En afspreken wie wat doet als er toch iets gebeurt. Nu bellen we elkaar, maar dat staat nergens."]),
+    ("Sanne de Groot", None, ["Dank jullie wel, dan stop ik de opname."]),
+]
+
+
+def write_meet_gemini(path, blocks):
+    document = docx.Document()
+    document.add_heading("\U0001F4DD Notities", level=1)
+    document.add_paragraph("18 mrt 2026")
+    document.add_heading("Overleg jeugdboa en jongerenwerk West - 2026/03/18 14:00 CET - Notities van Gemini", level=2)
+    document.add_paragraph("Uitgenodigd Sanne de Groot Youssef Amrani Lotte Maas")
+    document.add_paragraph("Bijlagen Overleg jeugdboa en jongerenwerk West")
+    document.add_paragraph("Vergaderverslagen Transcript Opname")
+    document.add_heading("Samenvatting", level=3)
+    document.add_paragraph("Sanne de Groot, Youssef Amrani en Lotte Maas bespraken de samenwerking tussen de jeugdboa en het "
+                           "jongerenwerk in Helmond-West. De jongeren bij de skatebaan zijn minder schuw geworden sinds de "
+                           "jeugdboa vaker komt praten. Er komt een ouderavond in het wijkhuis.")
+    document.add_heading("Details", level=3)
+    document.add_paragraph("Rol van de jeugdboa: Youssef Amrani gaf aan dat hij minder boetes uitschrijft en meer gesprekken "
+                           "voert met jongeren bij de skatebaan (00:00:40).", style="List Bullet")
+    document.add_paragraph("Samenwerking met het jongerenwerk: Lotte Maas bevestigde dat jongeren niet meer weglopen als de "
+                           "jeugdboa aanwezig is (00:02:30).", style="List Bullet")
+    document.add_paragraph("Ouderavond: De deelnemers willen samen met de ouders een avond organiseren in het wijkhuis "
+                           "(00:03:10).", style="List Bullet")
+    document.add_heading("Voorgestelde volgende stappen", level=3)
+    document.add_paragraph("Lotte Maas zal een datum voor de ouderavond voorstellen.", style="List Bullet")
+    document.add_paragraph("Youssef Amrani en Lotte Maas zullen vastleggen wie wat doet bij een incident.", style="List Bullet")
+    document.add_paragraph("Controleer de notities van Gemini op juistheid. Tips ophalen en informatie over hoe Gemini "
+                           "notities maakt")
+    document.add_paragraph("Geef feedback over het gebruik van Gemini voor het maken van notities in een korte enquête.")
+    document.add_heading("\U0001F4D6 Transcript", level=1)
+    document.add_paragraph("18 mrt 2026")
+    document.add_heading("Overleg jeugdboa en jongerenwerk West - Transcript", level=2)
+    for speaker, start, lines in blocks:
+        if start is not None:
+            document.add_heading(hms(start), level=3)
+        document.add_paragraph(f"{speaker}: {' '.join(lines)}")
+    document.add_paragraph("Vergadering beëindigd na 00:04:12 \U0001F44B")
+    document.save(path)
+
+
+example("google_meet_gemini_notities_west.docx",
+        "Google Meet with 'Notities maken met Gemini' (Dutch interface), downloaded as .docx: the notes tab first, "
+        "then the transcript tab",
+        "Google Meet's 'Take notes for me' writes a Google Doc with a notes tab ('Notes by Gemini': Summary, Details, "
+        "Suggested next steps, a review reminder) and a transcript tab ('Transcript', time marks, 'Name: text'); the "
+        "Dutch wordings (Notities van Gemini, Samenvatting, Voorgestelde volgende stappen) and that a download holds "
+        "both tabs one after the other are reconstructions. The round-2 Meet file has the transcript tab only.",
+        "Everything of the notes tab (title, date, invitees, Samenvatting, Details bullets with 'Onderwerp: ...' colons, "
+        "next steps, the review and feedback lines) is a machine summary, not speech: no turns. The transcript tab: the "
+        "headings, the date, 'Vergadering beëindigd na ...' are not turns; a time mark dates the first turn under it, "
+        "later turns under it have start null; consecutive paragraphs of one speaker merge.",
+        MEET_GEMINI, ("2026", "partnergroep", "Helmond-West"), write_meet_gemini,
+        expected=meet_expected(MEET_GEMINI), into=ROUND3)
+
+# R3.5 typed .txt with dash labels 'Naam - tekst' / 'Naam – tekst'
+DASH = [
+    ("Interviewer", None, ["Hoe lang bent u al wijkagent in de Binnenstad?"]),
+    ("Wijkagent", None, ["Sinds 2019. Daarvoor werkte ik in Eindhoven, in Woensel - een heel andere wijk."]),
+    ("Interviewer", None, ["Wat valt u op aan de jongeren hier?"]),
+    ("Wijkagent", None, ["Ze zijn jonger dan vroeger als ze voor het eerst in beeld komen. Twaalf, dertien jaar."]),
+    ("Moeder", None, ["Mag ik daar iets over zeggen? Mijn dochter is dertien en ze wordt op Snapchat benaderd - "
+                      "door jongens die ze niet kent."]),
+    ("Wijkagent", None, ["Dat horen we vaker. Meld het, ook als het klein lijkt."]),
+    ("Moeder", None, ["Bij wie dan? De school zegt: politie. De politie zegt: school."]),
+    ("Interviewer", None, ["Dat is een duidelijk punt. Wie zou het moeten oppakken, vindt u?"]),
+    ("Moeder", None, ["Eén persoon die ik kan bellen. Het maakt me niet uit wie - als het maar iemand is."]),
+    ("Wijkagent", None, ["Dat ben ik, voor de Binnenstad. Mijn nummer staat op de site van de gemeente."]),
+]
+
+
+def write_dash(path, blocks):
+    out = ["Gesprek wijkagent en ouders Binnenstad", "Uitgetypt door: stagiair", ""]
+    for n, (speaker, _, lines) in enumerate(blocks):
+        dash = "\u2013" if speaker == "Moeder" else "-"  # typed by two people: one wrote en dashes
+        out += [f"{speaker} {dash} {' '.join(lines)}", ""]
+    path.write_text("\n".join(out), encoding="utf-8")
+
+
+example("getypt_txt_streepjes_wijkagent.txt",
+        "hand-typed .txt with the speaker label followed by a dash: 'Wijkagent - tekst', 'Moeder \u2013 tekst'",
+        "A common way of typing a transcript by hand (label, space, hyphen or en dash, space), seen in typed "
+        "transcripts and interview write-ups in the public code index. Reconstruction.",
+        "Two header lines (title, 'Uitgetypt door: ...') are not turns. The label before ' - ' or ' \u2013 ' at the start "
+        "of a paragraph is the speaker; a dash later in the speech ('Woensel - een', 'wie - als') is text. start null.",
+        DASH, ("2026", "wijk", "Binnenstad"), write_dash, into=ROUND3)
+
+# R3.6 look-alike: colon labels, speech full of 'woord - woord' dashes, hard-wrapped lines starting 'Woord - '
+LOOKALIKE = [
+    ("Jongerenwerker", None, ["Kijk, die groep bij de sporthal - dat zijn jongens van veertien, vijftien -", "Helmond - dat "
+                              "zeggen ze zelf - is voor hen de Rijpelberg en verder niks."]),
+    ("Docent", None, ["Op school zie ik hetzelfde. Ze kennen de stad niet - ja, de route naar de supermarkt,", "Vakanties - "
+                      "die zijn er niet bij, de meeste blijven hier."]),
+    ("Jongerenwerker", None, ["Daarom doen we uitstapjes. Vorige maand naar Eindhoven - met de trein, voor het eerst",
+                              "Alleen - dat is het verschil - zouden ze dat nooit doen."]),
+    ("Docent", None, ["Nou - ik weet het niet. Een uitstapje is mooi, maar het probleem zit thuis."]),
+    ("Jongerenwerker", None, ["Soms. Niet altijd - Ouders - die doen vaak hun best, maar werken twee banen."]),
+    ("Docent", None, ["Dat is waar. Jongens - vooral de oudste broers - moeten dan op de kleintjes passen."]),
+    ("Jongerenwerker", None, ["En dan ben je vijftien en de hele avond binnen - logisch dat je naar buiten wilt."]),
+]
+
+
+def write_lookalike(path, blocks):
+    out = []
+    for speaker, _, lines in blocks:
+        out += [f"{speaker}: {lines[0]}"] + lines[1:] + [""]  # hard-wrapped: later lines start with 'Woord - '
+    path.write_text("\n".join(out), encoding="utf-8")
+
+
+def lookalike_expected(blocks):
+    return [{"speaker": s, "start": None, "text": " ".join(lines)} for s, _, lines in blocks]
+
+
+example("getypt_txt_dubbele_punt_met_streepjes_school.txt",
+        "hand-typed .txt with colon labels whose speech is full of dashes (look-alike of the dash-label layout)",
+        "Reconstruction: a typist who writes pauses and asides as ' - ' and hard-wraps the lines, so that some wrapped "
+        "lines start with a capitalised word and a dash ('Helmond - dat', 'Vakanties - die').",
+        "Only the colon labels are speakers. 'Nou - ', 'Helmond - ', 'Vakanties - ', 'Alleen - ', 'Jongens - ' are "
+        "speech, never labels, also when they start a wrapped line; each paragraph is one turn of its label.",
+        LOOKALIKE, ("2026", "partnergroep", "Helmond-Oost"), write_lookalike, into=ROUND3)
+
+
 def main() -> None:
-    write_round(OUT, EXAMPLES)
-    write_round(OUT / "round2", ROUND2)
+    rounds = {"round1": (OUT, EXAMPLES), "round2": (OUT / "round2", ROUND2), "round3": (OUT / "round3", ROUND3)}
+    for name in sys.argv[1:] or list(rounds):  # "python make_format_holdout.py round3": only that round
+        write_round(*rounds[name])
 
 
 def write_round(out: Path, examples: list[dict]) -> None:

@@ -55,6 +55,7 @@ _HINTS = {
     "vtt": "zet '{key}=...' in het NOTE-blok bovenaan",
     "srt": "zet '# {key}=...' op de eerste regel",
     "odt": "zet een alinea '{nl}: ...' bovenaan het document",
+    "rtf": "zet een alinea '{nl}: ...' bovenaan het document",
     "json": "een Whisper-bestand heeft zelf geen metadata",
 }
 

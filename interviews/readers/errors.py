@@ -12,6 +12,7 @@ never holds transcript text or speaker names. Metadata values such as a year or 
     N107 .vtt/.srt without cues           N115 interviews folder not found
     N108 no speaker turns found           N116 file resembles a known layout but does not fit it
                                           N117 invalid file-name pattern (narratief.toml)
+                                          N118 malformed .rtf (no '{\\rtf' start, unbalanced braces)
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from nlp.errors import catalogue
 
 CATALOGUE = catalogue(
     ("N101", "leeg bestand", "vul het bestand of haal het uit de interviewmap"),
-    ("N102", "binair of onleesbaar bestand", "sla het op als UTF-8-tekst, .docx, .odt, .vtt of .srt"),
+    ("N102", "binair of onleesbaar bestand", "sla het op als UTF-8-tekst, .docx, .odt, .rtf, .vtt of .srt"),
     ("N103", "beschadigd Word-bestand", "open en bewaar het opnieuw in Word of LibreOffice"),
     ("N104", "ongeldige metadata", "gebruik een van de genoemde waarden"),
     ("N105", "ontbrekende metadata", "zet jaar, type en wijk in het bestand, in metadata.csv of in de mapnamen"),
@@ -37,6 +38,7 @@ CATALOGUE = catalogue(
     ("N115", "interviewmap niet gevonden", "maak de map of verbeter [paden] interviews"),
     ("N116", "indeling niet herkend", "volg de indeling van de genoemde voorbeelden"),
     ("N117", "ongeldig bestandsnaampatroon", "gebruik {jaar}, {type}, {wijk} en *"),
+    ("N118", "ongeldig RTF-bestand", "open het in Word, WordPad of TextEdit en bewaar het opnieuw als .rtf of .docx"),
     ("N119", "een koppeling in de interviewmap wijst naar buiten de map",
      "kopieer het bestand naar de interviewmap in plaats van een koppeling"),
 )

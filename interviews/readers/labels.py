@@ -94,6 +94,9 @@ _CLOSING = re.compile(
     r"[\s.:,\-\u2013\d]*(?:uur)?\.?\s*$",
     re.IGNORECASE,
 )
+# What separates a bold label from the speech: a colon, or a spaced dash ("**Sanne** - hoi").
+_AFTER_BOLD = re.compile(r"^(?::|[-\u2013\u2014](?=\s))")
+_BOLD_DASH = re.compile(r"\s+[-\u2013\u2014]$")
 _INITIAL = re.compile(r"(?:^|[\s,.])[A-Z]\.$")  # a display name ending in an initial: "Smit, A."
 # Lower-case words inside a label: the name particles of the profile plus label connectives.
 _PARTICLES = frozenset(default_profile().name_particles) | {"uit", "voor", "bij", "en", "op", "in", "aan"}
@@ -269,7 +272,8 @@ _clean = clean
 def bold_label(runs: Sequence[tuple[str, bool]], text: str) -> tuple[str | None, str]:
     """A bold prefix of a paragraph (runs of (text, bold)) that has the shape of a label, and the rest.
 
-    Shared by the .docx and .odt readers: "**Sanne** hoi" and "**Sanne:** hoi" both give ("Sanne", "hoi").
+    Shared by the .docx, .odt and .rtf readers: "**Sanne** hoi", "**Sanne:** hoi" and "**Sanne** - hoi"
+    all give ("Sanne", "hoi").
     """
     bold = ""
     for run_text, is_bold in runs:
@@ -283,7 +287,11 @@ def bold_label(runs: Sequence[tuple[str, bool]], text: str) -> tuple[str | None,
     if not bold or not text.startswith(bold):
         return None, ""
     label = bold.rstrip(":").strip()
-    rest = text[len(bold):].lstrip().lstrip(":").strip()
+    if _BOLD_DASH.search(label):
+        label = _BOLD_DASH.sub("", label)  # "**Sanne -** hoi"
+        rest = text[len(bold):].strip()
+    else:  # "**Sanne:** hoi", "**Sanne**: hoi", "**Sanne** - hoi"
+        rest = _AFTER_BOLD.sub("", text[len(bold):].lstrip()).strip()
     if not rest or not label or not is_candidate(label):
         return None, ""
     return " ".join(label.split()), rest

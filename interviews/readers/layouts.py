@@ -26,7 +26,8 @@ transcription" in any language; known English markers are skipped anywhere).
 
 Label layouts: `CodeLabelLayout` (hand-typed `I:` / `R1:` transcripts with hard-wrapped lines and a
 header above the first label), `NameLineLayout` (a line with only the name above the speech: Otter
-without timestamps) and `LabelLayout` (the general "Label: text" reading of labels.py).
+without timestamps), `DashLabelLayout` (`Naam - tekst`, only when such labels carry the file) and
+`LabelLayout` (the general "Label: text" reading of labels.py).
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from interviews.readers.errors import InputError
-from interviews.readers.labels import (Block, Line, accept_labels, build_turns, clean, is_code,
+from interviews.readers.labels import (Block, Line, accept_labels, build_turns, clean, is_candidate, is_code,
                                        is_interview_code, name_shaped, normalise_timestamp, split_prefix)
 from interviews.readers.subtitles import Piece, label_pieces, merge_pieces, name_line, plain
 from interviews.records import Turn
@@ -435,6 +436,78 @@ def _name_line(blocks: Sequence[Block], i: int) -> str | None:
     return " ".join(text.split())
 
 
+# "Marco - tekst", "Interviewer – tekst": a label, white space, a hyphen or en/em dash, white space, speech.
+_DASH_LABEL = re.compile(r"^(?P<label>[^\s:\-\u2013\u2014][^:\n]{0,39}?)\s+[-\u2013\u2014]\s+(?P<text>\S.*)$", re.S)
+_DASH_SHARE = 0.6
+
+
+def dash_label(text: str) -> tuple[str, str] | None:
+    """(label, speech) when a line starts like `Marco - tekst`: a name-shaped label before a spaced dash.
+
+    Shape only (every word capitalised, a digit or a name particle; not a pronoun or conjunction such
+    as "Nou"); whether it is a speaker depends on the whole file (`DashLabelLayout`).
+    """
+    match = _DASH_LABEL.match(text)
+    if not match:
+        return None
+    label = " ".join(match.group("label").split())
+    if not (is_candidate(label) and name_shaped(label, strict=True)):
+        return None
+    return label, match.group("text")
+
+
+@dataclass(frozen=True)
+class DashLabelLayout:
+    """Typed transcripts with a dash after the label: `Marco - tekst`, `Interviewer – tekst`.
+
+    A dash after a first word is common in speech ("Nou - ik weet het niet", "Helmond - dat zeggen ze
+    zelf"), so the dash labels must carry the file, as recurring labels do for `Label:`: at least two
+    different labels that each start two lines or more, together starting at least 60% of the
+    paragraphs (or of the lines, one turn per line) from the first of them on; and no `Label:` that
+    recurs (then the colon labels are the speakers and the dashes are speech). In such a file a dash
+    label that starts a paragraph once is a speaker too (as a single `Naam:` is). Short paragraphs
+    above the first label (a title, "Uitgetypt door: ...") are the header, not turns. The lines are
+    then read as `Label: tekst` by the general rules (labels.py).
+    """
+
+    name: str = "alinea's 'Naam - tekst' (streepje na de naam)"
+
+    def read(self, blocks: Sequence[Block]) -> Reading | None:
+        if any(block.label for block in blocks):
+            return None  # bold labels: the general reading
+        colons = Counter(label for block in blocks for line in block.lines if (label := split_prefix(line.text).label))
+        if any(count >= 2 for label, count in colons.items() if label in accept_labels(colons)):
+            return None
+        found = [[dash_label(split_prefix(line.text).body) for line in block.lines] for block in blocks]
+        counts = Counter(hit[0] for lines in found for hit in lines if hit)
+        labels = {label for label, count in counts.items() if count >= 2}
+        if len(labels) < 2:
+            return None
+        starts = [bool(lines[0]) and lines[0][0] in labels for lines in found]
+        first = starts.index(True)
+        if first > 2 or not all(_short_header(block) for block in blocks[:first]):
+            return None
+        rest = found[first:]
+        lines = [hit for hits in rest for hit in hits]
+        in_lines = sum(1 for hit in lines if hit and hit[0] in labels)
+        if sum(starts[first:]) < _DASH_SHARE * len(rest) and in_lines < _DASH_SHARE * len(lines):
+            return None
+        labels |= {hits[0][0] for hits in rest if hits[0]}  # then, as for 'Naam:', one who speaks once
+        rewritten = [Block(tuple(_as_colon(line, hit, labels) for line, hit in zip(block.lines, hits)))
+                     for block, hits in zip(blocks[first:], rest)]
+        turns = merge_timed(build_turns(rewritten))
+        return Reading(self.name, turns) if any(t.speaker for t in turns) else None
+
+
+def _as_colon(line: Line, hit: tuple[str, str] | None, labels: set[str]) -> Line:
+    """`Marco - tekst` as `Marco: tekst` (a time before it kept), so the general rules read it."""
+    if hit is None or hit[0] not in labels:
+        return line
+    prefix = split_prefix(line.text)
+    time = f"[{prefix.timestamp}] " if prefix.timestamp else ""
+    return Line(line.number, f"{time}{hit[0]}: {hit[1]}")
+
+
 @dataclass(frozen=True)
 class LabelLayout:
     """The general reading: paragraphs `Label: text` (labels.py).
@@ -553,5 +626,6 @@ def choose(blocks: Sequence[Block], layouts: Sequence[Layout], general: LabelLay
     return reading
 
 
-PARAGRAPH_LAYOUTS: tuple[Layout, ...] = HEADER_LAYOUTS + (CueTextLayout(), CodeLabelLayout(), NameLineLayout())
+PARAGRAPH_LAYOUTS: tuple[Layout, ...] = HEADER_LAYOUTS + (CueTextLayout(), CodeLabelLayout(), NameLineLayout(),
+                                                           DashLabelLayout())
 """The specific layouts of paragraph documents, in the order `choose` tries them."""

@@ -27,6 +27,7 @@ from odf.style import Style, TextProperties
 from interviews.readers.base import RawDocument
 from interviews.readers.errors import InputError
 from interviews.readers.layouts import PARAGRAPH_LAYOUTS, LabelLayout, choose
+from interviews.readers.notes import drop_meeting_notes
 from interviews.readers.paragraphs import Para, Row, TableLayout, paragraph_blocks
 
 _BOLD = {"bold", "600", "700", "800", "900"}
@@ -50,10 +51,11 @@ class OdtReader:
         except Exception:  # zipfile, xml and odfpy's own errors
             raise InputError("N103", path=source, detail=(
                 "geen geldig .odt-bestand (beschadigd of afgekapt); open en bewaar het opnieuw")) from None
+        paras, notes = drop_meeting_notes(paras, source)
         meta, blocks = paragraph_blocks(paras, source)
         layouts = ((TableLayout(rows),) if rows else ()) + PARAGRAPH_LAYOUTS
         reading = choose(blocks, layouts, LabelLayout(drop_preamble=True, merge=True), source)
-        return RawDocument(tuple(meta), reading.turns, reading.layout, reading.clock_time)
+        return RawDocument(tuple(meta), reading.turns, notes + reading.layout, reading.clock_time)
 
 
 # Not speech: deleted text of tracked changes, footnotes, comments and frames (text boxes, images).

@@ -3,7 +3,7 @@
 Example:
     >>> registry = default_registry()
     >>> registry.formats
-    ('txt', 'md', 'docx', 'vtt', 'srt', 'json', 'tsv', 'odt')
+    ('txt', 'md', 'docx', 'vtt', 'srt', 'json', 'tsv', 'odt', 'rtf')
     >>> registry.for_format("vtt").format
     'vtt'
 """
@@ -17,6 +17,7 @@ from types import MappingProxyType
 
 from interviews.readers.base import Reader
 from interviews.readers.odt import OdtReader
+from interviews.readers.rtf import RtfReader
 from interviews.readers.srt import SrtReader
 from interviews.readers.text import TextReader
 from interviews.readers.vtt import VttReader
@@ -42,7 +43,7 @@ class ReaderRegistry:
 
 
 def default_registry() -> ReaderRegistry:
-    """The readers of issues 2 and 13: .txt, .md, .docx, .vtt, .srt, Whisper .json and .tsv, .odt.
+    """The readers of issues 2 and 13: .txt, .md, .docx, .vtt, .srt, Whisper .json and .tsv, .odt; and .rtf.
 
     Within a format, the layout (which tool wrote the file) is detected from the file's structure by
     the reader itself (`interviews.readers.layouts`).
@@ -56,4 +57,5 @@ def default_registry() -> ReaderRegistry:
         "json": WhisperJsonReader(),
         "tsv": WhisperTsvReader(),
         "odt": OdtReader(),
+        "rtf": RtfReader(),
     }))

@@ -7,7 +7,8 @@ captions, Amberscript, hand-typed `I:`/`R1:` with wrapped lines), or one speaker
 (blank-line separated): `Label: text`, optionally preceded by `[00:12:31]`; see
 `interviews.readers.labels` for what counts as a label. Markdown headings (`# ...`) and horizontal
 rules are ignored, and emphasis around a label (`**Sanne:**`) is stripped. A pipe table
-`| Spreker | Tekst |` (or with a time column) is read as a Word table is.
+`| Spreker | Tekst |` (or with a time column) is read as a Word table is. A meeting tool's notes above
+the transcript (Google Meet's "Notities van Gemini", `interviews.readers.notes`) are left out.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from interviews.readers.base import MetaField, RawDocument
 from interviews.readers.errors import InputError
 from interviews.readers.labels import Block, Line
 from interviews.readers.layouts import PARAGRAPH_LAYOUTS, LabelLayout, choose
+from interviews.readers.notes import NOTES_SKIPPED, transcript_start
 from interviews.readers.paragraphs import Row, TableLayout
 
 _HEADING = re.compile(r"^\s{0,3}#{1,6}(\s|$)")
@@ -51,6 +53,10 @@ class TextReader:
         blocks: list[Block] = []
         rows: list[Row] = []
         current: list[Line] = []
+        # a meeting tool's notes above the transcript: not speech
+        notes = transcript_start(lines[start:], range(start + 1, len(lines) + 1), source)
+        if notes is not None:
+            start += notes + 1
         body = lines[start:]
         for number, text in enumerate(body, start=start + 1):
             skip = self.format == "md" and (_HEADING.match(text) or _RULE.match(text))
@@ -68,7 +74,8 @@ class TextReader:
             blocks.append(Block(tuple(current)))
         layouts = ((TableLayout(tuple(rows)),) if rows else ()) + PARAGRAPH_LAYOUTS
         reading = choose(blocks, layouts, LabelLayout(), source)
-        return RawDocument(tuple(meta), reading.turns, reading.layout, reading.clock_time)
+        return RawDocument(tuple(meta), reading.turns, (NOTES_SKIPPED if notes is not None else "") + reading.layout,
+                           reading.clock_time)
 
 
 def _row(number: int, text: str, header: bool) -> Row:

@@ -7,7 +7,8 @@ Transcribe (`00:00:03 Speaker 1`, then the speech paragraph), Amberscript, a han
 table (speaker | text), or one turn per paragraph `Label: text` with the label possibly bold (a bold
 prefix followed by normal text counts as a label even without a colon). Headings and empty
 paragraphs are skipped. The "line" of a turn is its 1-based paragraph number in the document body
-(the row number for a table). Text in tracked insertions, hyperlinks and content controls is read;
+(the row number for a table). A meeting tool's notes above the transcript (Google Meet's "Notities
+van Gemini") are left out (`interviews.readers.notes`). Text in tracked insertions, hyperlinks and content controls is read;
 deleted text, text boxes, headers/footers and comments are not.
 """
 
@@ -24,6 +25,7 @@ from docx.text.run import Run
 from interviews.readers.base import RawDocument
 from interviews.readers.errors import InputError
 from interviews.readers.layouts import PARAGRAPH_LAYOUTS, LabelLayout, choose
+from interviews.readers.notes import drop_meeting_notes
 from interviews.readers.paragraphs import Para, Row, TableLayout, paragraph_blocks
 
 _HEADING_STYLES = ("Heading", "Title", "Kop", "Titel")
@@ -59,10 +61,11 @@ class DocxReader:
             raise InputError("N103", path=source, detail=(
                 "geen geldig .docx-bestand (beschadigd of afgekapt); open en bewaar het opnieuw in Word"
             )) from None
+        paras, notes = drop_meeting_notes(paras, source)
         meta, blocks = paragraph_blocks(paras, source)
         layouts = ((TableLayout(rows),) if rows else ()) + PARAGRAPH_LAYOUTS
         reading = choose(blocks, layouts, LabelLayout(), source)
-        return RawDocument(tuple(meta), reading.turns, reading.layout, reading.clock_time)
+        return RawDocument(tuple(meta), reading.turns, notes + reading.layout, reading.clock_time)
 
 
 def _para(number: int, paragraph, styles: dict[str, str]) -> Para:

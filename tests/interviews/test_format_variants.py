@@ -130,16 +130,27 @@ def test_google_meet_docx_with_a_time_per_turn(tmp_path):
     assert turns(read(tmp_path, "meet.docx", data)) == TIMED
 
 
-def test_notes_above_a_meet_transcript_are_refused_not_read_as_speech(tmp_path):
+def test_notes_above_a_meet_transcript_are_left_out_and_the_transcript_read(tmp_path):
     paragraphs = ["Notities", "Samenvatting",
                   "Anouk en Bram bespraken de situatie rond het plein, de afspraken met de school over de "
                   "pauzes en de overlast in de avond; ze spreken af het gesprek over een maand te herhalen.",
                   "Transcript"]
     for speaker, time, text in TIMED:
         paragraphs += [time, f"{speaker}: {text}"]
+    transcript = read(tmp_path, "meet_notities.docx", make_docx(tmp_path, paragraphs))
+    assert turns(transcript) == TIMED
+    assert transcript.layout.startswith("notities van de vergadertool")
+
+
+def test_a_long_text_above_a_meet_transcript_without_notes_titles_is_still_refused(tmp_path):
+    paragraphs = ["Anouk en Bram bespraken de situatie rond het plein, de afspraken met de school over de "
+                  "pauzes en de overlast in de avond; ze spreken af het gesprek over een maand te herhalen.",
+                  "Transcript"]
+    for speaker, time, text in TIMED:
+        paragraphs += [time, f"{speaker}: {text}"]
     with pytest.raises(InputError) as info:
         read(tmp_path, "meet_notities.docx", make_docx(tmp_path, paragraphs))
-    assert info.value.code == "N116" and "meet_notities.docx, regel 3" in info.value.message
+    assert info.value.code == "N116" and "meet_notities.docx, regel 1" in info.value.message
     assert "vóór de eerste sprekerkop" in info.value.message
 
 
