@@ -40,6 +40,7 @@ class CorpusReadResult:
 
     transcripts: tuple[Transcript, ...]
     skipped: tuple[InterviewError, ...] = ()
+    not_selected: tuple[str, ...] = ()  # sources in a readable format that the settings leave out
 
 
 def _relative(path: Path, root: Path) -> str:
@@ -206,9 +207,11 @@ def read_corpus(
     rows, errors = _match_rows(table, sources)
     errors_by_source: dict[str, InterviewError] = {}
     transcripts: list[Transcript] = []
+    not_selected: list[str] = []
     for path, source in zip(files, sources):
         suffix = path.suffix.lower().lstrip(".")
         if suffix in registry.formats and suffix not in wanted:
+            not_selected.append(source)
             continue
         row = rows.get(source)
         try:
@@ -230,7 +233,8 @@ def read_corpus(
     all_errors = errors + [errors_by_source[s] for s in sorted(errors_by_source)]
     if all_errors and not skip_invalid:
         raise CorpusErrors(all_errors)
-    return CorpusReadResult(tuple(sorted(transcripts, key=lambda t: t.source)), tuple(all_errors))
+    return CorpusReadResult(tuple(sorted(transcripts, key=lambda t: t.source)), tuple(all_errors),
+                            tuple(not_selected))
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import os
 from functools import cached_property
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any, Callable, Sequence
 
 from interviews.records import PseudonymisedTranscript
@@ -165,6 +165,11 @@ class Pipeline:
                              name_pattern=self.ws.name_pattern, wijken=self.ws.profile.wijk_names)
         for error in result.skipped:
             self.progress.warn(f"overgeslagen: {error.message}")
+        if result.not_selected:  # counts and extensions only: file names may hold a name
+            kinds = sorted({"." + PurePosixPath(s).suffix.lower().lstrip(".") for s in result.not_selected})
+            self.progress.warn(f"niet gelezen: {len(result.not_selected)} bestand(en) van het type "
+                               f"{', '.join(kinds)}, dat niet in [invoer] formaten van narratief.toml staat; "
+                               "zet het formaat erbij om ze mee te nemen")
         if not result.transcripts:
             raise WorkspaceError("N706", "geen transcripten gevonden", self.ws.interviews_dir)
         return result

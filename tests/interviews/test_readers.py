@@ -349,6 +349,7 @@ def test_corpus_skip_invalid_and_formats(tmp_path):
     assert all(isinstance(e, InterviewError) for e in result.skipped)
     only_vtt = read_corpus(root, formats=("vtt",), skip_invalid=True)
     assert [t.format for t in only_vtt.transcripts] == ["vtt"]
+    assert "2025/avond.txt" in only_vtt.not_selected  # readable, but not asked for: reported, not read
     with pytest.raises(InputError) as info:
         read_corpus(root, formats=("pdf",))
     assert info.value.code == "N106"

@@ -255,3 +255,22 @@ def test_a_correction_in_metadata_csv_reaches_the_pseudonymised_transcripts(tmp_
     again = Pipeline(open_workspace(root), Progress(quiet=True))
     again.pseudonymise()  # nothing changed now: skipped, the record stays as it is
     assert again.manifest.stage("pseudonimiseren") == pipeline.manifest.stage("pseudonimiseren")
+
+
+def test_a_readable_file_left_out_by_the_formats_setting_is_reported_without_its_name(tmp_path, monkeypatch):
+    monkeypatch.setenv("NARRATIEF_KEY_DIR", str(tmp_path / "sleutels"))
+    root = tmp_path / "werkmap"
+    init_workspace(root)
+    config = root / "narratief.toml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace('"rtf", ', "").replace(', "rtf"', ""), encoding="utf-8")
+    (root / "interviews" / "gesprek.txt").write_text(TRANSCRIPT, encoding="utf-8")
+    (root / "interviews" / "gesprek_met_yara.rtf").write_text(r"{\rtf1\ansi Interviewer: Hoe gaat het?\par}",
+                                                              encoding="ascii")
+    warnings: list[str] = []
+    progress = Progress(quiet=True)
+    monkeypatch.setattr(progress, "warn", warnings.append)
+    Pipeline(open_workspace(root), progress).ingest()
+    assert "rtf" not in open_workspace(root).settings.invoer.formaten
+    assert [w for w in warnings if w.startswith("niet gelezen: 1 bestand(en) van het type .rtf")]
+    assert not any("yara" in w for w in warnings)
