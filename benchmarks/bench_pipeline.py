@@ -177,7 +177,8 @@ def prepare_user_caches() -> float:
     code = ("from interviews.pseudonymise import get_deduce\n"
             "from interviews.pseudonymise.recognizers import load_word_lists\n"
             "from nlp.language import lemma_tables\n"
-            "get_deduce()\nload_word_lists()\nlemma_tables()\n")
+            "from narratief.vocabulary import own_words\n"
+            "get_deduce()\nload_word_lists()\nlemma_tables()\nown_words()\n")
     start = time.perf_counter()
     subprocess.run([sys.executable, "-c", code], env=cli_env(Path(os.environ["NARRATIEF_KEY_DIR"])),
                    check=True, capture_output=True)

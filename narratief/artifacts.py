@@ -11,8 +11,13 @@ from __future__ import annotations
 from nlp.io import TableSchema
 
 
+# The modules that declare the tables below (their files key the per-computer word list of
+# `narratief.vocabulary.own_words`).
+SCHEMA_MODULES = ("analysis.agreement", "analysis.tables", "codebook.coding.io", "codebook.reviewed", "nlp.topics")
+
+
 def table_schemas() -> tuple[TableSchema, ...]:
-    """The declared tables, in pipeline order."""
+    """The declared tables, in pipeline order (declared in `SCHEMA_MODULES`)."""
     from analysis.agreement import SCHEMA as AGREEMENT
     from analysis.tables import SCHEMAS as ANALYSIS
     from codebook.coding.io import RELIABILITY_SCHEMA

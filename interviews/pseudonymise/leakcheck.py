@@ -117,7 +117,7 @@ class LeakSearch:
         if mask and self._own is not None:
             text = self._own.sub(lambda m: " " * len(m.group()), text)
         if mask and self.protected is not None:
-            text = self._mask_lines(text, insensitive, sensitive)
+            text = self._mask_near_anchors(text, insensitive, sensitive)
         key = (insensitive, sensitive)
         patterns = self._patterns.get(key)
         if patterns is None:
@@ -126,36 +126,40 @@ class LeakSearch:
             self._patterns[key] = patterns
         return any(p.search(text) for p in patterns)
 
-    def _mask_lines(self, text: str, insensitive: frozenset[str], sensitive: frozenset[str]) -> str:
+    def _mask_near_anchors(self, text: str, insensitive: frozenset[str], sensitive: frozenset[str]) -> str:
         """`text` masked where masking can change whether a candidate matches: the same answer as
-        masking all of it, at the cost of the lines concerned.
+        masking all of it, at the cost of the stretches concerned.
 
-        No protected span crosses a line break, so masking line by line equals masking the whole
-        text. A match holds its original's longest part (an anchor, found as a plain substring) and
-        otherwise only other parts and whitespace, which in the unmasked text is whitespace or a
-        protected span. Neither holds a barrier character (punctuation that occurs in no protected
-        term and no original, see `_BARRIER_CHARS`), so a match lies between the barrier characters
-        around one of its anchors: the lines of those stretches are masked, the others kept.
+        A barrier character (`_BARRIER_CHARS`: punctuation that occurs in no protected term and no
+        searched original) is part of no protected span and of no match. A match holds its
+        original's longest part (an anchor, found as a plain substring) and otherwise only other
+        parts and whitespace, which in the unmasked text is whitespace or a protected span; so a
+        match lies within the stretch between the barrier characters around one of its anchors, and
+        so does every protected span that touches it. Those stretches are masked, each on its own
+        (its edges are barrier characters or the text's ends, which the patterns of the protected
+        terms treat alike), the rest is kept. A JSON file on one long line costs its anchors'
+        stretches, not the whole line.
         """
         barrier = self._barrier
         if barrier is None:
             return _mask(text, self.protected)
         folded = fold(text)
         fences = [m.start() for m in barrier.finditer(text)]
-        starts = [0] + [m.end() for m in re.finditer("\n", text)]
-        masked: set[int] = set()
+        stretches: set[tuple[int, int]] = set()
         anchors = [(fold(_longest_part(v)), folded) for v in insensitive]
         anchors += [(_longest_part(v), text) for v in sensitive]
         for part, haystack in anchors:
             at = haystack.find(part)
             while at >= 0:
                 k = bisect.bisect_left(fences, at)
-                low = fences[k - 1] if k else 0
-                high = fences[k] if k < len(fences) else len(text)
-                masked.update(range(bisect.bisect_right(starts, low) - 1, bisect.bisect_right(starts, high)))
+                stretches.add((fences[k - 1] + 1 if k else 0, fences[k] if k < len(fences) else len(text)))
                 at = haystack.find(part, at + 1)
-        lines = text.split("\n")
-        return "\n".join(_mask(line, self.protected) if i in masked else line for i, line in enumerate(lines))
+        pieces, pos = [], 0
+        for low, high in sorted(stretches):  # stretches between fences are disjoint or the same
+            pieces += [text[pos:low], _mask(text[low:high], self.protected)]
+            pos = high
+        pieces.append(text[pos:])
+        return "".join(pieces)
 
     @cached_property
     def _barrier(self) -> re.Pattern[str] | None:
@@ -170,8 +174,8 @@ _BARRIER_CHARS = ',;:"=<>{}|()[]'
 
 def _line_barrier(protected: ProtectedVocabulary, searched: list[tuple[str, str]]) -> re.Pattern[str] | None:
     """A pattern finding a character that neither masking blanks nor a match holds (punctuation that
-    occurs in no protected term and no searched original), or None when protected spans might cross
-    a line break, so lines cannot be masked one at a time."""
+    occurs in no protected term and no searched original), or None when what the protected terms
+    match is not known (a pattern made by hand) or a term holds a line break."""
     if protected.pattern is not None and not protected.terms:
         return None  # a pattern made by hand: what it matches is not known
     if any("\n" in term for term in protected.terms):

@@ -190,3 +190,19 @@ def test_the_leak_check_of_a_folder_lets_the_reports_own_words_pass(tmp_path):
     (output / "citaat.txt").write_text("Op het plein zei KAPPA dat hij stopte.\n", encoding="utf-8")
     with pytest.raises(LeakError):  # the name itself, written as no output writes the word
         check_for_leaks(output, key, own_words=own_words())
+
+
+def test_the_reports_own_words_are_read_once_per_computer_without_loading_pandas(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom narratief.vocabulary import own_words\nwords = own_words()\n"
+            "print(len(words), 'kappa' in {w.casefold() for w in words}, 'pandas' in sys.modules)")
+    env = dict(os.environ, NARRATIEF_CACHE_DIR=str(tmp_path / "cache"))
+    first = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    again = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    count, has_kappa, _ = first.stdout.split()
+    assert int(count) > 500 and has_kappa == "True"
+    assert again.stdout.split() == [count, "True", "False"]  # the same words, from the cache
+    assert list((tmp_path / "cache" / "woordenlijsten").glob("eigen-woorden-*.marshal"))

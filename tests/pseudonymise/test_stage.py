@@ -175,3 +175,17 @@ def test_file_stem_with_a_name_becomes_an_opaque_document_id(run, tmp_path):
     assert check_for_leaks(out, key) == 4  # the key knows the stem; outputs hold the opaque id only
     _, again = run([named, plain])
     assert again.transcripts[0].doc == docs[0]  # stable across runs through the key
+
+
+def test_a_protected_term_is_masked_in_a_long_one_line_file_only_where_it_matters():
+    """JSON on one line: the stretches around an original's anchor are masked, with the same answer
+    as masking every line (a protected name hides the surname inside it, not the surname alone)."""
+    from interviews.pseudonymise.keep import ProtectedVocabulary
+    from interviews.pseudonymise.leakcheck import LeakSearch
+
+    search = LeakSearch(["Jansen"], ProtectedVocabulary.build({"Jansen Makelaardij"}, include_defaults=False))
+    filler = ", ".join(f'"woord{i}": ["de", "wijk", "school"]' for i in range(2000))
+    kept = '{"a": "Jansen Makelaardij", ' + filler + "}"
+    assert not search.found(kept)
+    assert search.found('{"a": "Jansen Makelaardij", ' + filler + ', "b": "meneer Jansen"}')
+    assert search.found('{"a": "Jansen Makelaardij en Jansen", ' + filler + "}")
