@@ -55,22 +55,6 @@ def _numeric(frame: pd.DataFrame, column: str) -> np.ndarray | None:
     return pd.to_numeric(frame[column], errors="coerce").to_numpy(dtype=float)
 
 
-def select_quotes(candidates: pd.DataFrame, scores: np.ndarray, k: int, min_words: int = 6) -> pd.DataFrame:
-    """Greedy choice of up to `k` quotes (`choose_quotes`) among `candidates` (columns doc, turn,
-    part, speaker_key, text).
-
-    Returns the chosen rows (in choice order) with columns `rank` (1-based) and `typicality`.
-    """
-    frame = candidates.reset_index(drop=True)
-    scores = np.asarray(scores, dtype=float)
-    chosen = choose_quotes(frame["doc"].astype(str).tolist(), frame["turn"].tolist(), frame["part"].tolist(),
-                           frame["speaker_key"].tolist(), frame["text"].astype(str).str.split().str.len().tolist(),
-                           scores, k, min_words)
-    picked = frame.iloc[chosen].assign(typicality=scores[chosen])
-    picked["rank"] = np.arange(1, len(picked) + 1)
-    return picked
-
-
 def choose_quotes(docs: Sequence[str], turns: Sequence[int], parts: Sequence[int], speakers: Sequence[object],
                   words: Sequence[int], scores: np.ndarray, k: int, min_words: int = 6) -> list[int]:
     """Positions of up to `k` quotes among candidates given column by column, in choice order.

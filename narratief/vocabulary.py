@@ -35,23 +35,21 @@ def own_words() -> frozenset[str]:
     from narratief.artifacts import SCHEMA_MODULES
     from nlp.runtime import cached_table
 
-    sources = [path for package in WRITING_PACKAGES for path in sorted((ROOT / package).rglob("*"))
-               if path.suffix == ".py" or path.suffix in TEMPLATE_SUFFIXES]
-    sources += [ROOT / (module.replace(".", "/") + ".py") for module in SCHEMA_MODULES]
-    sources.append(Path(__file__))
-    return cached_table("eigen-woorden", "1", sorted(set(sources)), _read_own_words)
+    files = [path for package in WRITING_PACKAGES for path in sorted((ROOT / package).rglob("*"))
+             if path.suffix == ".py" or path.suffix in TEMPLATE_SUFFIXES]
+    schemas = [ROOT / (module.replace(".", "/") + ".py") for module in SCHEMA_MODULES]
+    sources = sorted({*files, *schemas, Path(__file__)})
+    return cached_table("eigen-woorden", "1", sources, lambda: _read_own_words(files))
 
 
-def _read_own_words() -> frozenset[str]:
+def _read_own_words(files: list[Path]) -> frozenset[str]:
+    """The words of the writing packages' string constants and templates, and of the tables' names."""
     from narratief.artifacts import table_schemas
 
     texts: list[str] = []
-    for package in WRITING_PACKAGES:
-        for path in sorted((ROOT / package).rglob("*")):
-            if path.suffix == ".py":
-                texts += _string_constants(path.read_text(encoding="utf-8"))
-            elif path.suffix in TEMPLATE_SUFFIXES:
-                texts.append(path.read_text(encoding="utf-8"))
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        texts += _string_constants(text) if path.suffix == ".py" else [text]
     for schema in table_schemas():
         texts += [schema.name, *schema.names]
     return frozenset(word for text in texts for word in _WORD.findall(text))
