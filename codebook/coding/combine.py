@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
 from typing import Any, Callable, Sequence
 
 import numpy as np
@@ -30,7 +29,7 @@ import pandas as pd
 
 from codebook.coding.features import FeatureSpace
 from codebook.coding.learned import LearnedCoder, default_estimator, human_label_matrix
-from codebook.coding.lexical import LexicalCoder, TokenFormCache
+from codebook.coding.lexical import LexicalCoder
 from codebook.coding.reliability import reliability_table
 from codebook.coding.segments import ROLE_INTERVIEWER, SEGMENT_COLUMNS
 from codebook.coding.settings import CodingSettings
@@ -73,7 +72,6 @@ def code_segments(
     progress: Progress | None = None,
     extra_embedder: Embedder | None = None,
     manual_embedder: Embedder | None = None,
-    forms_cache: Path | None = None,
 ) -> CodingResult:
     """Code every segment with themes and lenses.
 
@@ -92,8 +90,6 @@ def code_segments(
         manual_embedder: the same model for the coding manual's own texts (definitions, rules,
             anchor examples), e.g. with a cache shared by all workspaces (`nlp.embeddings.
             shared_cache_dir`: these texts hold no personal data); `embedder` when None.
-        forms_cache: a JSON file keeping the texts' lemmas between runs (`lexical.TokenFormCache`),
-            so a re-run lemmatises only new texts; None: no cache.
 
     Returns:
         `CodingResult`.
@@ -127,11 +123,8 @@ def code_segments(
     thresholds = np.array([settings.lens_threshold if c.kind == "lens" else settings.theme_threshold for c in codes])
 
     report("lemma's", 0, n)
-    forms = TokenFormCache(language, forms_cache) if forms_cache is not None else None
-    lexical = LexicalCoder(codebook, language, codes, forms)
+    lexical = LexicalCoder(codebook, language, codes)
     lex = lexical.score(lexical.lemmatise(texts))
-    if forms is not None:
-        forms.save()
     report("lemma's", n, n)
     vectors = None
     if embedder is not None and (settings.semantic or human_codes is not None):

@@ -14,9 +14,7 @@ Score: 1 - 0.5 ** (number of distinct matched keywords): 0.5 for one, 0.75 for t
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Sequence
 
 import numpy as np
@@ -52,14 +50,10 @@ class LexicalCoder:
         codebook: the codebook.
         codes: the codes to score (default: every code of the codebook).
         language: the pipeline that lemmatises keywords and texts.
-        forms: a `TokenFormCache` of the same pipeline, so texts lemmatised in an earlier run are
-            not sent through spaCy again (default: no cache).
     """
 
-    def __init__(self, codebook: Codebook, language: LanguagePipeline, codes: Sequence[Code] | None = None,
-                 forms: TokenFormCache | None = None):
+    def __init__(self, codebook: Codebook, language: LanguagePipeline, codes: Sequence[Code] | None = None):
         self.language = language
-        self._forms = forms
         self.codes = tuple(codes) if codes is not None else codebook.codes
         self.code_ids = tuple(c.id for c in self.codes)
         # A keyword is a sequence of token alternatives {surface form, lemma}; a text token matches a
@@ -94,8 +88,6 @@ class LexicalCoder:
 
     def lemmatise(self, texts: Sequence[str], batch_size: int = 64) -> list[list[tuple[str, ...]]]:
         """Per text, per token its forms (surface form, lemma), lower-cased (one spaCy pass)."""
-        if self._forms is not None:
-            return self._forms.forms(texts, batch_size)
         return [token_forms(doc) for doc in self.language.nlp.pipe(texts, batch_size=batch_size)]
 
     def score(self, lemma_lists: Sequence[Sequence[tuple[str, ...]]]) -> LexicalMatches:
@@ -149,69 +141,3 @@ def token_forms(doc: Doc) -> list[tuple[str, ...]]:
         lemma = (token.lemma_ or token.text).lower()
         out.append((lower,) if lemma == lower else (lower, lemma))
     return out
-
-
-class TokenFormCache:
-    """The token forms (`token_forms`) of texts, kept in one JSON file of the workspace, so a re-run
-    sends only new texts through spaCy (issue 15: coding costs what changed).
-
-    The file maps each text's sha256 to its forms. It belongs to one language pipeline: its backend,
-    spaCy's version and the source of `nlp.language` (the lemma component) are hashed into a
-    version; a file of another version, or a damaged one, is a cache miss. It holds the texts of
-    this process's calls only, so it does not grow with every edit. It holds the forms of
-    pseudonymised texts, like the segments table beside it.
-
-    Args:
-        language: the pipeline that lemmatises.
-        path: the JSON file (e.g. `output/lemmas.json`).
-    """
-
-    def __init__(self, language: LanguagePipeline, path: Path) -> None:
-        self.language = language
-        self.path = Path(path)
-        self.version = _pipeline_version(language)
-        self._kept: dict[str, list[list[str]]] = {}
-        self._used: dict[str, list[list[str]]] = {}
-        self.misses = 0
-        try:
-            from nlp.io import read_json
-
-            data = read_json(self.path)
-            if isinstance(data, dict) and data.get("version") == self.version and isinstance(data.get("forms"), dict):
-                self._kept = data["forms"]
-        except (OSError, ValueError):
-            pass
-
-    def forms(self, texts: Sequence[str], batch_size: int = 64) -> list[list[tuple[str, ...]]]:
-        """Per text its token forms: from the file where it holds them, the rest through spaCy."""
-        keys = [hashlib.sha256(text.encode("utf-8")).hexdigest() for text in texts]
-        missing = {key: text for key, text in zip(keys, texts) if key not in self._kept and key not in self._used}
-        if missing:
-            docs = self.language.nlp.pipe(list(missing.values()), batch_size=batch_size)
-            for key, doc in zip(list(missing), docs):
-                self._used[key] = [list(forms) for forms in token_forms(doc)]
-            self.misses += len(missing)
-        for key in keys:
-            if key not in self._used:
-                self._used[key] = self._kept[key]
-        return [[tuple(forms) for forms in self._used[key]] for key in keys]
-
-    def save(self) -> None:
-        """Keep the forms of this process's texts (atomically), when they differ from the file's."""
-        from nlp.io import write_json
-
-        if self._used.keys() != self._kept.keys():
-            try:
-                write_json({"version": self.version, "forms": self._used}, self.path, indent=None, sort_keys=False)
-            except OSError:
-                pass  # a speed-up only
-            self._kept = dict(self._used)
-
-
-def _pipeline_version(language: LanguagePipeline) -> str:
-    import spacy
-
-    import nlp.language
-
-    source = Path(nlp.language.__file__).read_bytes()
-    return hashlib.sha256(f"{language.backend}\x00{spacy.__version__}\x00".encode() + source).hexdigest()[:20]

@@ -3,8 +3,7 @@
 Reads: `output/pseudo/*.json` (per document), the codebook file, the reviewers' codes
 (`output/review/human_codes.csv`), `interviews/metadata.csv` (its `interviewer` column) and the
 `[codering]` settings. Speaker roles are detected on the raw corpus inside `interviews.roles`.
-Writes: `output/segments.*` and `output/coding_reliability.*` (schemas in `codebook.coding.io`), and
-`output/lemmas.json`, the segments' lemmas kept for the next run.
+Writes: `output/segments.*` and `output/coding_reliability.*` (schemas in `codebook.coding.io`).
 """
 
 from __future__ import annotations
@@ -20,7 +19,6 @@ from codebook.coding.settings import CodingSettings
 from nlp.stage import Fingerprint, Stage, StageContext, StageOutcome, StageRecord, hash_bytes, hash_files
 
 CODING = "coderen"
-LEMMA_CACHE = "lemmas.json"  # the segments' lemmas between runs (codebook.coding.lexical.TokenFormCache)
 
 
 @dataclass(frozen=True)
@@ -78,8 +76,7 @@ class CodingStage(Stage):
         embedder = ctx.embedder if settings.semantic else None
         result = code_segments(segments, ctx.codebook, ctx.language, embedder, settings,
                                human_codes=load_human_codes(ctx.out), progress=_counter(ctx.progress.step),
-                               extra_embedder=extra, manual_embedder=_manual_embedder(embedder),
-                               forms_cache=ctx.out / LEMMA_CACHE)
+                               extra_embedder=extra, manual_embedder=_manual_embedder(embedder))
         save_segments(result.table, ctx.out)
         save_reliability(result.reliability, ctx.out)
         return StageOutcome(result.table, {

@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 from codebook.coding.learned import LearnedCoder, human_label_matrix
-from codebook.coding.lexical import LexicalCoder, TokenFormCache
+from codebook.coding.lexical import LexicalCoder
 from codebook.coding.settings import CodingSettings
 from codebook.coding.zeroshot import ZeroShotCoder
 
@@ -179,42 +179,3 @@ def test_self_training_sharpens_a_weak_signal_and_keeps_the_scale():
     np.testing.assert_array_equal(tiny, scores[:15])  # too few segments: nothing learned
     with pytest.raises(Exception, match="zelftraining"):
         CodingSettings(self_training=-1.0)
-
-
-CACHE_TEXTS = ["De scholen en hun leerlingen doen mee.", "Ze spijbelden vaak op vrijdag.", "Het gezin kreeg hulp."]
-
-
-def test_token_form_cache_gives_spacys_forms_and_lemmatises_only_new_texts(small_codebook, language, tmp_path):
-    path = tmp_path / "lemmas.json"
-    plain = LexicalCoder(small_codebook, language).lemmatise(CACHE_TEXTS)
-    first = TokenFormCache(language, path)
-    assert first.forms(CACHE_TEXTS) == plain and first.misses == 3
-    first.save()
-
-    again = TokenFormCache(language, path)
-    changed = CACHE_TEXTS[:2] + ["Het gezin kreeg eindelijk hulp."]
-    assert again.forms(changed) == LexicalCoder(small_codebook, language).lemmatise(changed)
-    assert again.misses == 1  # only the changed text went through spaCy
-    again.save()
-    # the file keeps the texts of the last run only
-    assert TokenFormCache(language, path).forms(CACHE_TEXTS[2:]) == plain[2:]
-
-
-def test_token_form_cache_ignores_a_damaged_or_foreign_file(small_codebook, language, tmp_path):
-    path = tmp_path / "lemmas.json"
-    path.write_text("{niet af", encoding="utf-8")
-    damaged = TokenFormCache(language, path)
-    assert damaged.forms(CACHE_TEXTS) == LexicalCoder(small_codebook, language).lemmatise(CACHE_TEXTS)
-    assert damaged.misses == 3
-    damaged.save()
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace(damaged.version, "een-andere-pijplijn"), encoding="utf-8")
-    foreign = TokenFormCache(language, path)
-    foreign.forms(CACHE_TEXTS)
-    assert foreign.misses == 3
-
-
-def test_lexical_coder_with_cache_scores_as_without(small_codebook, language, tmp_path):
-    cached = LexicalCoder(small_codebook, language, forms=TokenFormCache(language, tmp_path / "lemmas.json"))
-    plain = LexicalCoder(small_codebook, language)
-    assert np.array_equal(cached.score(cached.lemmatise(CACHE_TEXTS)).scores, plain.score(plain.lemmatise(CACHE_TEXTS)).scores)
