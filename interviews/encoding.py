@@ -90,7 +90,8 @@ def decode_text(data: bytes, source: str) -> DecodedText:
     text = text.lstrip("\ufeff")
     if text.lstrip().startswith("{\\rtf"):
         raise InputError("N102", path=source, line=1, detail=(
-            "RTF-opmaak (Rich Text) in plaats van platte tekst; sla het op als .docx of als platte tekst (UTF-8)"))
+            "RTF-opmaak (Rich Text) in plaats van platte tekst; geef het bestand de extensie .rtf (narratief leest "
+            "RTF), of sla het op als .docx of als platte tekst (UTF-8)"))
     if len(_CONTROL.findall(text)) > max(2, len(text) // 100):
         raise InputError("N102", path=source, detail="binair bestand (veel stuurtekens), geen tekst")
     newline = _dominant_newline(text)

@@ -393,6 +393,9 @@ def test_rtf_saved_as_text_is_refused(tmp_path):
     with pytest.raises(InputError) as info:
         read(tmp_path, "gesprek.txt", rtf)
     assert info.value.code == "N102" and "gesprek.txt, regel 1" in info.value.message and "RTF" in info.value.message
+    assert "extensie .rtf" in info.value.message
+    renamed = read(tmp_path, "gesprek.rtf", rtf)  # what the message advises works
+    assert [turn.speaker for turn in renamed.turns] == ["Anouk", "Bram"]
 
 
 def test_encrypted_or_old_word_file_named_docx_is_refused_with_the_reason(tmp_path):
