@@ -40,6 +40,7 @@ _QUARTO_TO = {"html": "html", "docx": "docx", "pdf": "typst"}
 _FIG_ALT = re.compile(r'\]\(([^)\s]+)\)\{fig-alt="([^"]*)"')
 RENDER_RECORD = ".opmaak.json"  # per folder and document: the inputs' hash and the rendered files' hashes
 _PANDOC_TEMPLATES = ("hoofdstuk.css", "referentie.docx", "hoofdstuk-typst.typ")
+_LINKED = re.compile(r"\]\(<?([^)\s>]+)>?")  # Markdown link and image targets
 
 
 @dataclass(frozen=True)
@@ -262,7 +263,8 @@ def render_document(qmd: Path, stem: str, formats: Sequence[str] = FORMATS, engi
 
 def _pandoc_inputs_hash(qmd: Path, stem: str, formats: tuple[str, ...]) -> str:
     """Everything a pandoc rendering of `qmd` reads or depends on: the document, its figures
-    (`figuren/`), the style templates, the formats, pandoc's and Typst's versions and this module."""
+    (`figuren/`) and any other file of its folder it links to, the style templates, the formats,
+    pandoc's and Typst's versions and this module."""
     import pypandoc
     import typst
 
@@ -272,8 +274,12 @@ def _pandoc_inputs_hash(qmd: Path, stem: str, formats: tuple[str, ...]) -> str:
     figures = folder / "figuren"
     named = [(qmd.name, qmd), ("render.py", Path(__file__))]
     named += [(name, _template(name)) for name in _PANDOC_TEMPLATES]
-    if figures.is_dir():
-        named += [(p.relative_to(folder).as_posix(), p) for p in sorted(figures.rglob("*")) if p.is_file()]
+    embedded = {p for p in figures.rglob("*") if p.is_file()} if figures.is_dir() else set()
+    for target in _LINKED.findall(qmd.read_text(encoding="utf-8")):  # e.g. a picture in an interpretation
+        path = (folder / target).resolve()
+        if path.is_file() and path.is_relative_to(folder.resolve()):
+            embedded.add(path)
+    named += sorted((p.resolve().relative_to(folder.resolve()).as_posix(), p) for p in embedded)
     for name, path in named:
         digest.update(b"\x00" + name.encode("utf-8") + b"\x00" + hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()

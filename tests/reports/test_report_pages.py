@@ -150,3 +150,13 @@ def test_an_unchanged_document_is_not_rendered_again_unless_its_files_changed(in
     qmd = source.qmd
     qmd.write_text(qmd.read_text(encoding="utf-8") + "\nEen zin erbij.\n", encoding="utf-8")
     assert not render_chapter(source, formats=("html",), engine="pandoc").reused  # a changed source too
+
+    # a picture the text links to outside figuren/ (say, in an interpretation) counts as an input
+    figure = next((tmp_path / "c" / "figuren").glob("*.png"))
+    (tmp_path / "c" / "eigen.png").write_bytes(figure.read_bytes())
+    qmd.write_text(qmd.read_text(encoding="utf-8") + "\n![Eigen figuur](eigen.png)\n", encoding="utf-8")
+    assert not render_chapter(source, formats=("html",), engine="pandoc").reused
+    assert render_chapter(source, formats=("html",), engine="pandoc").reused
+    (tmp_path / "c" / "eigen.png").write_bytes(next((tmp_path / "c" / "figuren").glob("*.png")).read_bytes()
+                                                + b"\0")
+    assert not render_chapter(source, formats=("html",), engine="pandoc").reused
