@@ -43,7 +43,6 @@ class AgreementStage(Stage):
     def run(self, ctx: StageContext, previous: StageRecord | None) -> StageOutcome:
         from analysis.agreement import AGREEMENT_COLUMNS, compute_agreement, save_agreement
         from codebook.coding.io import load_segments
-        from codebook.review import codings_from_segments
         from codebook.reviewed import load_human_codes
 
         human = load_human_codes(ctx.out)
@@ -51,6 +50,8 @@ class AgreementStage(Stage):
             ctx.progress.step("geen menselijke codes: alleen de machine heeft gecodeerd")
             table = pd.DataFrame(columns=list(AGREEMENT_COLUMNS))
         else:
+            from codebook.review import codings_from_segments  # the review workbook's module (openpyxl)
+
             codings = pd.concat([codings_from_segments(load_segments(ctx.out)), human], ignore_index=True)
             table = compute_agreement(codings, ctx.codebook)
         save_agreement(table, ctx.out / "agreement")

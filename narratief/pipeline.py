@@ -31,8 +31,9 @@ if TYPE_CHECKING:  # pandas loads with the first stage that reads a table, not w
 
 # The stage modules a run imports on first use (with them spaCy, scikit-learn, openpyxl, pyarrow,
 # pandoc's and Typst's bindings); `Pipeline.warm_up` imports them ahead.
-WARM_MODULES = ("codebook.coding.combine", "codebook.coding.learned", "codebook.review", "analysis.compare",
+WARM_MODULES = ("codebook.coding.combine", "codebook.coding.learned", "analysis.compare",
                 "nlp.topic_stage", "reports.chapter", "reports.render", "reports.share", "pyarrow.parquet")
+REVIEWED_MODULES = ("codebook.review",)  # the review workbook (openpyxl, 0.1 s): only once people have coded
 
 
 def _locked(method):
@@ -607,7 +608,10 @@ class Pipeline:
                 warnings.simplefilter("ignore", MissingModelWarning)
                 load_language(self.ws.settings.codering.taalmodel)
             load_embedder(self.ws.settings.codering.embeddings).embed(["opwarmen"])  # not cached: no file
-            for module in WARM_MODULES:
+            from codebook.reviewed import human_codes_path
+
+            reviewed = REVIEWED_MODULES if human_codes_path(self.out).exists() else ()
+            for module in WARM_MODULES + reviewed:
                 importlib.import_module(module)
 
     def _pseudonymise_beside_warm_up(self, stage: Stage) -> bool:
