@@ -17,7 +17,8 @@ def typicality(candidates: pd.DataFrame, theme: str, embeddings: np.ndarray | No
     candidates' embeddings (rows of `embeddings` aligned with the candidates); else the cosine to
     the TF-IDF centroid of the candidates' texts.
     """
-    scores = coded_typicality(_numeric(candidates, f"score_{theme}"), _numeric(candidates, f"score_{lens}") if lens else None)
+    scores = coded_typicality(_numeric(candidates, f"score_{theme}"),
+                              _numeric(candidates, f"score_{lens}") if lens else None)
     if scores is not None:
         return scores
     if embeddings is not None and len(embeddings):

@@ -167,7 +167,7 @@ class Pipeline:
         for error in result.skipped:
             self.progress.warn(f"overgeslagen: {error.message}")
         if result.not_selected:  # counts and extensions only: file names may hold a name
-            kinds = sorted({"." + PurePosixPath(s).suffix.lower().lstrip(".") for s in result.not_selected})
+            kinds = sorted({PurePosixPath(s).suffix.lower() for s in result.not_selected})
             self.progress.warn(f"niet gelezen: {len(result.not_selected)} bestand(en) van het type "
                                f"{', '.join(kinds)}, dat niet in [invoer] formaten van narratief.toml staat; "
                                "zet het formaat erbij om ze mee te nemen")

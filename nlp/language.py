@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from nlp.errors import NlpError
+from nlp.lemma_tables import POS_ORDER as _POS_ORDER, lemma_tables
 from nlp.runtime import import_spacy, long_lived
 
 spacy = import_spacy()
@@ -38,7 +39,6 @@ log = logging.getLogger(__name__)
 
 FALLBACK_BACKEND = "spacy.blank('nl') + lookups lemmatizer"
 _LEMMA_COMPONENT = "narratief_lemmas"
-_POS_ORDER = ("noun", "verb", "adj")
 # Extra noun rules for nominalised adjectives ("jongeren" -> "jongere", "volwassenen").
 _EXTRA_NOUN_RULES = (("eren", "ere"), ("enen", "ene"))
 # High-frequency forms the tables get wrong or miss; checked before anything else.
@@ -137,31 +137,6 @@ def _register_lemmatizer() -> None:
     """Register the lemma component with spaCy, once, on first use (not at import)."""
     if not Language.has_factory(_LEMMA_COMPONENT):
         Language.factory(_LEMMA_COMPONENT, func=lambda nlp, name: LookupLemmatizer(lemma_tables()))
-
-
-@functools.lru_cache(maxsize=1)
-def lemma_tables() -> dict[str, Any]:
-    """The Dutch lemma tables of `spacy-lookups-data` as plain dicts and sets: `lookup` (form ->
-    lemma), and per part of speech of `_POS_ORDER` its `index` (known lemmas), `exc` (form -> lemmas)
-    and `rules` (suffix pairs). Parsed once per computer (`nlp.runtime.cached_table`): reading the
-    gzipped JSON into spaCy's hashed tables took about 0.4 s in every process."""
-    from nlp.runtime import cached_table, package_dir
-
-    folder = package_dir("spacy_lookups_data") / "data"
-    paths = {name: folder / f"nl_lemma_{name}.json.gz" for name in ("lookup", "index", "exc", "rules")}
-
-    def read() -> dict[str, Any]:
-        import srsly
-
-        raw = {name: srsly.read_gzip_json(path) for name, path in paths.items()}
-        return {
-            "lookup": {str(k): str(v) for k, v in raw["lookup"].items()},
-            "index": {p: frozenset(raw["index"].get(p, ())) for p in _POS_ORDER},
-            "exc": {p: {k: tuple(v) for k, v in raw["exc"].get(p, {}).items()} for p in _POS_ORDER},
-            "rules": {p: tuple(tuple(r) for r in raw["rules"].get(p, ())) for p in _POS_ORDER},
-        }
-
-    return cached_table("nl-lemmatabellen", "1", paths.values(), read)
 
 
 class LookupLemmatizer:

@@ -1,6 +1,6 @@
 """How the process loads its heavy, long-lived parts: libraries, models and lookup tables.
 
-Three mechanisms, one place each:
+The mechanisms, one place each:
 - `long_lived()`: build objects that live until the process ends (deduce's lookup tries, spaCy and
   torch modules, lemma tables) with Python's cyclic garbage collector paused, then freeze them
   (`gc.freeze`) so later collections do not traverse them again. Loading deduce's millions of

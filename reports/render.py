@@ -21,8 +21,6 @@ Example:
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 import re
 import shutil
@@ -32,6 +30,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Sequence
 
+from nlp.stage import hash_bytes, hash_files
 from reports.chapter import ChapterSource
 from reports.errors import ReportError
 
@@ -268,33 +267,23 @@ def _pandoc_inputs_hash(qmd: Path, stem: str, formats: tuple[str, ...]) -> str:
     import pypandoc
     import typst
 
-    digest = hashlib.sha256("\x00".join((stem, ",".join(formats), pypandoc.get_pandoc_version(),
-                                         typst.__version__)).encode("utf-8"))
-    folder = qmd.parent
+
+    folder = qmd.parent.resolve()
     figures = folder / "figuren"
-    named = [(qmd.name, qmd), ("render.py", Path(__file__))]
-    named += [(name, _template(name)) for name in _PANDOC_TEMPLATES]
-    embedded = {p for p in figures.rglob("*") if p.is_file()} if figures.is_dir() else set()
+    read = {qmd, Path(__file__), *(_template(name) for name in _PANDOC_TEMPLATES)}
+    read |= {p for p in figures.rglob("*") if p.is_file()} if figures.is_dir() else set()
     for target in _LINKED.findall(qmd.read_text(encoding="utf-8")):  # e.g. a picture in an interpretation
         path = (folder / target).resolve()
-        if path.is_file() and path.is_relative_to(folder.resolve()):
-            embedded.add(path)
-    named += sorted((p.resolve().relative_to(folder.resolve()).as_posix(), p) for p in embedded)
-    for name, path in named:
-        digest.update(b"\x00" + name.encode("utf-8") + b"\x00" + hashlib.sha256(path.read_bytes()).digest())
-    return digest.hexdigest()
-
-
-def _file_sha(path: Path) -> str | None:
-    try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
-        return None
+        if path.is_file() and path.is_relative_to(folder):
+            read.add(path)
+    return hash_bytes(stem, ",".join(formats), pypandoc.get_pandoc_version(), typst.__version__, hash_files(read))
 
 
 def _read_record(folder: Path) -> dict:
+    from nlp.io import read_json
+
     try:
-        record = json.loads((folder / RENDER_RECORD).read_text(encoding="utf-8"))
+        record = read_json(folder / RENDER_RECORD)
     except (OSError, ValueError):
         return {}
     return record if isinstance(record, dict) else {}
@@ -310,7 +299,7 @@ def _rendered_before(qmd: Path, stem: str, inputs: str) -> RenderResult | None:
     if not isinstance(files, dict) or not files:
         return None
     paths = [qmd.parent / name for name in files]
-    if any(_file_sha(path) != sha for path, sha in zip(paths, files.values())):
+    if any(hash_files([path]) != sha for path, sha in zip(paths, files.values())):
         return None
     return RenderResult(tuple(paths), str(entry.get("engine", "")), tuple(entry.get("warnings", ())), reused=True)
 
@@ -320,7 +309,7 @@ def _remember_rendering(qmd: Path, stem: str, inputs: str, result: RenderResult)
 
     record = _read_record(qmd.parent)
     record[stem] = {"inputs": inputs, "engine": result.engine, "warnings": list(result.warnings),
-                    "files": {p.name: _file_sha(p) for p in result.files}}
+                    "files": {p.name: hash_files([p]) for p in result.files}}
     write_json(record, qmd.parent / RENDER_RECORD)
 
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from interviews.profiles import Profile, default_profile
 from interviews.records import Transcript
-from nlp.runtime import long_lived
+from nlp.runtime import long_lived, package_version
 
 from .findings import Finding, Span, normalise
 from .keep import ProtectedVocabulary, is_role, role_words, subtract
@@ -127,16 +127,6 @@ def get_ner() -> Any | None:
     if not spacy.util.is_package("nl_core_news_lg"):
         return None
     return spacy.load("nl_core_news_lg", exclude=["lemmatizer", "parser", "tagger", "morphologizer", "attribute_ruler"])
-
-
-def package_version(name: str) -> str | None:
-    """The installed version of a distribution, read from its metadata (nothing is imported)."""
-    from importlib import metadata
-
-    try:
-        return metadata.version(name)
-    except metadata.PackageNotFoundError:
-        return None
 
 
 def ner_model_version() -> str | None:

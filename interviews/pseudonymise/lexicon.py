@@ -20,9 +20,7 @@ UNKNOWN_ZIPF = 1.0
 @lru_cache(maxsize=2)
 def _table(lang: str) -> dict[str, float]:
     """wordfreq's large list for `lang` as word -> frequency (kept in the per-user cache)."""
-    from importlib.metadata import version
-
-    from nlp.runtime import cached_table, package_dir
+    from nlp.runtime import cached_table, package_dir, package_version
 
     source = package_dir("wordfreq") / "data" / f"large_{lang}.msgpack.gz"
 
@@ -31,7 +29,7 @@ def _table(lang: str) -> dict[str, float]:
 
         return get_frequency_dict(lang, wordlist="large")
 
-    return cached_table(f"wordfreq-large-{lang}", version("wordfreq"), [source], read)
+    return cached_table(f"wordfreq-large-{lang}", str(package_version("wordfreq")), [source], read)
 
 
 @lru_cache(maxsize=65536)

@@ -419,12 +419,12 @@ def _deduce_dir() -> Path:
 @lru_cache(maxsize=1)
 def dutch_words() -> frozenset[str]:
     """Lower-cased Dutch word forms (spacy-lookups-data lemma table: forms and lemmas)."""
+    from nlp.lemma_tables import lemma_tables
+
     path = package_dir("spacy_lookups_data") / "data" / "nl_lemma_lookup.json.gz"
 
     def read() -> frozenset[str]:
-        import srsly
-
-        table = srsly.read_gzip_json(path)
+        table = lemma_tables()["lookup"]
         return frozenset(w.casefold() for w in table) | frozenset(v.casefold() for v in table.values())
 
     return cached_table("nl-lemmavormen", "casefold-1", [path], read)
