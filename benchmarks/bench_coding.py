@@ -92,11 +92,43 @@ class Scorer:
                 out[(self.module.doc_key(f["file"]), int(t["turn"]))] = (set(t["themes"]), set(t.get("lenses", [])))
         return out
 
-    def score(self, table: pd.DataFrame, units: set | None = None) -> dict[str, float]:
+    def read(self, table: pd.DataFrame):
+        """(gold, pred) per turn, as score.py reads a segments CSV."""
         with tempfile.TemporaryDirectory() as tmp:
             path = Path(tmp) / "segments.csv"
             table[["doc", "turn", "themes", "lenses"]].to_csv(path, index=False, quoting=csv.QUOTE_MINIMAL)
             gold, pred, *_ = self.module.read_segments(str(path), self.truth)
+        return gold, pred
+
+    def theme_interval(self, tables: list[pd.DataFrame], units: set, resamples: int = 2000,
+                       seed: int = 0) -> list[tuple[float, float]]:
+        """95 % percentile intervals of the themes' macro-F1 over turns drawn with replacement from
+        `units` (the same draws for every table), for each table and, last, for the difference
+        tables[1] - tables[0]. Turns are drawn one by one, not by interview: the corpus has two or
+        three interviews per year, too few to draw, so the intervals are, if anything, too narrow."""
+        units = sorted(units)
+        codes = self.module.THEMES
+        arrays = []
+        for table in tables:
+            gold, pred = self.read(table)
+            g = np.array([[c in gold[u][0] for c in codes] for u in units], dtype=np.int64)
+            p = np.array([[c in pred.get(u, (set(), set()))[0] for c in codes] for u in units], dtype=np.int64)
+            arrays.append((g, p))
+        rng = np.random.default_rng(seed)
+        draws = rng.integers(0, len(units), size=(resamples, len(units)))
+        macro = np.zeros((len(tables), resamples))
+        for i, (g, p) in enumerate(arrays):
+            tp = (g * p)[draws].sum(axis=1)  # (resamples, codes)
+            fp = ((1 - g) * p)[draws].sum(axis=1)
+            fn = (g * (1 - p))[draws].sum(axis=1)
+            with np.errstate(invalid="ignore", divide="ignore"):
+                f1 = np.where(tp > 0, 2 * tp / (2 * tp + fp + fn), 0.0)
+            macro[i] = f1.mean(axis=1)
+        rows = list(macro) + ([macro[1] - macro[0]] if len(tables) > 1 else [])
+        return [(float(np.percentile(r, 2.5)), float(np.percentile(r, 97.5))) for r in rows]
+
+    def score(self, table: pd.DataFrame, units: set | None = None) -> dict[str, float]:
+        gold, pred = self.read(table)
         units = sorted(units if units is not None else gold)
         out = {}
         for name, ids, idx in (("themes", self.module.THEMES, 0), ("lenses", self.module.LENSES, 1)):
@@ -195,6 +227,11 @@ def main() -> None:
         part = {k for k, yy in zip(turn_of, segments["year"]) if yy == y}
         print(f"     {y}{' (held out)' if y == last else '           '}: zero-shot {fmt(scorer.score(zero.table, part))}")
         print(f"     {y}{' (held out)' if y == last else '           '}: reviewed  {fmt(scorer.score(year.table, part))}")
+    (zs_low, zs_high), (rev_low, rev_high), (gain_low, gain_high) = scorer.theme_interval(
+        [zero.table, year.table], later, seed=args.seed)
+    print(f"   95 % intervals over the later years' turns (themes macro-F1; {len(later)} turns drawn with "
+          f"replacement): zero-shot [{zs_low:.3f}, {zs_high:.3f}], after the review [{rev_low:.3f}, {rev_high:.3f}], "
+          f"gain [{gain_low:+.3f}, {gain_high:+.3f}]")
     print("   coders: " + ", ".join(f"{k}={v}" for k, v in year.backend["coders"].items()))
     print(f"   prior shift (zero-shot codes, per year, z-units): {year.backend['prior_shift'] or 'none'}")
     rel = year.reliability
@@ -236,7 +273,9 @@ def main() -> None:
                 rand.append(scorer.score(rand_table, set(truth) - rand_turns))
                 rand_zero.append(scorer.score(zero.table, set(truth) - rand_turns)["themes_f1"])
             themes = [r["themes_f1"] for r in rand]
-            print(f"   {budget:3d} reviewed: tool-chosen themes {active['themes_f1']:.3f} lenses {active['lenses_f1']:.3f}"
+            (low, high), = scorer.theme_interval([table], rest, seed=args.seed)
+            print(f"   {budget:3d} reviewed: tool-chosen themes {active['themes_f1']:.3f} [95 % {low:.3f}, {high:.3f}]"
+                  f" lenses {active['lenses_f1']:.3f}"
                   f" (zero-shot on that rest {scorer.score(zero.table, rest)['themes_f1']:.3f})"
                   f" | random ({len(rand)} orders) themes {np.mean(themes):.3f} [{min(themes):.3f}-{max(themes):.3f}]"
                   f" lenses {np.mean([r['lenses_f1'] for r in rand]):.3f} (zero-shot {np.mean(rand_zero):.3f})"
