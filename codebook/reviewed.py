@@ -5,12 +5,16 @@ agreement, QDA export, the report and the shared edition through these functions
                                                       (a segment reviewed with no code: code "")
     shareable.csv     doc, turn, part, deelbaar       "ja"/"nee": may this quote go to the learning
                                                       community (the shared edition)?
+    asked.csv         doc, turn, part, ronde          the segments narratief itself put to the
+                                                      reviewers (`review export --aantal`: those it
+                                                      was least sure about), with the round
 
 Both are plain CSV (people may open them); a newer judgement of the same address replaces the older.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -21,6 +25,7 @@ from nlp.io import TableError, TableSchema, table_schema
 REVIEW_FOLDER = "review"
 HUMAN_CODES = table_schema("human_codes", REVIEW_FOLDER, "doc:str turn:int part:int coder:str code:str")
 SHAREABLE = table_schema("shareable", REVIEW_FOLDER, "doc:str turn:int part:int deelbaar:str")
+ASKED = table_schema("asked", REVIEW_FOLDER, "doc:str turn:int part:int ronde:int")
 YES = ("ja", "yes", "1", "true", "x")
 
 
@@ -80,3 +85,48 @@ def merge_shareable(output_dir: Path, marks: pd.DataFrame) -> None:
     table = marked if previous is None else (
         pd.concat([previous, marked]).drop_duplicates(["doc", "turn", "part"], keep="last"))
     SHAREABLE.save_csv(table, Path(output_dir) / REVIEW_FOLDER)
+
+
+def load_asked(output_dir: Path) -> frozenset[tuple[str, int, int]]:
+    """The addresses (doc, turn, part) narratief chose for review because it was least sure."""
+    table = _load(ASKED, output_dir, need=("doc", "turn", "part"))
+    if table is None or table.empty:
+        return frozenset()
+    return frozenset((str(d), int(t), int(p)) for d, t, p in zip(table["doc"], table["turn"], table["part"]))
+
+
+def record_asked(output_dir: Path, segments: pd.DataFrame, round_: int) -> None:
+    """Remember which segments a review round put to the reviewers (doc, turn, part of `segments`),
+    so the chapter can say that the agreement was measured on the machine's hardest segments."""
+    asked = segments[["doc", "turn", "part"]].assign(ronde=int(round_))
+    previous = _load(ASKED, output_dir)
+    table = asked if previous is None else (
+        pd.concat([previous, asked]).drop_duplicates(["doc", "turn", "part"], keep="first"))
+    ASKED.save_csv(table, Path(output_dir) / REVIEW_FOLDER)
+
+
+def reviewed_asked(human_codes: pd.DataFrame | None, asked: frozenset[tuple[str, int, int]]) -> int:
+    """How many reviewed segments narratief had chosen itself (a code without a part counts for the turn)."""
+    if human_codes is None or human_codes.empty or not asked:
+        return 0
+    parts = human_codes["part"] if "part" in human_codes.columns else pd.Series(float("nan"), index=human_codes.index)
+    reviewed = set()
+    for doc, turn, part in zip(human_codes["doc"].astype(str), human_codes["turn"], parts):
+        if part == part:  # not NaN
+            reviewed.add((doc, int(turn), int(part)))
+        else:
+            reviewed.update(a for a in asked if a[:2] == (doc, int(turn)))
+    return len(reviewed & asked)
+
+
+def next_round(output_dir: Path, prefix: str) -> int:
+    """The number of the next review round: 1 + the highest in the review folder's workbook names
+    (`<prefix><N>...xlsx`, also a saved copy such as "...-ronde-1-ingevuld.xlsx") and in the record
+    of asked segments."""
+    folder = Path(output_dir) / REVIEW_FOLDER
+    pattern = re.compile(re.escape(prefix) + r"(\d+)")
+    rounds = [int(m.group(1)) for p in folder.glob(f"{prefix}*.xlsx") if (m := pattern.match(p.name))]
+    asked = _load(ASKED, output_dir, need=("ronde",))
+    if asked is not None and not asked.empty:
+        rounds.append(int(asked["ronde"].max()))
+    return max(rounds, default=0) + 1

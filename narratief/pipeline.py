@@ -384,15 +384,23 @@ class Pipeline:
         segments = self.segments()
         year = self._report_year(jaar) if jaar is not None else int(segments["year"].max())
         name = f"review-{year}.xlsx"
+        batch = 0
         if aantal:
             segments = self._review_batch(segments, aantal, jaar)
-            batch = len(list((self.out / "review").glob(f"review-{jaar or 'alle'}-ronde-*.xlsx"))) + 1
+            from codebook.reviewed import next_round
+
+            batch = next_round(self.out, f"review-{jaar or 'alle'}-ronde-")
             name = f"review-{jaar or 'alle'}-ronde-{batch}.xlsx"
         elif jaar is not None:
             segments = segments[segments["year"] == year]
         path = self.out / "review" / name
         path.parent.mkdir(parents=True, exist_ok=True)
-        return export_review(segments, self.codebook, path, coders=tuple(coders) or ("codeur1",))
+        written = export_review(segments, self.codebook, path, coders=tuple(coders) or ("codeur1",))
+        if batch:
+            from codebook.reviewed import record_asked
+
+            record_asked(self.out, segments, batch)
+        return written
 
     def _reviewed_keys(self) -> set:
         human = self.human_codes()

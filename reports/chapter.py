@@ -391,7 +391,7 @@ def build_chapter(inputs: ReportInputs, year: int, out_dir: Path) -> ChapterSour
         agreement=method.agreement_block(inputs.agreement, cb),
         pseudonymisation=method.pseudonymisation_block(inputs.pseudonymisation),
         notes=method.notes_block(inputs.notes),
-        coding_limit=method.coding_limit_sentence(inputs.agreement),
+        coding_limit=method.coding_limit_sentence(inputs.agreement, inputs.manifest, year),
         overview=overview_block(inputs, year, bars, heat),
         themes="\n\n".join(s for s, _ in sections),
         cooccurrence=cooccurrence_block(inputs, year, cooc),

@@ -129,7 +129,8 @@ def coding_block(codebook: Codebook, agreement: pd.DataFrame | None, manifest: M
             f"{sum(len(codebook.subcodes(t.id)) for t in codebook.themes)} subcodes en de lenzen "
             + ", ".join(escape(lens.name) for lens in codebook.lenses) + ". "
             "Eerst kent narratief automatisch thema's en lenzen toe, met bij elk segment een korte "
-            "reden; daarna controleren onderzoekers een steekproef en passen codes aan.")
+            "reden; onderzoekers kunnen die codes daarna beoordelen en aanpassen, en narratief leert van "
+            "hun oordeel.")
     if backend:
         text += f" De automatische codering gebruikte: {escape(backend)}."
     if agreement is not None and not agreement.empty:
@@ -171,7 +172,9 @@ def coders_block(codebook: Codebook, manifest: Mapping[str, Any]) -> str:
         rows.append((names.get(code, code), CODER_WORDS.get(str(coder), str(coder)), _count(r.get("reviewed")),
                      _count(r.get("positives")), num(r.get("alpha"))))
     learned = sum(1 for c in backend["coders"].values() if c == "geleerd")
-    text = (f"Mensen beoordeelden {reviewed} segmenten. Per code koos narratief de codeerder die op die "
+    text = (f"Mensen beoordeelden {reviewed} segmenten{_by_year(backend.get('reviewed_by_year'))}. "
+            + _asked_sentence(int(backend.get("reviewed_asked") or 0), reviewed)
+            + "Per code koos narratief de codeerder die op die "
             "segmenten het best scoorde in kruisvalidatie per gesprek (een model wordt nooit getoetst op "
             f"segmenten waarvan het leerde): {learned} van de {len(rows)} codes komen nu van een geleerd "
             "model, de andere van de automatische codering vanuit het codeboek. De overeenstemming hieronder "
@@ -186,28 +189,65 @@ def coders_block(codebook: Codebook, manifest: Mapping[str, Any]) -> str:
     return text
 
 
+def _by_year(counts: Any) -> str:
+    """" (2024: 18, 2025: 0, 2026: 32)" from {year: reviewed segments}; "" without years."""
+    if not isinstance(counts, Mapping) or len(counts) < 2:
+        return ""
+    return " (" + ", ".join(f"{year}: {int(n)}" for year, n in sorted(counts.items())) + ")"
+
+
+def _asked_sentence(asked: int, reviewed: int) -> str:
+    """What the reviewed segments were: the machine's least sure ones are a hard test, not a sample."""
+    if not asked:
+        return ""
+    which = "Al die segmenten" if asked >= reviewed else f"{asked} daarvan"
+    return (f"{which} legde narratief zelf voor: de segmenten waarover het het minst zeker was. Op zulke "
+            "moeilijke segmenten valt de overeenstemming lager uit dan op een willekeurige steekproef, dus "
+            "voor de andere segmenten is zij eerder te laag dan te hoog geschat. ")
+
+
 def _count(value: Any) -> str:
     return str(int(value)) if isinstance(value, (int, float)) and value == value else "–"
 
 
 def agreement_block(agreement: pd.DataFrame | None, codebook: Codebook) -> str:
-    """Agreement figures with their reading."""
+    """Agreement figures with their reading, in the codebook's order. Codes no coder of a pair gave
+    on the shared segments (alpha undefined) are counted in a sentence, not listed row by row."""
     if agreement is None or agreement.empty:
-        return "Er zijn nog geen overeenstemmingscijfers: niemand heeft een steekproef met de hand gecodeerd."
+        return "Er zijn nog geen overeenstemmingscijfers: niemand heeft segmenten met de hand gecodeerd."
     names = {c.id: c.name for c in codebook.codes}
+    order = {"__overall__": -1, **{c.id: i for i, c in enumerate(_codebook_order(codebook))}}
 
     def coder(c: str) -> str:
         return "automatisch" if c == "machine" else f"codeur {c}"
 
-    ordered = agreement.assign(_o=agreement["code"] != "__overall__").sort_values(["_o", "code"])
+    measured = agreement["alpha"].notna() | (agreement["code"] == "__overall__")
+    ordered = agreement[measured].assign(_o=agreement["code"].map(lambda c: order.get(c, len(order))))
+    ordered = ordered.sort_values(["_o", "code"], kind="stable")
     rows = [("Alle codes samen" if r.code == "__overall__" else names.get(r.code, r.code),
              f"{coder(str(r.coder_a))} – {coder(str(r.coder_b))}", int(r.n),
              num(r.percent, 1) + "%", num(r.kappa), num(r.alpha), READINGS.get(r.reading, r.reading))
             for r in ordered.itertuples()]
-    return ("Overeenstemming tussen codeurs (procent overeenstemming, Cohens kappa en Krippendorffs "
+    text = ("Overeenstemming tussen codeurs (procent overeenstemming, Cohens kappa en Krippendorffs "
             "alpha). Het oordeel volgt Krippendorff: betrouwbaar vanaf alpha 0,800, voorlopig vanaf 0,667.\n\n"
             + table(["Code", "Codeurs", "n", "Overeenstemming", "Kappa", "Alpha", "Oordeel"], rows,
                     "llrrrrl", caption="Overeenstemming tussen codeurs"))
+    unmeasured = sorted(set(agreement.loc[~measured, "code"]) - set(agreement.loc[measured, "code"]))
+    subcodes = {c.id for c in codebook.codes if c.kind == "subcode"}
+    if unmeasured:
+        which = (f"de {len(subcodes)} subcodes" if set(unmeasured) == subcodes else
+                 f"{len(unmeasured)} code(s) ("
+                 + "; ".join(escape(names.get(c, c)) for c in sorted(unmeasured, key=lambda c: order.get(c, 0)))
+                 + ")")
+        text += (f"\n\nVoor {which} gaf geen van de codeurs de code op de segmenten die zij allebei "
+                 "beoordeelden, zodat er geen overeenstemming te berekenen is. De volledige tabel staat in "
+                 "agreement.csv bij de uitvoer.")
+    return text
+
+
+def _codebook_order(codebook: Codebook) -> list:
+    """Themes each followed by its subcodes, then the lenses."""
+    return [c for t in codebook.themes for c in (t, *codebook.subcodes(t.id))] + list(codebook.lenses)
 
 
 def storylines_block() -> str:
@@ -319,12 +359,25 @@ def manifest_block(manifest: Mapping[str, Any]) -> str:
     return text
 
 
-def coding_limit_sentence(agreement: pd.DataFrame | None) -> str:
-    """The limits paragraph's sentence on automatic coding: true to whether people reviewed it."""
+def coding_limit_sentence(agreement: pd.DataFrame | None, manifest: Mapping[str, Any] | None = None,
+                          year: int | None = None) -> str:
+    """The limits paragraph's sentence on automatic coding: true to whether people reviewed segments
+    of the report's year (not only of other years)."""
     human = agreement is not None and not agreement.empty
+    backend = _detail(manifest or {}, CODING, "backend")
+    by_year = backend.get("reviewed_by_year") if isinstance(backend, Mapping) else None
+    if human and year is not None and isinstance(by_year, Mapping) and str(year) in by_year:
+        n = int(by_year[str(year)])
+        if n:
+            return (f"De automatische codering is een hulpmiddel: mensen hebben {n} segmenten uit {year} "
+                    "beoordeeld (zie de overeenstemming hierboven), de andere codes van dat jaar komen van de "
+                    "machine, die thema's kan missen of verkeerd toekennen.")
+        return (f"De automatische codering is een hulpmiddel: uit {year} heeft niemand segmenten beoordeeld; "
+                "de codes van dat jaar komen van de machine, die leerde van beoordelingen uit andere jaren en "
+                "thema's kan missen of verkeerd toekennen. Lees de cijfers als indicatie.")
     if human:
-        return ("De automatische codering is een hulpmiddel: zij is steekproefsgewijs door mensen "
-                "gecontroleerd (zie de overeenstemming hierboven), maar kan thema's missen of verkeerd "
+        return ("De automatische codering is een hulpmiddel: mensen hebben een deel van de segmenten "
+                "beoordeeld (zie de overeenstemming hierboven), maar zij kan thema's missen of verkeerd "
                 "toekennen.")
     return ("De automatische codering is een hulpmiddel en is dit jaar (nog) niet door mensen "
             "gecontroleerd: zij kan thema's missen of verkeerd toekennen, dus lees de cijfers als "

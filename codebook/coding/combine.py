@@ -218,6 +218,7 @@ def code_segments(
         "extra_embedder": extra_embedder.name if (extra_embedder is not None and settings.use_embeddings) else None,
         "coders": dict(zip(label_ids, coder_of[:ks])),
         "reviewed_segments": int(len(rows)),
+        "reviewed_by_year": _count_by_year(table["year"], rows),
         "interviewer_segments": int((roles == ROLE_INTERVIEWER).sum()),
         "lenses_are_suggestions": bool(any(lens_suggestion.values())),
         "prior_shift": shifts,
@@ -281,6 +282,12 @@ def _shift_priors(margins, machine_margins, rows, Y, new, years, learner, label_
                 machine_margins[group, column] += estimate.shift
                 out.setdefault(label_ids[column], {})[year] = round(estimate.shift, 3)
     return out
+
+
+def _count_by_year(years: pd.Series, rows: np.ndarray) -> dict[str, int]:
+    """Reviewed segments per year, every year of the corpus listed (0 where nobody reviewed)."""
+    counts = pd.Series(years.to_numpy()[rows]).astype(str).value_counts()
+    return {year: int(counts.get(year, 0)) for year in sorted(set(years.astype(str)))}
 
 
 def _assign(margins: np.ndarray, columns: Sequence[int], top_k: int) -> list[list[int]]:

@@ -55,7 +55,7 @@ class CodingStage(Stage):
 
     def run(self, ctx: StageContext, previous: StageRecord | None) -> StageOutcome:
         from codebook.coding import code_segments, make_segments, save_reliability, save_segments
-        from codebook.reviewed import load_human_codes
+        from codebook.reviewed import load_asked, load_human_codes, reviewed_asked
         from interviews.roles import RoleSettings, corpus_roles, read_interviewer_column
         from interviews.stage import load_pseudonymised
 
@@ -74,13 +74,18 @@ class CodingStage(Stage):
 
             extra = CachedEmbedder(load_embedder("use"), ctx.out / "embeddings")
         embedder = ctx.embedder if settings.semantic else None
+        human = load_human_codes(ctx.out)
         result = code_segments(segments, ctx.codebook, ctx.language, embedder, settings,
-                               human_codes=load_human_codes(ctx.out), progress=_counter(ctx.progress.step),
+                               human_codes=human, progress=_counter(ctx.progress.step),
                                extra_embedder=extra, manual_embedder=_manual_embedder(embedder))
         save_segments(result.table, ctx.out)
         save_reliability(result.reliability, ctx.out)
+        # Reviewed segments narratief chose itself (its least sure): the agreement on them is a
+        # hard test, and the chapter says so. Only imports change this count (a round's segments
+        # are not yet reviewed when it is exported), and imports are in the fingerprint.
+        asked = reviewed_asked(human, load_asked(ctx.out))
         return StageOutcome(result.table, {
-            "backend": result.backend,
+            "backend": {**result.backend, "reviewed_asked": asked},
             "codebook": {"name": ctx.codebook.name, "version": ctx.codebook.version,
                          "sha256": hash_files([self.codebook_path])},
             "roles": {d: r.method for d, r in sorted(roles.items())},

@@ -94,3 +94,25 @@ def test_machine_codings_from_segments(segments):
     assert set(machine["coder"]) == {"machine"}
     assert len(machine[["doc", "turn", "part"]].drop_duplicates()) == len(segments)
     assert sorted(machine[machine["code"] != ""]["code"]) == ["bijsturen", "grenzen", "resultaat", "school"]
+
+
+def test_review_rounds_count_saved_copies_once_and_remember_what_was_asked(tmp_path):
+    import pandas as pd
+
+    from codebook.reviewed import load_asked, next_round, record_asked, reviewed_asked
+
+    folder = tmp_path / "review"
+    folder.mkdir()
+    assert next_round(tmp_path, "review-alle-ronde-") == 1
+    (folder / "review-alle-ronde-1.xlsx").write_bytes(b"")
+    (folder / "review-alle-ronde-1-ingevuld.xlsx").write_bytes(b"")  # the reviewer's saved copy
+    (folder / "review-2025-ronde-7.xlsx").write_bytes(b"")  # another series
+    assert next_round(tmp_path, "review-alle-ronde-") == 2
+    asked = pd.DataFrame({"doc": ["a", "a", "b"], "turn": [1, 2, 5], "part": [0, 0, 1]})
+    record_asked(tmp_path, asked, 2)
+    assert load_asked(tmp_path) == {("a", 1, 0), ("a", 2, 0), ("b", 5, 1)}
+    assert next_round(tmp_path, "review-alle-ronde-") == 3  # the record counts even without the workbook
+    human = pd.DataFrame({"doc": ["a", "a", "c"], "turn": [1, 3, 1], "part": [0, 0, 0],
+                          "coder": ["anna"] * 3, "code": ["school", "", "school"]})
+    assert reviewed_asked(human, load_asked(tmp_path)) == 1  # a-1 was asked; a-3 and c-1 were chosen by people
+    assert reviewed_asked(None, load_asked(tmp_path)) == 0

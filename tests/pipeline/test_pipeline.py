@@ -260,11 +260,15 @@ def test_active_review_batches_ask_the_next_uncertain_segments(demo_run, tmp_pat
         sheet = book["Beoordeling"]
         for row in range(2, sheet.max_row + 1):
             sheet.cell(row, headers.index("Thema's (anna)") + 1).value = "school"
-        book.save(workbook)
-        pipeline.review_import(workbook)
+        filled = workbook.with_name(workbook.stem + "-ingevuld.xlsx")  # a saved copy must not count as a round
+        book.save(filled)
+        pipeline.review_import(filled)
         pipeline.code()
     reliability = load_reliability(pipeline.out)
     assert reliability.set_index("code").loc["__overall__", "reviewed"] == 24
+    backend = pipeline.manifest.stage("coderen")["details"]["backend"]
+    assert backend["reviewed_asked"] == 24  # every reviewed segment was one narratief asked for
+    assert backend["reviewed_by_year"]["2025"] == 24 and sum(backend["reviewed_by_year"].values()) == 24
     assert set(reliability["coder"]) <= {"zero-shot", "geleerd", "geleerd+zero-shot", "zero-shot+geleerd"}
 
 

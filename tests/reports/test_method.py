@@ -93,3 +93,50 @@ def test_an_organisation_in_brackets_keeps_its_capitals_and_one_role_is_one_row_
     rows = {line.split("|")[1].strip(): line.split("|")[2].strip() for line in text.splitlines()
             if line.startswith("| ") and not line.startswith("| Rol")}
     assert rows == {"Buurthuis De Linde": "2", "STH": "1", "wijkagent": "2"}
+
+
+def test_the_chapter_says_per_year_what_people_reviewed_and_that_the_machine_chose_hard_segments():
+    theme = next(c for c in make_codebook().codes if c.kind == "theme")
+    backend = {"coders": {theme.id: "geleerd"}, "reviewed_segments": 30,
+               "reviewed_by_year": {"2025": 30, "2026": 0}, "reviewed_asked": 30}
+    text = method.coding_block(make_codebook(), None, _manifest(coderen={"backend": backend}))
+    assert "Mensen beoordeelden 30 segmenten (2025: 30, 2026: 0)." in text
+    assert "Al die segmenten legde narratief zelf voor" in text and "eerder te laag dan te hoog" in text
+    by_hand = _manifest(coderen={"backend": {**backend, "reviewed_asked": 0}})
+    assert "legde narratief zelf voor" not in method.coding_block(make_codebook(), None, by_hand)
+    some = _manifest(coderen={"backend": {**backend, "reviewed_asked": 12}})
+    assert "12 daarvan legde narratief zelf voor" in method.coding_block(make_codebook(), None, some)
+
+
+def test_the_limits_never_claim_people_checked_a_year_nobody_reviewed():
+    import pandas as pd
+
+    agreement = pd.DataFrame([{"code": "__overall__", "coder_a": "anna", "coder_b": "machine", "n": 30,
+                               "percent": 80.0, "kappa": 0.5, "alpha": 0.5, "reading": "onvoldoende"}])
+    manifest = _manifest(coderen={"backend": {"reviewed_by_year": {"2025": 30, "2026": 0}}})
+    unreviewed = method.coding_limit_sentence(agreement, manifest, 2026)
+    assert "uit 2026 heeft niemand segmenten beoordeeld" in unreviewed and "gecontroleerd" not in unreviewed
+    assert "mensen hebben 30 segmenten uit 2025 beoordeeld" in method.coding_limit_sentence(agreement, manifest, 2025)
+    assert "niet door mensen gecontroleerd" in method.coding_limit_sentence(None, manifest, 2026)
+
+
+def test_the_agreement_table_lists_measured_codes_in_codebook_order_and_counts_the_rest():
+    import pandas as pd
+
+    book = make_codebook()
+    themes = [c for c in book.codes if c.kind == "theme"]
+    lens = next(c for c in book.codes if c.kind == "lens")
+
+    def row(code, alpha):
+        return {"code": code, "coder_a": "anna", "coder_b": "machine", "n": 20, "percent": 90.0,
+                "kappa": alpha, "alpha": alpha, "reading": "onvoldoende gegevens" if alpha != alpha else "voorlopig"}
+
+    nan = float("nan")
+    agreement = pd.DataFrame([row(lens.id, 0.7), row("school.verzuim", nan), row(themes[1].id, 0.7),
+                              row("__overall__", 0.7), row(themes[0].id, nan)])
+    text = method.agreement_block(agreement, book)
+    listed = [line.split("|")[1].strip() for line in text.splitlines() if line.startswith("| ")][1:]
+    assert listed == ["Alle codes samen", themes[1].name, lens.name]  # codebook order, measured only
+    assert "Voor 2 code(s) (" + themes[0].name + "; Schoolverzuim) gaf geen van de codeurs" in text
+    only_subcodes = method.agreement_block(agreement[agreement["code"] != themes[0].id], book)
+    assert "Voor de 1 subcodes gaf geen van de codeurs" in only_subcodes
