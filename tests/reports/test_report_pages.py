@@ -42,6 +42,63 @@ def overprinted(pdf: Path) -> list[tuple]:
     return [(key, texts) for key, texts in at.items() if len(texts) > 1]
 
 
+def overlapping_glyphs(pdf: Path, share: float = 0.25) -> list[tuple[int, str]]:
+    """(page, the two characters) wherever a glyph runs into the next one on its line by more than
+    `share` of the narrower's width: a word wider than its table column printed over its neighbour.
+    Kerning pairs such as "We" or "AV" overlap by less (about 0.15); letters and digits only."""
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LTChar
+
+    def glyphs(box):
+        if isinstance(box, LTChar):
+            yield box
+        elif hasattr(box, "__iter__"):
+            for inner in box:
+                yield from glyphs(inner)
+
+    found = []
+    for number, page in enumerate(extract_pages(str(pdf)), start=1):
+        lines = defaultdict(list)
+        for glyph in glyphs(page):
+            if glyph.get_text().isalnum():  # punctuation tucks into letters ("." before a quote)
+                lines[round(glyph.y0)].append(glyph)
+        for line in lines.values():
+            line.sort(key=lambda g: g.x0)
+            for a, b in zip(line, line[1:]):
+                if a.x1 - b.x0 > max(1.0, share * min(a.width, b.width)):
+                    found.append((number, a.get_text() + b.get_text()))
+    return found
+
+
+def test_wide_tables_with_long_words_do_not_print_over_their_neighbours(tmp_path):
+    """The agreement table has seven columns; a long Dutch word (a theme's name, a bold header) must
+    get a column at least as wide as itself."""
+    themes = [c for c in make_inputs().codebook.codes if c.kind == "theme"]
+    agreement = pd.DataFrame([dict(code=t.id, coder_a=a, coder_b=b, n=90, percent=96.7, kappa=-0.075, alpha=-0.112,
+                                   reading="onvoldoende") for t in themes for a, b in (("machine", "anna"),
+                                                                                       ("anna", "bram"))])
+    source = build_chapter(make_inputs(agreement=agreement), 2025, tmp_path / "breed")
+    assert "Intergenerationele" in source.qmd.read_text(encoding="utf-8")
+    pdf = render_chapter(source, formats=("pdf",), engine="pandoc").files[0]
+    assert overlapping_glyphs(pdf) == []
+
+
+def test_the_glyph_check_sees_a_word_printed_over_another(tmp_path):
+    """The check itself: a word placed over the end of another is found; kerned text is not."""
+    import typst
+
+    plain = 'Gewone tekst: We zien AV-apparatuur, "citaten." en Tabel 7.\n'
+    found = {}
+    for name, body in (("gewoon", plain), ("over", plain + '#place(top + left, dy: 40pt)[Intergenerationele]\n'
+                                                  '#place(top + left, dx: 60pt, dy: 40pt)[automatisch]\n')):
+        typ = tmp_path / f"{name}.typ"
+        typ.write_text(body, encoding="utf-8")
+        typst.compile(str(typ), output=str(tmp_path / f"{name}.pdf"))
+        found[name] = overlapping_glyphs(tmp_path / f"{name}.pdf")
+    assert found["gewoon"] == []
+    assert found["over"] and {page for page, _ in found["over"]} == {1}
+
+
 def long_inputs():
     """Inputs whose conversations table runs over several pages."""
     rows = [dict(year=y, type="wijk", wijk=f"Buurt {i:02d} met een lange naam", interviews=1, segments=30 + i,
