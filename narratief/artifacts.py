@@ -22,10 +22,11 @@ def table_schemas() -> tuple[TableSchema, ...]:
     from analysis.tables import SCHEMAS as ANALYSIS
     from codebook.coding.io import RELIABILITY_SCHEMA
     from codebook.coding.io import SCHEMA as SEGMENTS
-    from codebook.reviewed import HUMAN_CODES, SHAREABLE
+    from codebook.reviewed import ASKED, HUMAN_CODES, SHAREABLE
     from nlp.topics import SCHEMAS as TOPICS
 
-    return (SEGMENTS, RELIABILITY_SCHEMA, HUMAN_CODES, SHAREABLE, AGREEMENT, *TOPICS.values(), *ANALYSIS.values())
+    return (SEGMENTS, RELIABILITY_SCHEMA, HUMAN_CODES, SHAREABLE, ASKED, AGREEMENT, *TOPICS.values(),
+            *ANALYSIS.values())
 
 
 def stage_classes() -> tuple[type, ...]:
