@@ -74,6 +74,8 @@ _PARTICLE_SURNAME = re.compile(
     r"[ \t]+(?:(?:" + "|".join(re.escape(p) for p in sorted(_INTERFIX - ARTICLE_PARTICLES, key=len, reverse=True))
     + r")[ \t]+){1,3}(?P<surname>[a-zà-ÿ][\w'-]+)(?![\w@]|\.\w)"
 )
+# recognizers whose single token is someone's first name ("mijn buurman X", "ik ben X", "een vriendin, X,")
+_FIRST_NAME_CUES = frozenset({"naam_context", "naam_voorstellen", "naam_bijstelling", "naam_tussenzin", "naam_voornaam_zeldzaam"})
 # a surname right after a first name: "Kortstee", "Al-Amin", "Smits-Verbeek", "El Idrissi" is two tokens
 _SURNAME_AFTER = re.compile(r"[ \t]+(?P<surname>[A-Z][a-zà-ÿ'\u2019]*(?:-[A-Z][a-zà-ÿ'\u2019]+)*[a-zà-ÿ])(?![\w@'\u2019-])")
 _STREET_END = re.compile(r"..(?:" + "|".join(re.escape(s) for s in default_profile().street_suffixes) + r")$")
@@ -320,6 +322,8 @@ class Detector:
             name = text[f.start : f.end]
             if " " in name.strip() or not name[:1].isupper() or (f.doc, f.turn, f.field, f.end) in seen:
                 continue  # one capitalised token: a first name alone
+            if strip_possessive(name).casefold() not in first_names() and f.recognizer not in _FIRST_NAME_CUES:
+                continue  # a first name by the list or by a cue that names a person, not any capitalised finding
             m = _SURNAME_AFTER.match(text, f.end)
             if m is None:
                 continue
