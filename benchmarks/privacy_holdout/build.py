@@ -11,14 +11,21 @@ own corpus/ and truth.json; `round3/src/` (one transcript written after round 2'
 `round6/src/` (three: a Whisper json without speakers, an srt with `Naam:` cues, a Zoom vtt, written
 after round 5's fixes), and
 `round7/src/` (three: minutes of a partner meeting in txt without speaker labels, an interview in
-docx with initials as labels, a Markdown file with bold labels; written after round 6's fixes).
+docx with initials as labels, a Markdown file with bold labels; written after round 6's fixes), and
+`round8/src/` (three: a WhatsApp group export pasted into a txt, a telephone interview typed into a
+two-column docx table, a youth conversation typed with `JW:`/`J1:` codes and wrapped lines; written
+after round 7's fixes).
 
 Source format (UTF-8), one file per transcript:
   @key: value      header: file, year, type, wijk, date, title,
                    format (txt | md (Markdown, `**Naam:**` labels) | vtt | docx | srt | zoom (a Zoom vtt: numbered cues `Naam: text`) |
+                   chat (a WhatsApp export in a txt: `dd-mm-yyyy hh:mm - Naam: text`, one message a line;
+                   LABEL `-` is a system line) |
                    json (Whisper json, no speakers; metadata goes to corpus/metadata.csv)),
                    encoding (utf-8 | cp1252-crlf, txt only), timestamps (yes | no, txt only),
                    bold (yes | no, docx only: speaker labels in bold),
+                   table (yes | no, docx only: the turns in a two-column table speaker | text),
+                   wrap (a line width, txt only: each turn's text wrapped, continuation lines unindented),
                    keep (programme terms and ordinary words that must survive, separated by ';')
   LABEL :: text    one speaker turn; personal details inline as [[surface|cat]], also in LABEL;
                    LABEL `-` is a turn without a speaker (Whisper; a plain paragraph in txt)
@@ -36,6 +43,7 @@ import datetime as dt
 import io
 import json
 import re
+import textwrap
 import zipfile
 from pathlib import Path
 
@@ -80,13 +88,27 @@ def write_txt(path: Path, head: dict, turns: list[tuple[str, str]]) -> None:
     clock = 7
     for label, text in turns:
         prefix = f"[{stamp(clock)}] " if head.get("timestamps") == "yes" else ""
-        lines += [f"{prefix}{label}: {text}" if label else f"{prefix}{text}", ""]  # `-`: minutes without speakers
+        line = f"{prefix}{label}: {text}" if label else f"{prefix}{text}"  # `-`: minutes without speakers
+        if head.get("wrap"):  # typed with hard line breaks
+            line = "\n".join(textwrap.wrap(line, int(head["wrap"]), break_long_words=False, break_on_hyphens=False))
+        lines += [line, ""]
         clock += 4 + len(text.split()) // 3
     body = "\n".join(lines)
     if head.get("encoding") == "cp1252-crlf":
         path.write_bytes(body.replace("\n", "\r\n").encode("cp1252"))
     else:
         path.write_text(body, encoding="utf-8")
+
+
+def write_chat(path: Path, head: dict, turns: list[tuple[str, str]]) -> None:
+    lines = ["---", f"year: {head['year']}", f"type: {head['type']}", f"wijk: {head['wijk']}",
+             f"date: {head['date']}", f'title: "{head["title"]}"', "---", ""]
+    moment = dt.datetime.fromisoformat(head["date"]) + dt.timedelta(hours=19, minutes=2)
+    for i, (label, text) in enumerate(turns):
+        when = moment.strftime("%d-%m-%Y %H:%M")
+        lines.append(f"{when} - {label}: {text}" if label else f"{when} - {text}")
+        moment += dt.timedelta(minutes=(i * 7) % 23 + 1)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def write_md(path: Path, head: dict, turns: list[tuple[str, str]]) -> None:
@@ -154,10 +176,16 @@ def write_docx(path: Path, head: dict, turns: list[tuple[str, str]]) -> None:
     document = docx.Document()
     for key, name in (("year", "Jaar"), ("type", "Type"), ("wijk", "Wijk"), ("date", "Datum"), ("title", "Titel")):
         document.add_paragraph(f"{name}: {head[key]}")
-    for label, text in turns:
-        paragraph = document.add_paragraph()
-        paragraph.add_run(f"{label}:").bold = head.get("bold", "yes") != "no"
-        paragraph.add_run(f" {text}")
+    if head.get("table") == "yes":  # a hand-typed two-column table: speaker | text
+        table = document.add_table(rows=0, cols=2)
+        for label, text in turns:
+            row = table.add_row().cells
+            row[0].text, row[1].text = label, text
+    else:
+        for label, text in turns:
+            paragraph = document.add_paragraph()
+            paragraph.add_run(f"{label}:").bold = head.get("bold", "yes") != "no"
+            paragraph.add_run(f" {text}")
     document.core_properties.author = "onderzoeker"
     stamp = dt.datetime(int(head["year"]), 1, 1)
     document.core_properties.created = document.core_properties.modified = stamp  # same bytes every build
@@ -178,7 +206,7 @@ def build(folder: Path) -> None:
         head, marked = parsed["head"], parsed["turns"]
         turns = [("" if label == "-" else plain(label), plain(text)) for label, text in marked]
         writers = {"txt": write_txt, "vtt": write_vtt, "docx": write_docx, "srt": write_srt, "zoom": write_zoom,
-                   "json": write_json, "md": write_md}
+                   "json": write_json, "md": write_md, "chat": write_chat}
         writers[head["format"]](corpus / head["file"], head, turns)
         if head["format"] == "json":  # Whisper has no metadata of its own
             metadata.append([head[k] for k in ("file", "year", "type", "wijk", "date", "title")])
@@ -195,7 +223,7 @@ def build(folder: Path) -> None:
             assert re.search(rf"(?<!\w){re.escape(term)}(?!\w)", outside, re.I), f"{src.name}: keep {term!r} absent"
         files.append({
             "file": head["file"], "year": int(head["year"]), "type": head["type"], "wijk": head["wijk"],
-            "date": head["date"], "title": head["title"], "format": {"zoom": "vtt"}.get(head["format"], head["format"]),
+            "date": head["date"], "title": head["title"], "format": {"zoom": "vtt", "chat": "txt"}.get(head["format"], head["format"]),
             "encoding": head.get("encoding", "utf-8"), "n_turns": len(turns),
             "n_words": sum(len(t.split()) for _, t in turns), "pii": pii, "keep": keep,
             "turns": [{"turn": i, "speaker": label, "themes": [], "lenses": []} for i, (label, _) in enumerate(turns)],

@@ -193,6 +193,22 @@ def _answers_age_question(text: str, start: int, asked_before: bool) -> bool:
 
 
 _AGE_AGAIN = re.compile(r",\s*(?:bijna|net|pas|al|ruim|straks|binnenkort)\s+$", re.IGNORECASE)
+# a second guess right after an age: "toen was hij tien, elf." (a year apart or two, the clause ends)
+_AGE_GUESS = re.compile(r",\s*(?:of\s+)?$", re.IGNORECASE)
+# a round of introductions that asks for the age: "Stel je voor: naam, leeftijd, school", "vertel je naam en leeftijd"
+_INTRODUCTION_REQUEST = re.compile(
+    r"\b(?:naam|namen|voorstellen|stel\s+(?:je|jullie|u)\b[^.?!]{0,20}\bvoor)\b[^.?!]{0,40}\bleeftijd\b"
+    r"|\bleeftijd\b[^.?!]{0,40}\b(?:naam|namen|voorstellen)\b",
+    re.IGNORECASE,
+)
+# the age alone as a sentence in such an answer: "Zestien.", "17 in augustus.", "Vijftien jaar."
+_OWN_SENTENCE_BEFORE = re.compile(r"(?:^|[.!?]\s+)$")
+_OWN_SENTENCE_AFTER = re.compile(rf"(?:\s+jaar)?(?:\s+(?:in|op|rond)\s+(?:\d{{1,2}}\s+)?{_MONTH}(?!\w))?\s*(?:[.!?]|$)", re.IGNORECASE)
+
+
+def asks_introductions(text: str) -> bool:
+    """Whether a turn asks people to introduce themselves with their age ("naam, leeftijd, school")."""
+    return bool(_INTRODUCTION_REQUEST.search(text))
 _NAME_SENTENCE_GAP = re.compile(r"[ \t]*[.!][ \t]+$")
 
 
@@ -211,20 +227,23 @@ def _after_name_sentence(text: str, start: int, persons: Sequence[Span]) -> bool
     return False
 
 
-def find_ages(text: str, persons: Sequence[Span] = (), asked_before: bool = False) -> list[Span]:
+def find_ages(text: str, persons: Sequence[Span] = (), asked_before: bool = False,
+              introducing: bool = False) -> list[Span]:
     """Every age of one person in `text` (see the module doc for the cues).
 
     Args:
         text: one turn's text.
         persons: person spans already found in it ("Sem, 17" uses them).
         asked_before: the previous turn ended with a question about a person's age (`asks_age`).
+        introducing: this turn answers a round of introductions that asked for the age
+            (`asks_introductions`): a number that is a sentence of its own is the speaker's age.
 
     Example:
         >>> [m for m in find_ages("Ik ben zestien en hij is 12.")]  # doctest: +SKIP
     """
     out: list[Span] = []
     person_ends = {p.end for p in persons}
-    age_ends: set[int] = set()
+    age_ends: dict[int, int] = {}
     for m in _CANDIDATE.finditer(text):
         value = _valid(m.group("num"))
         if value is None:
@@ -262,9 +281,13 @@ def find_ages(text: str, persons: Sequence[Span] = (), asked_before: bool = Fals
                 recognizer = "leeftijd_na_naam"  # an introduction in short sentences: "Sem. Zestien."
             elif closes and (gap := _AGE_AGAIN.search(before)) and (start - len(gap.group())) in age_ends:
                 recognizer = "leeftijd_na_leeftijd"  # "ik ben zestien, bijna zeventien"
+            elif closes and (gap := _AGE_GUESS.search(before)) and 0 < abs(value - age_ends.get(start - len(gap.group()), -9)) <= 2:
+                recognizer = "leeftijd_na_leeftijd"  # "hij was toen tien, elf"
+            elif introducing and _OWN_SENTENCE_BEFORE.search(before) and _OWN_SENTENCE_AFTER.match(text, end):
+                recognizer = "leeftijd_voorstelronde"  # "Zestien." in an answer to "naam, leeftijd, school"
         if recognizer is None:
             continue
-        age_ends.add(tail_end if has_jaar else end)
+        age_ends[tail_end if has_jaar else end] = value
         out.append(Span(start, tail_end if has_jaar else end, "leeftijd", 0.8, recognizer))
     for m in _JARIGE.finditer(text):
         value = _valid(m.group("num"))

@@ -6,7 +6,9 @@ year ("2009") where the cue is explicit. Cues: "geboren (op|in)", "geboortedatum
 "verjaardag", "... is (hij) geboren" after the date (after a date with a month also "...
 geboren"), and "is van <date>" / "<age>, van <date>" (a person "is of" a date).
 Validate: a real calendar date whose year (when given) lies before the interview year minus
-`MIN_AGE_AT_INTERVIEW`, so "het plan is van mei 2024" in a 2024 interview is not a birth date.
+`MIN_AGE_AT_INTERVIEW`, so "het plan is van mei 2024" in a 2024 interview is not a birth date;
+a later whole date (day, month, year, not after the interview year) only after "geboren" or a
+person "is van" ("die is van 3-2-2024": a baby).
 """
 
 from __future__ import annotations
@@ -48,6 +50,12 @@ _CUE_AFTER = re.compile(r"\s*,?\s*(?:is|was|werd|ben)[- ]?(?:ie|hij|zij|ze|ik)?\
 # bare year it is not ("de in 2012 geboren kinderen" is a cohort)
 _CUE_AFTER_DATE = re.compile(r"\s*,?\s*(?:(?:is|was|werd|ben)[- ]?(?:ie|hij|zij|ze|ik)?\s+)?geboren\b", re.IGNORECASE)
 _IS_VAN = re.compile(r"(?:\b(?:is|was|ben)|-ie|\bjaar\s*,|\w+\s*,)\s+van\s+$", re.IGNORECASE)
+# a person is of a whole date: "die is van 3-2-2024", "ons kleintje is van 12 mei 2025"; then a baby's
+# date counts too (a plan "is van mei 2024" has no day, and no person subject)
+_PERSON_IS_VAN = re.compile(
+    r"(?:\b(?:die|hij|zij|ze|ik|jij|kleine|kleintje|baby|jongste|zoon(?:tje)?|dochter(?:tje)?)\s+(?:is|was|ben)|\bben\s+ik|-ie)\s+van\s+$",
+    re.IGNORECASE,
+)
 
 
 def _spelled_year(text: str) -> int | None:
@@ -113,9 +121,12 @@ def find_birthdates(text: str, interview_year: int | None = None) -> list[Span]:
         if parsed is None:
             continue
         day, month, year = parsed
-        if year is not None and (year < 1900 or (latest is not None and year > latest)):
-            continue
         before = text[max(0, m.start() - 40) : m.start()]
+        # a young child's date: an explicit cue or "<person> is van <day month year>" (not in the future)
+        young = (year is not None and day is not None and interview_year is not None and year <= interview_year
+                 and bool(_CUE_BEFORE.search(before) or _PERSON_IS_VAN.search(before)))
+        if year is not None and (year < 1900 or (latest is not None and year > latest and not young)):
+            continue
         cue = _CUE_BEFORE.search(before) or _CUE_AFTER_DATE.match(text, m.end())
         is_van = _IS_VAN.search(before) and year is not None
         if cue or is_van:

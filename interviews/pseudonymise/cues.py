@@ -35,6 +35,12 @@ _HANDLE_CUE = re.compile(
     r"(?P<value>@?[A-Za-z0-9][\w.]{1,30}[A-Za-z0-9_])(?![\w@])",
     re.IGNORECASE,
 )
+# the platform word a few words before "is"/"heet"/":": "Insta van die club is x.y2", "zijn TikTok-account heet ..."
+_HANDLE_CUE_LATER = re.compile(
+    rf"\b(?:{_PLATFORM})\b(?:[ \t]+(?!is\b|heet\b)[\w'-]+){{1,4}}?[ \t]+(?:is|was|heet|heette)[ \t]*:?[ \t]+"
+    r"(?P<value>@?[A-Za-z0-9][\w.]{1,30}[A-Za-z0-9_])(?![\w@])",
+    re.IGNORECASE,
+)
 _HANDLE_BEFORE_PLATFORM = re.compile(  # "ik ben zonnestraal.vd op insta", "volg kaylee.xo op TikTok"
     rf"(?<![\w@.])(?P<value>@?[A-Za-z0-9][\w.]{{1,30}}[A-Za-z0-9_])\s+(?:op|on)\s+(?:{_PLATFORM})\b",
     re.IGNORECASE,
@@ -90,6 +96,14 @@ def find_handles(text: str) -> list[Span]:
         if m.group("comma") and value.lstrip("@").isalpha():
             continue  # "op Snapchat, Instagram en TikTok": after a comma only a user-name shape counts
         out.append(Span(m.start("value"), m.start("value") + len(value), "handle", 0.8, "handle_context"))
+    for m in _HANDLE_CUE_LATER.finditer(text):
+        value = m.group("value").rstrip(".")
+        parts = value.lstrip("@").split(".")
+        if not any(c in value for c in "._") and not any(c.isdigit() for c in value):
+            continue  # further from the platform word only a user-name shape counts: "is goed", "is privé"
+        if value.replace(".", "").isdigit() or (len(parts) > 1 and parts[-1].casefold() in _NOT_HANDLE_END):
+            continue  # a number ("2.000"), a domain or file ("club.nl")
+        out.append(Span(m.start("value"), m.start("value") + len(value), "handle", 0.75, "handle_context"))
     for m in _HANDLE_BEFORE_PLATFORM.finditer(text):
         value = m.group("value")
         if value.isalpha():  # "we zitten veel op Insta", "werkaccounts op TikTok": words, no user names
@@ -137,6 +151,18 @@ _NICK_PATTERNS = (
     re.compile(rf"(?i:\b(?:bijnaam|roepnaam|alias|schuilnaam)\s*(?:is|was|:)?\s*){_NICK}"),
     re.compile(rf"(?i:\book\s+wel\s+){_NICK}(?i:\s+genoemd)\b"),
 )
+# the name friends use, said by who uses it: "Sjors voor de vrienden.", "maar Bas voor zijn maten"
+_NICK_FOR_FRIENDS = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=,\s)|(?<=\bmaar\s)|(?<=\bof\s))(?P<nick>[A-Z][\w'-]+)[ \t]+"
+    r"(?i:voor[ \t]+(?:de|mijn|m'n|zijn|z'n|haar|onze|ons|jullie)?[ \t]*"
+    r"(?:vrienden|vriendinnen|vriendjes|maten|matties|mattie's|jongens|meiden|familie|buurt|wijk|insiders))"
+    r"(?=[ \t]*[.,!?;)]|[ \t]*$)"
+)
+# a nickname before the real name: "mijn broertje Kleine Bas, eigenlijk Sebastiaan," (the real name must be a name)
+_NICK_THEN_REAL = re.compile(
+    r"(?<![\w'-])(?P<nick>[A-Z][\w'-]+(?:[ \t]+[A-Z][\w'-]+)?),[ \t]+(?i:eigenlijk|officieel|echt)[ \t]+"
+    r"(?P<real>[A-Z][a-zà-ÿ'-]+)(?![\w'-])"
+)
 
 
 # "maar iedereen zegt Sjors.", "ze zeggen gewoon Bram tegen hem": what people call someone; one
@@ -167,6 +193,23 @@ def find_nicknames(text: str, protected: list[tuple[int, int]] = ()) -> list[Spa
             if pattern is _NICK_REALLY and low in place_names():  # "Stad X heet eigenlijk ..."
                 continue
             out.append(Span(start, end, "persoon", 0.8, "bijnaam_context"))
+    for m in _NICK_FOR_FRIENDS.finditer(text):
+        start, end = m.span("nick")
+        low = m.group("nick").casefold()
+        if low in stop_words() or is_frequent_word(low) or low in place_names() or any(ps < end and start < pe for ps, pe in protected):
+            continue  # "Bedankt voor de vrienden.": a word, no name
+        out.append(Span(start, end, "persoon", 0.75, "bijnaam_context"))
+    for m in _NICK_THEN_REAL.finditer(text):
+        start, end = m.span("nick")
+        words = m.group("nick").split()
+        real = m.group("real").casefold()
+        if (real not in first_names() and is_plain_word(real)) or real in stop_words() or real in place_names():
+            continue  # "Dinsdag, eigenlijk Woensdag": no name after "eigenlijk"
+        if _sentence_start(text, start) and len(words) == 1 and is_word(words[0]):
+            continue  # "Gewoon, eigenlijk Sanne ...": a word opening the sentence
+        if is_plain_word(words[-1]) or words[-1].casefold() in stop_words() or any(ps < end and start < pe for ps, pe in protected):
+            continue
+        out.append(Span(start, end, "persoon", 0.75, "bijnaam_context"))
     for pattern in _NICK_PATTERNS:
         for m in pattern.finditer(text):
             start, end = m.span("nick")
@@ -252,6 +295,11 @@ FREQUENT_ZIPF_EN = FREQUENT_ZIPF
 RARE_SURNAME_ZIPF = 2.0
 """The second of two such tokens is a surname only when Dutch text rarely uses it: a brand and its
 model ("Toyota Yaris", "Opel Astra") are written about, a surname from far away hardly."""
+# not after an article ("op het <school>") or where a place stands ("uit <town>")
+_ARTICLE_OR_PLACE_BEFORE = re.compile(r"(?:^|\W)(?:de|het|een|'t|in|uit|naar|richting|bij\s+het)\s+$", re.IGNORECASE)
+RARE_CAPITALISED_FIRST_NAME_ZIPF = 3.0
+"""A capitalised first name mid-sentence that Dutch and English text use this rarely is a name without
+any cue ("Mirza", "Zdravko"); more frequent ones ("Mercedes", "Jordan") are also brands and words."""
 _NAME_PAIR = re.compile(
     r"(?<![\w'@#-])(?=(?P<name>[A-Z][a-zà-ÿ]{2,}(?:-[A-Z][a-zà-ÿ]+)?[ \t]+[A-Z][a-zà-ÿ]{2,}(?:-[A-Z][a-zà-ÿ]+)?)(?![\w'@-]))"
 )  # a lookahead, so "Daarna <First> <Surname>" tries "<First> <Surname>" too
@@ -336,6 +384,11 @@ def find_names(text: str, protected: list[tuple[int, int]] = ()) -> list[Span]:
         name = m.group("name")
         low = name.casefold()
         if low in place_names() or low in stop_words() or _STREET_NAME.search(low):
+            continue
+        if (low in first_names() and not is_word(low) and not _sentence_start(text, m.start())
+                and not _ARTICLE_OR_PLACE_BEFORE.search(text, max(0, m.start() - 12), m.start())
+                and zipf(low) < RARE_CAPITALISED_FIRST_NAME_ZIPF and zipf(low, "en") < RARE_CAPITALISED_FIRST_NAME_ZIPF):
+            add(m.start("name"), m.end("name"), 0.55, "naam_voornaam_zeldzaam")  # "vraag het aan Mirza"
             continue
         if all(is_unknown_word(part) for part in low.split("-")) and not is_word(low) and not is_compound_word(low):
             add(m.start("name"), m.end("name"), 0.55, "naam_onbekend_woord")

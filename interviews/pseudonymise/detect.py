@@ -19,7 +19,7 @@ from nlp.runtime import long_lived, package_version
 
 from .findings import Finding, Span, normalise
 from .keep import ProtectedVocabulary, is_role, role_words, subtract
-from .ages import asks_age
+from .ages import asks_age, asks_introductions
 from .birthdates import find_birthdates
 from .casing import is_uncased, recase
 from .cues import find_handles, find_names, find_nicknames
@@ -58,10 +58,11 @@ _DEDUCE_CATEGORY = {
 }
 _TURN_SEP = "\n\n\n"
 STRONG_CUE_RECOGNIZERS = frozenset({"bijnaam_context", "naam_gespeld", "naam_titel_initiaal"})  # a spelled name is letters, not words; "dhr. K." an initial
-_UNITS = frozenset({"email"})  # a url keeps a protected place visible ("www.<gemeente>.nl/..."): public pages
+_UNITS = frozenset({"email", "handle"})  # a url keeps a protected place visible ("www.<gemeente>.nl/..."): public pages
 _PLACE_BEFORE = re.compile(r"(?:^|\W)(?:in|naar|uit|richting)\s+$", re.IGNORECASE)
 _POSTCODE = re.compile(r"[1-9]\d{3}\s?[A-Z]{2}")
 _INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
+_INITIALS_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z]\.[ \t]?){1,3}[ \t]*$")
 _BIRTH_BEFORE = re.compile(_BIRTH_CUE + r"\b[^.!?\n]{0,25}$", re.IGNORECASE)
 _SENTENCE_SPLIT = re.compile(r"(?<=[^\W\d]{2}[.!?])\s+|\n+")
 _EDGE_WORDS = {
@@ -73,6 +74,11 @@ _PARTICLE_SURNAME = re.compile(
     r"[ \t]+(?:(?:" + "|".join(re.escape(p) for p in sorted(_INTERFIX - ARTICLE_PARTICLES, key=len, reverse=True))
     + r")[ \t]+){1,3}(?P<surname>[a-zà-ÿ][\w'-]+)(?![\w@]|\.\w)"
 )
+# recognizers whose single token is someone's first name ("mijn buurman X", "ik ben X", "een vriendin, X,")
+_FIRST_NAME_CUES = frozenset({"naam_context", "naam_voorstellen", "naam_bijstelling", "naam_tussenzin", "naam_voornaam_zeldzaam"})
+# a surname right after a first name: "Kortstee", "Al-Amin", "Smits-Verbeek", "El Idrissi" is two tokens
+_SURNAME_AFTER = re.compile(r"[ \t]+(?P<surname>[A-Z][a-zà-ÿ'\u2019]*(?:-[A-Z][a-zà-ÿ'\u2019]+)*[a-zà-ÿ])(?![\w@'\u2019-])")
+_STREET_END = re.compile(r"..(?:" + "|".join(re.escape(s) for s in default_profile().street_suffixes) + r")$")
 _NAME_BEFORE = re.compile(r"(?<![\w'@#-])(?P<first>[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?)[ \t]$")
 # in a speaker label, a capitalised surname after name particles ("Ruud van de Laar", "Joke in 't
 # Zandt"); "in"/"op"/"uit" only before an article particle ("in 't", "op den", "uit de")
@@ -250,14 +256,22 @@ class Detector:
         out: list[Finding] = []
         for transcript in transcripts:
             asked = False  # the previous turn asked a person's age: its answer may open this turn
+            speakers = {turn.index: turn.speaker for turn in transcript.turns}
+            round_by: str | None = None  # who asked a round of introductions with the age, until they speak again
             for index, fld, text in self._fields(transcript):
                 if fld == "speaker":
                     continue
                 text = self._readable(transcript, text)
+                speaker = speakers.get(index) if fld == "text" else None
+                if round_by is not None and speaker == round_by:
+                    round_by = None
                 for span in find_ages(text, persons.get((transcript.doc, index, fld), []),
-                                      asked_before=asked and fld == "text"):
+                                      asked_before=asked and fld == "text",
+                                      introducing=round_by is not None and fld == "text"):
                     out.append(_finding(transcript.doc, index, fld, text, span))
                 asked = fld == "text" and asks_age(text)
+                if fld == "text" and speaker and asks_introductions(text):
+                    round_by = speaker
         return out
 
     def _first_name_before_surname(self, transcripts: Sequence[Transcript], findings: list[Finding]) -> list[Finding]:
@@ -289,6 +303,40 @@ class Detector:
                 continue
             original = originals[(f.doc, f.turn, f.field)]
             out.append(Finding(f.doc, f.turn, f.field, start, f.end, original[start : f.end], "persoon", f.score, f.recognizer))
+        return out
+
+    def _surname_after_first_name(self, transcripts: Sequence[Transcript], findings: list[Finding]) -> list[Finding]:
+        """A capitalised token right after a found first name ("dat regelt Henk Kortstee", where only
+        the first name was found): its surname, when it is no Dutch word (a compound that is no word
+        counts: many surnames are), stop word, place, street, role or protected term, nor an everyday
+        English word. Hyphenated and prefixed surnames ("Al-Amin", "Smits-Verbeek") are one token.
+        The whole name then enters propagation, so the surname is caught where it stands alone."""
+        texts = {(t.doc, i, fld): self._readable(t, text) for t in transcripts for i, fld, text in self._fields(t)}
+        originals = {(t.doc, i, fld): text for t in transcripts for i, fld, text in self._fields(t)}
+        out: list[Finding] = []
+        seen: set[tuple[str, int, str, int]] = set()
+        for f in findings:
+            text = texts.get((f.doc, f.turn, f.field))
+            if f.category != "persoon" or f.field == "speaker" or text is None:
+                continue
+            name = text[f.start : f.end]
+            if " " in name.strip() or not name[:1].isupper() or (f.doc, f.turn, f.field, f.end) in seen:
+                continue  # one capitalised token: a first name alone
+            if strip_possessive(name).casefold() not in first_names() and f.recognizer not in _FIRST_NAME_CUES:
+                continue  # a first name by the list or by a cue that names a person, not any capitalised finding
+            m = _SURNAME_AFTER.match(text, f.end)
+            if m is None:
+                continue
+            surname = m.group("surname")
+            low = surname.casefold()
+            if (is_word(low) or low in stop_words() or low in _EDGE_WORDS or low in _LABEL_WORDS or is_role(low)
+                    or low in place_names() or _STREET_END.search(low) or (low in first_names() and low not in surnames())
+                    or zipf(low, "en") >= FREQUENT_ZIPF or self.protected.spans(surname)
+                    or any(is_word(part) for part in low.split("-")[1:])):
+                continue
+            seen.add((f.doc, f.turn, f.field, f.end))
+            original = originals[(f.doc, f.turn, f.field)]
+            out.append(Finding(f.doc, f.turn, f.field, f.start, m.end(), original[f.start : m.end()], "persoon", f.score, f.recognizer))
         return out
 
     def _lower_case_surnames(self, transcripts: Sequence[Transcript], findings: list[Finding]) -> list[Finding]:
@@ -475,8 +523,8 @@ class Detector:
             if span.category == "persoon":
                 pieces = _split_sentences(text, span.start, span.end)
             for start, end in pieces:
-                # an e-mail address is one unit: a protected word inside it ("...@buurtwerk-west.nl",
-                # "... at politie punt nl") does not split it
+                # an e-mail address or a user name is one unit: a protected word inside it
+                # ("...@buurtwerk-west.nl", "... at politie punt nl", "west.side.06") does not split it
                 whole = span.category in _UNITS
                 for s, e in ([(start, end)] if whole else subtract(start, end, protected)):
                     if span.category == "persoon" and span.recognizer in STRONG_CUE_RECOGNIZERS:
@@ -546,6 +594,7 @@ class Detector:
         terms = self._propagation_terms(findings, lists=True)
         out = self._find_terms(transcripts, terms)
         extra = self._first_name_before_surname(transcripts, findings + out)
+        extra += self._surname_after_first_name(transcripts, findings + out)
         if extra:
             more = {t: c for t, c in self._propagation_terms(extra, lists=False).items() if t not in terms}
             out += extra + self._find_terms(transcripts, more)
@@ -561,13 +610,15 @@ class Detector:
             names.setdefault(name, "persoon")
         terms: dict[str, str] = {}
         for name, category in names.items():
-            for term in {name, *name.split()}:
+            parts = name.split()
+            last = strip_possessive(parts[-1].strip(".,;:!?()\"")) if len(parts) > 1 else None
+            for term in {name, *parts}:
                 term = strip_possessive(term.strip(".,;:!?()\""))
                 low = term.casefold()
                 if len(term) < 3 or low in stop_words() or low in _EDGE_WORDS or low in self.roles:
                     continue
-                if term != name and is_plain_word(term):  # "Kleine" of "Kleine Tijger" alone is a word
-                    continue
+                if term != name and is_plain_word(term) and (is_word(term) or term != last or not term[:1].isupper()):
+                    continue  # "Kleine" of "Kleine Tijger" alone is a word; a surname made of two words ("Kortstee") is not
                 if self.protected.spans(term):
                     continue
                 terms.setdefault(term, category)
@@ -623,6 +674,9 @@ class Detector:
                             protected = protected if protected is not None else self.protected.spans(text)
                             if any(ps < end and start < pe for ps, pe in protected):
                                 continue
+                        if value[:1].isupper() and value.casefold() not in first_names() \
+                                and (initials := _INITIALS_BEFORE.search(text, max(0, start - 12), start)):
+                            start = initials.start()  # "t.n.v. J. <Surname>": the initials belong to the name
                         out.append(Finding(transcript.doc, index, fld, start, end, text[start:end], category, 0.75, "propagatie"))
         return out
 

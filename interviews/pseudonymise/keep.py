@@ -39,9 +39,12 @@ _CAP = r"(?:[A-Z\u00C0-\u00DE][\w'\u2019-]*|'t|de|van|der|den|ter|ten|het|voor|e
 # only these, since a person's name before "Gemeente" or "School" ("Sem Jansen School ...") is still
 # a person
 _ORG_TAIL = r"College|Lyceum|Gymnasium|Academie|Scholengemeenschap"
+# A head closing a compound ("Brandevoortschool", "Sint-Jozefkerk"): the words, not the abbreviations
+# in lower case ("Jumbo" ends in "mbo", "Rambo" too: no organisation)
+_ORG_HEAD_IN_COMPOUND = "|".join(h.lower() for h in _ORG_HEAD.split("|") if not h.replace(".", "").isupper())
 _ORG_RES = (
     re.compile(rf"\b(?:{_ORG_HEAD})[ \t]+(?:{_CAP}[ \t]+){{0,3}}[A-Z0-9\u00C0-\u00DE][\w'-]*"),
-    re.compile(rf"\b(?:{_CAP}[ \t]+){{0,3}}[A-Z][\w'-]*(?:{_ORG_HEAD.lower()}|{_ORG_HEAD})\b"),
+    re.compile(rf"\b(?:{_CAP}[ \t]+){{0,3}}[A-Z][\w'-]*(?:{_ORG_HEAD_IN_COMPOUND}|{_ORG_HEAD})\b"),
     re.compile(rf"(?<![\w'-])[A-Z\u00C0-\u00DE][\w'\u2019-]*[ \t]+(?:{_CAP}[ \t]+){{0,3}}(?:{_ORG_TAIL})\b"),
 )
 

@@ -42,12 +42,20 @@ MONTHS = (
 DATE = rf"(?:\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:19|20)?\d{{2}}|\d{{1,2}}\s+(?:{MONTHS})\.?(?:\s+(?:19|20)\d{{2}})?)"
 _BIRTH_CUE = r"(?:geboren|geb\.|geboortedatum|geboortedag|verjaardag|jarig)"
 _SEP = r"(?:[ \t]?[-./][ \t]?|[ \t])?"
+# what follows a house number: a letter ("12a", "12 B"), a floor ("12-2", "12-II", "12 hs"), "bis" ("3-bis"),
+# or the colour of an Amsterdam-style number ("14 rood") when the address ends there
+_ADDITION = (
+    r"[ \t-]?bis\b|-(?:I{1,3}|IV|hs|\d{1,3})\b"
+    r"|[ \t]+(?:hs|huis|bg|beneden|boven|I{1,3}|IV|rood|zwart)\b(?=[ \t]*(?:[.,;:!?)\n]|$))|[ \t]?[a-zA-Z]\b"
+)
 PERSON_CUES = (
     "heet", "heette", "genaamd", "bijnaam", "meneer", "mevrouw", "mevr.", "dhr.", "mw.", "juf",
     "meester", "tante", "oom", "opa", "oma", "broer", "broertje", "zus", "zusje", "zoon",
     "zoontje", "dochter", "dochtertje", "neef", "neefje", "nicht", "nichtje", "vriend",
     "vriendin", "vriendje", "vriendinnetje", "moeder van", "vader van", "ouders van",
     "kleine van", "familie", "jongen", "meisje", "buurman", "buurvrouw", "collega",
+    "vrouw", "man", "partner", "echtgenoot", "echtgenote", "ex", "zwager", "schoonzus", "schoonzoon",
+    "schoondochter", "schoonmoeder", "schoonvader", "stiefvader", "stiefmoeder", "halfbroer", "halfzus",
     "noemen we", "noemen ze", "noemden we", "noemden ze", "noemt hem", "noemt haar", "noemen hem",
     "noemen haar", "noem hem", "noem haar", "alias", "ook wel", "roepnaam",
 )
@@ -218,6 +226,16 @@ def pattern_recognizers(profile: Profile | None = None) -> tuple[RegexRecognizer
     particle = "|".join(re.escape(p) for p in profile.name_particles)
     return (
         RegexRecognizer("email", "email", re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", flags), 0.95),
+        RegexRecognizer(  # typed oddly: "(at)"/"[at]" for the @, or a comma for the dot before the country ("x@y,nl")
+            "email_verhuld",
+            "email",
+            re.compile(
+                r"(?<![\w.+-])[\w.+-]+(?:[ \t]?[(\[]at[)\]][ \t]?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}"
+                r"|@[\w-]+(?:\.[\w-]+)*,(?:nl|com|be|org|net|eu|info|de)\b)",
+                flags,
+            ),
+            0.9,
+        ),
         RegexRecognizer(
             "telefoon",
             "telefoon",
@@ -252,7 +270,7 @@ def pattern_recognizers(profile: Profile | None = None) -> tuple[RegexRecognizer
             "straat_huisnummer",
             "adres",
             re.compile(
-                rf"\b(?:(?!(?:Op|In|Aan|Bij|Naar|Uit|Over|Voor|Achter|Langs|Vanaf|Via|Richting|En|Of|Maar)\b)[A-Z][\w'-]*[ \t](?:(?:{particle})[ \t])*){{0,3}}[A-Za-z][\w'-]*?(?:{street_suffix})[ \t]+(?:(?:nr|no|nummer)\.?[ \t]*)?\d{{1,4}}(?:[ \t]?[a-zA-Z]\b|-\d{{1,3}}\b)?"
+                rf"\b(?:(?!(?:Op|In|Aan|Bij|Naar|Uit|Over|Voor|Achter|Langs|Vanaf|Via|Richting|En|Of|Maar)\b)[A-Z][\w'-]*[ \t](?:(?:{particle})[ \t])*){{0,3}}[A-Za-z][\w'-]*?(?:{street_suffix})[ \t]+(?:(?:nr|no|nummer)\.?[ \t]*)?\d{{1,4}}(?:{_ADDITION})?"
             ),
             0.85,
         ),
@@ -299,7 +317,7 @@ def pattern_recognizers(profile: Profile | None = None) -> tuple[RegexRecognizer
             "adres_gesplitst_omgekeerd",
             "adres",
             re.compile(
-                rf"\b[A-Z][\w'-]*?(?:{street_suffix}),?[ \t]+(?:op[ \t]+)?(?:huis)?nummer[ \t]+\d{{1,4}}(?:[ \t]?[a-zA-Z]\b)?"
+                rf"\b[A-Z][\w'-]*?(?:{street_suffix}),?[ \t]+(?:op[ \t]+)?(?:huis)?nummer[ \t]+\d{{1,4}}(?:{_ADDITION})?"
             ),
             0.85,
         ),
