@@ -180,6 +180,17 @@ def split_prefix(text: str) -> Prefix:
     return Prefix(timestamp, label, rest, text)
 
 
+def leading_time(text: str) -> tuple[str | None, str]:
+    """(HH:MM:SS, rest) for a line that starts with a time, in brackets (`[00:12:31] `, `(00:12:31) `) or
+    bare (`00:12:31 `, `00:12:31 - `) before more text; else (None, text). Shape only: whether the time is
+    a turn's start depends on what follows it (a label), which the caller decides.
+    """
+    match = _TIMESTAMP.match(text) or _BARE_TIME.match(text)
+    if match is None or not text[match.end():].strip():
+        return None, text
+    return normalise_timestamp(match.group("b") or match.groupdict().get("p")), text[match.end():]
+
+
 def _label(text: str) -> tuple[str, str | None, str] | None:
     """(label, timestamp inside the label, rest) for a line that starts with a label candidate."""
     emphasis = _EMPHASIS.match(text)

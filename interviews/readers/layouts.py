@@ -40,7 +40,8 @@ from typing import Protocol
 
 from interviews.readers.errors import InputError
 from interviews.readers.labels import (Block, Line, accept_labels, build_turns, clean, is_candidate, is_code,
-                                       is_interview_code, name_shaped, normalise_timestamp, split_prefix)
+                                       is_interview_code, leading_time, name_shaped, normalise_timestamp,
+                                       split_prefix)
 from interviews.readers.subtitles import Piece, label_pieces, merge_pieces, name_line, plain
 from interviews.records import Turn
 
@@ -326,7 +327,8 @@ class CueTextLayout:
                 pieces.append(Piece(speaker, start, plain(text), lines[at].number))
         if not pieces:
             return None
-        return Reading(self.name, merge_pieces(label_pieces(pieces), False))
+        # a cue without a name after a named one continues that speaker, as in .srt and .vtt files
+        return Reading(self.name, merge_pieces(label_pieces(pieces), True))
 
 
 def _first_label(block: Block, codes_only: bool) -> str | None:
@@ -441,6 +443,17 @@ _DASH_LABEL = re.compile(r"^(?P<label>[^\s:\-\u2013\u2014][^:\n]{0,39}?)\s+[-\u2
 _DASH_SHARE = 0.6
 
 
+def timed_dash_label(text: str) -> tuple[str, str, str | None] | None:
+    """(label, speech, start) for a line `Marco - tekst`, also after a time: `00:01:02 Marco - tekst`,
+    `[00:01:02] Marco – tekst` (the time is the start only when a dash label follows it)."""
+    time, rest = leading_time(text)
+    hit = dash_label(rest) if time else None
+    if hit is not None:
+        return hit[0], hit[1], time
+    hit = dash_label(text)
+    return (hit[0], hit[1], None) if hit else None
+
+
 def dash_label(text: str) -> tuple[str, str] | None:
     """(label, speech) when a line starts like `Marco - tekst`: a name-shaped label before a spaced dash.
 
@@ -478,7 +491,7 @@ class DashLabelLayout:
         colons = Counter(label for block in blocks for line in block.lines if (label := split_prefix(line.text).label))
         if any(count >= 2 for label, count in colons.items() if label in accept_labels(colons)):
             return None
-        found = [[dash_label(split_prefix(line.text).body) for line in block.lines] for block in blocks]
+        found = [[timed_dash_label(line.text) for line in block.lines] for block in blocks]
         counts = Counter(hit[0] for lines in found for hit in lines if hit)
         labels = {label for label, count in counts.items() if count >= 2}
         if len(labels) < 2:
@@ -499,13 +512,12 @@ class DashLabelLayout:
         return Reading(self.name, turns) if any(t.speaker for t in turns) else None
 
 
-def _as_colon(line: Line, hit: tuple[str, str] | None, labels: set[str]) -> Line:
+def _as_colon(line: Line, hit: tuple[str, str, str | None] | None, labels: set[str]) -> Line:
     """`Marco - tekst` as `Marco: tekst` (a time before it kept), so the general rules read it."""
     if hit is None or hit[0] not in labels:
         return line
-    prefix = split_prefix(line.text)
-    time = f"[{prefix.timestamp}] " if prefix.timestamp else ""
-    return Line(line.number, f"{time}{hit[0]}: {hit[1]}")
+    label, speech, start = hit
+    return Line(line.number, f"{f'[{start}] ' if start else ''}{label}: {speech}")
 
 
 @dataclass(frozen=True)

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from interviews.metadata import parse_meta_line
 from interviews.readers.base import MetaField
-from interviews.readers.labels import (Block, Line, bold_label, clean, is_candidate, normalise_timestamp,
-                                      split_prefix)
+from interviews.readers.labels import (Block, Line, bold_label, clean, is_candidate, name_shaped,
+                                      normalise_timestamp, split_prefix)
 from interviews.readers.layouts import HEADER_LAYOUTS, Miss, Reading
 from interviews.readers.subtitles import Piece, merge_pieces
 
@@ -122,7 +122,7 @@ class TableLayout:
             who, said = cells
             if who:
                 label = who.rstrip(":").strip()
-                if not is_candidate(label):
+                if not (is_candidate(label) or name_shaped(label, strict=True)):  # also "Bakker, Lotte" (Teams)
                     return Miss(self.name, row.number, f"tabelrij {row.number}: de eerste kolom is geen spreker",
                                 len(rows))
                 speaker = " ".join(label.split())

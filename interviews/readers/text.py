@@ -73,7 +73,7 @@ class TextReader:
         if current:
             blocks.append(Block(tuple(current)))
         layouts = ((TableLayout(tuple(rows)),) if rows else ()) + PARAGRAPH_LAYOUTS
-        reading = choose(blocks, layouts, LabelLayout(), source)
+        reading = choose(blocks, layouts, LabelLayout(drop_preamble=True), source)
         return RawDocument(tuple(meta), reading.turns, (NOTES_SKIPPED if notes is not None else "") + reading.layout,
                            reading.clock_time)
 
