@@ -85,17 +85,21 @@ def _runs(paragraph) -> list[Run]:
     return [Run(r, paragraph) for r in paragraph._p.xpath(_VISIBLE_RUNS)]
 
 
-def _rows(tables) -> tuple[Row, ...]:
-    rows: list[Row] = []
+def _rows(tables, rows: list[Row] | None = None) -> tuple[Row, ...]:
+    """The rows of the tables in order; a table inside a cell ("Tabel in tabel") gives its rows right
+    after the row that holds it (a cell's own paragraphs do not include those of a nested table)."""
+    rows = [] if rows is None else rows
     for table in tables:
         for row in table.rows:
-            cells, seen = [], set()
+            cells, seen, nested = [], set(), []
             for cell in row.cells:
                 if id(cell._tc) in seen:  # a merged cell is repeated by python-docx
                     continue
                 seen.add(id(cell._tc))
                 cells.append(tuple("".join(run.text for run in _runs(p)) for p in cell.paragraphs))
+                nested += cell.tables
             runs = [run for cell in row.cells for p in cell.paragraphs for run in _runs(p) if run.text.strip()]
             bold = bool(runs) and all(bool(run.bold) for run in runs)
             rows.append(Row(len(rows) + 1, tuple(cells), bold))
+            _rows(nested, rows)
     return tuple(rows)
