@@ -9,7 +9,9 @@ first label (a title) are no turns and a paragraph without a label continues the
 What is read (RTF 1.9.1): text and `\\par`/`\\line`/`\\tab`; code-page escapes `\\'e9` under
 `\\ansicpg1252` (also `\\mac`, `\\pc`, `\\pca`; raw 8-bit bytes likewise); `\\uN` escapes, skipping the
 fallback characters that follow them (`\\ucN`, default 1); the named characters (`\\rquote`, `\\endash`,
-...); tables (`\\cell`, `\\row`; paragraphs inside a cell join with a space); bold (`\\b`, `\\b0`,
+...); tables (`\\cell`, `\\row`; paragraphs inside a cell join with a space), also a table inside a
+cell (Word's "Tabel in tabel": `\\itapN`, `\\nestcell`, `\\nestrow` in `{\\*\\nesttableprops}`; its rows come
+before the row holding it; `{\\nonesttables}` is skipped); bold (`\\b`, `\\b0`,
 `\\plain`). Not read: hidden text (`\\v`), the deleted text of tracked changes (`\\deleted`), the header
 groups and destinations (font, colour and style tables, `\\info`, headers and footers, footnotes,
 comments, pictures, drawing objects, field instructions and every `{\\*\\...}` group) and list numbers

@@ -5,7 +5,9 @@ jaar/datum/titel also work) or, without front matter, leading lines `Jaar: 2025`
 Then the transcript in one of the layouts of `interviews.readers.layouts` (Otter, Zoom's saved
 captions, Amberscript, hand-typed `I:`/`R1:` with wrapped lines), or one speaker turn per paragraph
 (blank-line separated): `Label: text`, optionally preceded by `[00:12:31]`; see
-`interviews.readers.labels` for what counts as a label. Markdown headings (`# ...`) and horizontal
+`interviews.readers.labels` for what counts as a label. Short lines above the first label (a title,
+"Uitgewerkt door: ...") are the file's header, not turns. UTF-16 (Word's "Platte tekst" in
+"Unicode") is decoded by `interviews.encoding`. Markdown headings (`# ...`) and horizontal
 rules are ignored, and emphasis around a label (`**Sanne:**`) is stripped. A pipe table
 `| Spreker | Tekst |` (or with a time column) is read as a Word table is. A meeting tool's notes above
 the transcript (Google Meet's "Notities van Gemini", `interviews.readers.notes`) are left out.
