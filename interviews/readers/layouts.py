@@ -289,6 +289,10 @@ _DAMAGED_TIMING = re.compile(rf"^\s*\[?\d{{1,2}}:\d{{1,2}}:\d{{1,2}}(?:[.,:;]\d{
                              rf"(?:-+>?|=+>|[\u2013\u2014]+>?|\u2192|>)\s*(?:\[?{_CUE_TIME}(?:[:;]\d{{2}})?\]?)?\s*$")
 
 
+# A line that is a whole timing line and nothing else ("00:00:01,000 --> 00:00:04,000").
+_TIMING_ONLY = re.compile(rf"^\s*{_CUE_TIME}\s*-->\s*{_CUE_TIME}\s*$|^\s*\[?{_EDIT_TIME}\s*[-\u2013]\s*{_EDIT_TIME}\]?\s*$")
+
+
 def start_time(timing: str) -> str:
     match = TIMING.match(timing)
     if match.group("cue"):  # type: ignore[union-attr]
@@ -431,6 +435,8 @@ class NameLineLayout:
                 prefix = split_prefix(line.text)
                 if prefix.timestamp and prefix.label is None and not prefix.text.strip():
                     start = prefix.timestamp  # a time under the name ("Naam" / "0:03" / tekst)
+                elif _TIMING_ONLY.match(line.text):
+                    start = start or start_time(line.text)  # a subtitle timing under the name: its start
                 else:
                     lines.append(line.text)
             text = clean(lines)
@@ -455,13 +461,24 @@ _DASH_LABEL = re.compile(r"^(?P<label>[^\s:\-\u2013\u2014][^:\n]{0,39}?)\s+[-\u2
 _DASH_SHARE = 0.6
 
 
+# "Marco (00:01:02) - tekst", "Marco [00:01:02] - tekst": the time between the label and the dash.
+_DASH_LABEL_TIME = re.compile(r"^(?P<label>[^\s:\-\u2013\u2014(\[][^:\n(\[]{0,39}?)\s*[(\[]\s*(?P<time>\d{1,2}(?::\d{1,2}){1,2})"
+                              r"(?:[.,]\d{1,3})?\s*[)\]]\s+[-\u2013\u2014]\s+(?P<text>\S.*)$", re.S)
+
+
 def timed_dash_label(text: str) -> tuple[str, str, str | None] | None:
     """(label, speech, start) for a line `Marco - tekst`, also after a time: `00:01:02 Marco - tekst`,
-    `[00:01:02] Marco – tekst` (the time is the start only when a dash label follows it)."""
+    `[00:01:02] Marco - tekst`, or with the time after the label: `Marco (00:01:02) - tekst` (the time is
+    the start only when a dash label goes with it)."""
     time, rest = leading_time(text)
     hit = dash_label(rest) if time else None
     if hit is not None:
         return hit[0], hit[1], time
+    inner = _DASH_LABEL_TIME.match(text)
+    if inner:
+        label = " ".join(inner.group("label").split())
+        if is_candidate(label) and name_shaped(label, strict=True):
+            return label, inner.group("text"), normalise_timestamp(inner.group("time"))
     hit = dash_label(text)
     return (hit[0], hit[1], None) if hit else None
 

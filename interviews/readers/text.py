@@ -60,10 +60,16 @@ class TextReader:
         if notes is not None:
             start += notes + 1
         body = lines[start:]
+        tabbed = _tab_rows(body)
         for number, text in enumerate(body, start=start + 1):
             skip = self.format == "md" and (_HEADING.match(text) or _RULE.match(text))
             table = _TABLE_ROW.match(text)
-            if not text.strip() or skip or table:
+            if number - start - 1 in tabbed:
+                if current:
+                    blocks.append(Block(tuple(current)))
+                current = []
+                rows.append(Row(len(rows) + 1, tuple((cell.strip(),) for cell in text.split("\t")), False))
+            elif not text.strip() or skip or table:
                 if current:
                     blocks.append(Block(tuple(current)))
                 current = []
@@ -78,6 +84,20 @@ class TextReader:
         reading = choose(blocks, layouts, LabelLayout(drop_preamble=True), source)
         return RawDocument(tuple(meta), reading.turns, (NOTES_SKIPPED if notes is not None else "") + reading.layout,
                            reading.clock_time)
+
+
+def _tab_rows(body: list[str]) -> frozenset[int]:
+    """The lines of a table saved as plain text (Word: one row per line, cells separated by a tab).
+
+    At least two lines, one after the other (blank lines aside), each with the same number of cells,
+    two or three (speaker | text, or with a time column); otherwise none.
+    """
+    found = [i for i, text in enumerate(body) if "\t" in text.strip("\r\n ")]
+    if len(found) < 2 or len({body[i].count("\t") for i in found}) != 1 or body[found[0]].count("\t") not in (1, 2):
+        return frozenset()
+    if any(body[i].strip() for i in range(found[0], found[-1] + 1) if i not in set(found)):
+        return frozenset()
+    return frozenset(found)
 
 
 def _row(number: int, text: str, header: bool) -> Row:

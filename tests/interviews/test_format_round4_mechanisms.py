@@ -229,3 +229,54 @@ def test_a_table_whose_first_column_holds_sentences_is_still_refused(tmp_path):
     with pytest.raises(InputError) as caught:
         read(tmp_path, "raar.docx", make_docx(tmp_path, [], rows))
     assert caught.value.code in ("N116", "N108")
+
+
+# -- probes between the rounds (not held out): a name line above a timing, a time range before a label,
+#    a time between a label and its dash, a Word table saved as plain text ------------------------------
+
+ASKED = [("Interviewer", "Sinds wanneer loopt u mee met de buurtpreventie?"),
+         ("Vrijwilliger", "Sinds vorig najaar, na de inbraken in onze straat."),
+         ("Interviewer", "Wat doet u als u jongeren tegenkomt?"),
+         ("Vrijwilliger", "Gewoon een praatje maken. De meesten kennen we bij naam.")]
+
+
+def test_a_name_line_above_a_subtitle_timing_dates_the_turn_and_the_timing_is_no_text(tmp_path):
+    text = "\n\n".join(f"{who}\n00:00:{10 * i:02d},000 --> 00:00:{10 * i + 8:02d},500\n{said}"
+                       for i, (who, said) in enumerate(ASKED)) + "\n"
+    assert turns(read(tmp_path, "namen.txt", text)) == [
+        (who, f"00:00:{10 * i:02d}", said) for i, (who, said) in enumerate(ASKED)]
+
+
+def test_a_time_range_before_a_label_gives_the_start(tmp_path):
+    text = "".join(f"00:01:{10 * i:02d} - 00:01:{10 * i + 9:02d} {who}: {said}\n\n" for i, (who, said) in enumerate(ASKED))
+    assert turns(read(tmp_path, "bereik.txt", text)) == [
+        (who, f"00:01:{10 * i:02d}", said) for i, (who, said) in enumerate(ASKED)]
+
+
+def test_a_time_range_at_the_start_of_speech_without_a_label_stays_text(tmp_path):
+    text = ("Coach: Op vrijdag is de zaal open.\n20:00 - 22:00 uur, en dan is het vol.\n\n"
+            "Ouder: Ook in de vakantie?\n\nCoach: Dan niet.\n")
+    assert turns(read(tmp_path, "zaal.txt", text))[0] == (
+        "Coach", None, "Op vrijdag is de zaal open. 20:00 - 22:00 uur, en dan is het vol.")
+
+
+def test_a_time_between_the_label_and_the_dash(tmp_path):
+    text = "".join(f"{who} ({i}:{10 * i:02d}) - {said}\n\n" for i, (who, said) in enumerate(ASKED))
+    assert turns(read(tmp_path, "haakjes.txt", text)) == [
+        (who, f"00:0{i}:{10 * i:02d}", said) for i, (who, said) in enumerate(ASKED)]
+
+
+def test_a_word_table_saved_as_plain_text_one_row_per_line_with_tabs(tmp_path):
+    text = "Gesprek buurtpreventie\n\nSpreker\tTekst\n" + "".join(f"{who}\t{said}\n" for who, said in ASKED)
+    text += "\tDat doen we al jaren zo.\n"  # an empty speaker cell: the speaker above goes on
+    expected = [(who, None, said) for who, said in ASKED]
+    expected[-1] = (expected[-1][0], None, expected[-1][2] + " Dat doen we al jaren zo.")
+    transcript = read(tmp_path, "tabel_als_tekst.txt", text)
+    assert turns(transcript) == expected and "tabel" in transcript.layout
+
+
+def test_a_single_tab_in_typed_speech_makes_no_table(tmp_path):
+    text = "Coach: We hebben twee ploegen:\tde jongste en de oudste.\n\nOuder: Mooi.\n\nCoach: Ja.\n"
+    transcript = read(tmp_path, "tab.txt", text)
+    assert [t.speaker for t in transcript.turns] == ["Coach", "Ouder", "Coach"]
+    assert "tabel" not in transcript.layout
