@@ -154,10 +154,9 @@ class _Document:
             # the first cell of a nested table: the paragraphs above it (outer level) stay with the outer cell
             keep = next((i for i in range(len(self.cell_depths), 0, -1) if self.cell_depths[i - 1] < 2), 0)
             self.outer.append((self.cell[:keep], self.cell_depths[:keep], self.cells))
-            self.cell, self.cell_depths, self.cells = self.cell[keep:], [], []
+            self.cell, self.cell_depths, self.cells = self.cell[keep:], self.cell_depths[keep:], []
         elif not nested and self.outer:
-            self.end_row(nested=True)  # a nested table without its \nestrow
-            self.end_paragraph()
+            self._close_nested()
         self.cells.append(self.cell)
         self.cell, self.cell_depths = [], []
 
@@ -170,7 +169,9 @@ class _Document:
         if self.runs:
             self.end_cell(nested)
         if not nested and self.outer:
-            self.end_row(nested=True)
+            self._close_nested()
+            if self.cell:
+                self.cells.append(self.cell)
         cells = tuple(tuple(p.text for p in cell if p.text.strip()) for cell in self.cells)
         runs = [run for cell in self.cells for p in cell for run in p.runs if run[0].strip()]
         if any(cells):
@@ -178,6 +179,18 @@ class _Document:
         self.cells, self.cell, self.cell_depths = [], [], []
         if nested and self.outer:
             self.cell, self.cell_depths, self.cells = self.outer.pop()
+
+    def _close_nested(self) -> None:
+        """An outer `\\cell` or `\\row` while a nested row is open (its `\\nestrow` missing): end that row;
+        the open cell's paragraphs of the outer level go back to the outer cell."""
+        inner = [p for p, depth in zip(self.cell, self.cell_depths) if depth >= 2]
+        outer = [(p, depth) for p, depth in zip(self.cell, self.cell_depths) if depth < 2]
+        if inner:
+            self.cells.append(inner)
+        self.cell, self.cell_depths = [], []
+        self.end_row(nested=True)
+        self.cell += [p for p, _ in outer]
+        self.cell_depths += [depth for _, depth in outer]
 
 
 def _surrogates(text: str) -> str:

@@ -280,3 +280,15 @@ def test_a_single_tab_in_typed_speech_makes_no_table(tmp_path):
     transcript = read(tmp_path, "tab.txt", text)
     assert [t.speaker for t in transcript.turns] == ["Coach", "Ouder", "Coach"]
     assert "tabel" not in transcript.layout
+
+
+def test_rtf_nested_table_without_its_nestrow_loses_no_row_and_keeps_the_outer_text():
+    cells = (r"\pard\intbl\itap1 Opname van 3 april\par "
+             r"\pard\intbl\itap2 Ouder\nestcell \pard\intbl\itap2 Mijn zoon zit daar ook.\nestcell "
+             r"\pard\intbl\itap2 {\*\nesttableprops" + INNER + r"\nestrow}"
+             r"\pard\intbl\itap2 Jongerenwerker\nestcell \pard\intbl\itap2 Dat weten we.\nestcell "
+             r"\pard\intbl\itap1 Einde\cell {" + OUTER + r"\row}")
+    _, rows = parse((HEAD + OUTER + cells + "}").encode("ascii"), "a.rtf")
+    assert [row.cells for row in rows] == [
+        (("Ouder",), ("Mijn zoon zit daar ook.",)), (("Jongerenwerker",), ("Dat weten we.",)),
+        (("Opname van 3 april", "Einde"),)]
