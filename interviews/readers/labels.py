@@ -49,7 +49,8 @@ _TIMESTAMP = re.compile(rf"^(?:\[\s*(?P<b>{_T}){_F}\s*\]|\(\s*(?P<p>{_T}){_F}\s*
 # A bare time at the start of a line ("00:12:31 Sanne: ..."): a timestamp only when a label follows.
 # Also a time range ("00:00:01 - 00:00:05 Sanne: ...", "00:00:01,000 --> 00:00:05,000 Sanne: ..."): the start counts.
 _BARE_TIME = re.compile(rf"^(?P<b>\d{{1,2}}:\d{{2}}(?::\d{{2}})?){_F}"
-                        rf"(?:\s*(?:-->|[-\u2013])\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?{_F})?(?:\s*[-\u2013|]\s*|\s+)(?=\S)")
+                        rf"(?:\s*(?:-->|[-\u2013])\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?{_F})?"
+                        rf"(?:\s*[-\u2013|]\s*|\s+)(?=\S)")
 # A list marker before a label: "- Sanne: ...", "• Sanne: ...", "3. Sanne: ..." (only when a label follows).
 _BULLET = re.compile(r"^(?:[-*\u2022\u00b7\u2013]|\d{1,3}[.)])\s+(?=\S)")
 # A typist's time mark inside the speech ("... zei ze [00:12:31] en toen ..."): a mark, not words.

@@ -290,7 +290,8 @@ _DAMAGED_TIMING = re.compile(rf"^\s*\[?\d{{1,2}}:\d{{1,2}}:\d{{1,2}}(?:[.,:;]\d{
 
 
 # A line that is a whole timing line and nothing else ("00:00:01,000 --> 00:00:04,000").
-_TIMING_ONLY = re.compile(rf"^\s*{_CUE_TIME}\s*-->\s*{_CUE_TIME}\s*$|^\s*\[?{_EDIT_TIME}\s*[-\u2013]\s*{_EDIT_TIME}\]?\s*$")
+_TIMING_ONLY = re.compile(rf"^\s*{_CUE_TIME}\s*-->\s*{_CUE_TIME}\s*$"
+                          rf"|^\s*\[?{_EDIT_TIME}\s*[-\u2013]\s*{_EDIT_TIME}\]?\s*$")
 
 
 def start_time(timing: str) -> str:
@@ -322,7 +323,8 @@ class CueTextLayout:
             head = line.text.strip()
             if not (head.startswith(("WEBVTT", "NOTE")) or (_CUE_ID.match(head) and line is lines[timings[0] - 1])):
                 return Miss(self.name, line.number, "tekst vóór de eerste tijdcode", len(timings))
-        damaged = next((line for line in lines if _DAMAGED_TIMING.match(line.text) and not TIMING.match(line.text)), None)
+        damaged = next((line for line in lines
+                        if _DAMAGED_TIMING.match(line.text) and not TIMING.match(line.text)), None)
         if damaged is not None:
             return Miss(self.name, damaged.number, "een tijdregel is beschadigd (verwacht "
                         "'00:00:01,000 --> 00:00:04,000'); herstel die regel", len(timings), damaged=True)
@@ -462,8 +464,9 @@ _DASH_SHARE = 0.6
 
 
 # "Marco (00:01:02) - tekst", "Marco [00:01:02] - tekst": the time between the label and the dash.
-_DASH_LABEL_TIME = re.compile(r"^(?P<label>[^\s:\-\u2013\u2014(\[][^:\n(\[]{0,39}?)\s*[(\[]\s*(?P<time>\d{1,2}(?::\d{1,2}){1,2})"
-                              r"(?:[.,]\d{1,3})?\s*[)\]]\s+[-\u2013\u2014]\s+(?P<text>\S.*)$", re.S)
+_DASH_LABEL_TIME = re.compile(r"^(?P<label>[^\s:\-\u2013\u2014(\[][^:\n(\[]{0,39}?)\s*"
+                              r"[(\[]\s*(?P<time>\d{1,2}(?::\d{1,2}){1,2})(?:[.,]\d{1,3})?\s*[)\]]"
+                              r"\s+[-\u2013\u2014]\s+(?P<text>\S.*)$", re.S)
 
 
 def timed_dash_label(text: str) -> tuple[str, str, str | None] | None:

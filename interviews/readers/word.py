@@ -4,8 +4,9 @@ Layout: leading paragraphs `Jaar: 2025`, `Type: wijk`, `Wijk: Helmond-Oost`, `Da
 `Titel: ...`; then the transcript in one of the layouts of `interviews.readers.layouts`: a Microsoft
 Teams download (`Naam   0:03` and the speech in one paragraph, lines split by line breaks), Word's
 Transcribe (`00:00:03 Speaker 1`, then the speech paragraph), Amberscript, a hand-typed two-column
-table (speaker | text; also inside a cell of a layout table), or one turn per paragraph `Label: text` with the label possibly bold (a bold
-prefix followed by normal text counts as a label even without a colon). Headings and empty
+table (speaker | text; also inside a cell of a layout table, "Tabel in tabel"), or one turn per
+paragraph `Label: text` with the label possibly bold (a bold prefix followed by normal text counts as
+a label even without a colon). Headings and empty
 paragraphs are skipped. The "line" of a turn is its 1-based paragraph number in the document body
 (the row number for a table). A meeting tool's notes above the transcript (Google Meet's "Notities
 van Gemini") are left out (`interviews.readers.notes`). Text in tracked insertions, hyperlinks and content controls is read;
