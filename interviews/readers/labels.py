@@ -47,7 +47,10 @@ _F = r"(?:[.,]\d{1,3})?"  # an optional fraction of a second
 # A time in brackets or parentheses at the start of a line: "[00:12:31] ", "(00:12:31) ".
 _TIMESTAMP = re.compile(rf"^(?:\[\s*(?P<b>{_T}){_F}\s*\]|\(\s*(?P<p>{_T}){_F}\s*\))\s*")
 # A bare time at the start of a line ("00:12:31 Sanne: ..."): a timestamp only when a label follows.
-_BARE_TIME = re.compile(rf"^(?P<b>\d{{1,2}}:\d{{2}}(?::\d{{2}})?){_F}(?:\s*[-\u2013|]\s*|\s+)(?=\S)")
+# Also a time range ("00:00:01 - 00:00:05 Sanne: ...", "00:00:01,000 --> 00:00:05,000 Sanne: ..."): the start counts.
+_BARE_TIME = re.compile(rf"^(?P<b>\d{{1,2}}:\d{{2}}(?::\d{{2}})?){_F}"
+                        rf"(?:\s*(?:-->|[-\u2013])\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?{_F})?"
+                        rf"(?:\s*[-\u2013|]\s*|\s+)(?=\S)")
 # A list marker before a label: "- Sanne: ...", "• Sanne: ...", "3. Sanne: ..." (only when a label follows).
 _BULLET = re.compile(r"^(?:[-*\u2022\u00b7\u2013]|\d{1,3}[.)])\s+(?=\S)")
 # A typist's time mark inside the speech ("... zei ze [00:12:31] en toen ..."): a mark, not words.
@@ -178,6 +181,17 @@ def split_prefix(text: str) -> Prefix:
         timestamp = timestamp or normalise_timestamp(after.group("b") or after.group("p"))
         rest = rest[after.end():]
     return Prefix(timestamp, label, rest, text)
+
+
+def leading_time(text: str) -> tuple[str | None, str]:
+    """(HH:MM:SS, rest) for a line that starts with a time, in brackets (`[00:12:31] `, `(00:12:31) `) or
+    bare (`00:12:31 `, `00:12:31 - `) before more text; else (None, text). Shape only: whether the time is
+    a turn's start depends on what follows it (a label), which the caller decides.
+    """
+    match = _TIMESTAMP.match(text) or _BARE_TIME.match(text)
+    if match is None or not text[match.end():].strip():
+        return None, text
+    return normalise_timestamp(match.group("b") or match.groupdict().get("p")), text[match.end():]
 
 
 def _label(text: str) -> tuple[str, str | None, str] | None:

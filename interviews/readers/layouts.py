@@ -22,11 +22,13 @@ transcription" in any language; known English markers are skipped anywhere).
 
 `CueTextLayout`: subtitles saved as text or pasted into Word (a timing line `00:00:01.000 -->
 00:00:04.000` before each cue, or a video editor's `00:00:01:12 - 00:00:04:03`; voices `<v Naam>`,
-`Naam: tekst`, or a name line under the timing line as in old Teams/Stream .docx transcripts).
+`Naam: tekst`, or a name line under the timing line as in old Teams/Stream .docx transcripts; a cue
+without a name continues the speaker before it, as in .srt and .vtt; a damaged timing line is N114).
 
 Label layouts: `CodeLabelLayout` (hand-typed `I:` / `R1:` transcripts with hard-wrapped lines and a
 header above the first label), `NameLineLayout` (a line with only the name above the speech: Otter
-without timestamps), `DashLabelLayout` (`Naam - tekst`, only when such labels carry the file) and
+without timestamps), `DashLabelLayout` (`Naam - tekst`, also after a time `00:01:02 Naam - tekst` or
+`[00:01:02] Naam - tekst`, only when such labels carry the file) and
 `LabelLayout` (the general "Label: text" reading of labels.py).
 """
 
@@ -40,7 +42,8 @@ from typing import Protocol
 
 from interviews.readers.errors import InputError
 from interviews.readers.labels import (Block, Line, accept_labels, build_turns, clean, is_candidate, is_code,
-                                       is_interview_code, name_shaped, normalise_timestamp, split_prefix)
+                                       is_interview_code, leading_time, name_shaped, normalise_timestamp,
+                                       split_prefix)
 from interviews.readers.subtitles import Piece, label_pieces, merge_pieces, name_line, plain
 from interviews.records import Turn
 
@@ -83,6 +86,7 @@ class Miss:
     reason: str
     hits: int
     lead: bool = False  # it stopped at text above the first header: the rest fits the layout
+    damaged: bool = False  # the file is this layout but a line of it is damaged: refused (N114) in any case
 
 
 class Layout(Protocol):
@@ -278,6 +282,16 @@ _CUE_TIME = r"(?:\d+:)?\d{1,2}:\d{1,2}(?:[.,]\d{1,3})?"
 _EDIT_TIME = r"\d{1,2}:\d{2}:\d{2}(?:[:;]\d{2})?"
 TIMING = re.compile(rf"^\s*(?:(?P<cue>{_CUE_TIME})\s*-->\s*{_CUE_TIME}"
                     rf"|\[?(?P<edit>{_EDIT_TIME})\s*[-\u2013]\s*{_EDIT_TIME}\]?\s*$)")
+# A line that is only a start time (hours, minutes, seconds) with an arrow or dash and perhaps an end time,
+# but no valid timing line: "00:00:05,900 -> 00:00:09,300", "00:00:05,900 -->" (a timing line edited by
+# hand). Inside subtitles pasted into a document it would otherwise be read as speech of the cue above.
+_DAMAGED_TIMING = re.compile(rf"^\s*\[?\d{{1,2}}:\d{{1,2}}:\d{{1,2}}(?:[.,:;]\d{{1,3}})?\]?\s*"
+                             rf"(?:-+>?|=+>|[\u2013\u2014]+>?|\u2192|>)\s*(?:\[?{_CUE_TIME}(?:[:;]\d{{2}})?\]?)?\s*$")
+
+
+# A line that is a whole timing line and nothing else ("00:00:01,000 --> 00:00:04,000").
+_TIMING_ONLY = re.compile(rf"^\s*{_CUE_TIME}\s*-->\s*{_CUE_TIME}\s*$"
+                          rf"|^\s*\[?{_EDIT_TIME}\s*[-\u2013]\s*{_EDIT_TIME}\]?\s*$")
 
 
 def start_time(timing: str) -> str:
@@ -309,6 +323,11 @@ class CueTextLayout:
             head = line.text.strip()
             if not (head.startswith(("WEBVTT", "NOTE")) or (_CUE_ID.match(head) and line is lines[timings[0] - 1])):
                 return Miss(self.name, line.number, "tekst vóór de eerste tijdcode", len(timings))
+        damaged = next((line for line in lines
+                        if _DAMAGED_TIMING.match(line.text) and not TIMING.match(line.text)), None)
+        if damaged is not None:
+            return Miss(self.name, damaged.number, "een tijdregel is beschadigd (verwacht "
+                        "'00:00:01,000 --> 00:00:04,000'); herstel die regel", len(timings), damaged=True)
         pieces: list[Piece] = []
         for k, at in enumerate(timings):
             end = timings[k + 1] if k + 1 < len(timings) else len(lines)
@@ -326,7 +345,8 @@ class CueTextLayout:
                 pieces.append(Piece(speaker, start, plain(text), lines[at].number))
         if not pieces:
             return None
-        return Reading(self.name, merge_pieces(label_pieces(pieces), False))
+        # a cue without a name after a named one continues that speaker, as in .srt and .vtt files
+        return Reading(self.name, merge_pieces(label_pieces(pieces), True))
 
 
 def _first_label(block: Block, codes_only: bool) -> str | None:
@@ -417,6 +437,8 @@ class NameLineLayout:
                 prefix = split_prefix(line.text)
                 if prefix.timestamp and prefix.label is None and not prefix.text.strip():
                     start = prefix.timestamp  # a time under the name ("Naam" / "0:03" / tekst)
+                elif _TIMING_ONLY.match(line.text):
+                    start = start or start_time(line.text)  # a subtitle timing under the name: its start
                 else:
                     lines.append(line.text)
             text = clean(lines)
@@ -439,6 +461,29 @@ def _name_line(blocks: Sequence[Block], i: int) -> str | None:
 # "Marco - tekst", "Interviewer – tekst": a label, white space, a hyphen or en/em dash, white space, speech.
 _DASH_LABEL = re.compile(r"^(?P<label>[^\s:\-\u2013\u2014][^:\n]{0,39}?)\s+[-\u2013\u2014]\s+(?P<text>\S.*)$", re.S)
 _DASH_SHARE = 0.6
+
+
+# "Marco (00:01:02) - tekst", "Marco [00:01:02] - tekst": the time between the label and the dash.
+_DASH_LABEL_TIME = re.compile(r"^(?P<label>[^\s:\-\u2013\u2014(\[][^:\n(\[]{0,39}?)\s*"
+                              r"[(\[]\s*(?P<time>\d{1,2}(?::\d{1,2}){1,2})(?:[.,]\d{1,3})?\s*[)\]]"
+                              r"\s+[-\u2013\u2014]\s+(?P<text>\S.*)$", re.S)
+
+
+def timed_dash_label(text: str) -> tuple[str, str, str | None] | None:
+    """(label, speech, start) for a line `Marco - tekst`, also after a time: `00:01:02 Marco - tekst`,
+    `[00:01:02] Marco - tekst`, or with the time after the label: `Marco (00:01:02) - tekst` (the time is
+    the start only when a dash label goes with it)."""
+    time, rest = leading_time(text)
+    hit = dash_label(rest) if time else None
+    if hit is not None:
+        return hit[0], hit[1], time
+    inner = _DASH_LABEL_TIME.match(text)
+    if inner:
+        label = " ".join(inner.group("label").split())
+        if is_candidate(label) and name_shaped(label, strict=True):
+            return label, inner.group("text"), normalise_timestamp(inner.group("time"))
+    hit = dash_label(text)
+    return (hit[0], hit[1], None) if hit else None
 
 
 def dash_label(text: str) -> tuple[str, str] | None:
@@ -466,8 +511,10 @@ class DashLabelLayout:
     paragraphs (or of the lines, one turn per line) from the first of them on; and no `Label:` that
     recurs (then the colon labels are the speakers and the dashes are speech). In such a file a dash
     label that starts a paragraph once is a speaker too (as a single `Naam:` is). Short paragraphs
-    above the first label (a title, "Uitgetypt door: ...") are the header, not turns. The lines are
-    then read as `Label: tekst` by the general rules (labels.py).
+    above the first label (a title, "Uitgetypt door: ...") are the header, not turns. A time before the
+    label (`00:01:02 Marco - tekst`, `[00:01:02] Marco - tekst`) is the turn's start, and consecutive
+    timed paragraphs of one speaker merge (`merge_timed`). The lines are then read as `Label: tekst` by
+    the general rules (labels.py).
     """
 
     name: str = "alinea's 'Naam - tekst' (streepje na de naam)"
@@ -478,7 +525,7 @@ class DashLabelLayout:
         colons = Counter(label for block in blocks for line in block.lines if (label := split_prefix(line.text).label))
         if any(count >= 2 for label, count in colons.items() if label in accept_labels(colons)):
             return None
-        found = [[dash_label(split_prefix(line.text).body) for line in block.lines] for block in blocks]
+        found = [[timed_dash_label(line.text) for line in block.lines] for block in blocks]
         counts = Counter(hit[0] for lines in found for hit in lines if hit)
         labels = {label for label, count in counts.items() if count >= 2}
         if len(labels) < 2:
@@ -493,19 +540,21 @@ class DashLabelLayout:
         if sum(starts[first:]) < _DASH_SHARE * len(rest) and in_lines < _DASH_SHARE * len(lines):
             return None
         labels |= {hits[0][0] for hits in rest if hits[0]}  # then, as for 'Naam:', one who speaks once
+        if any(sum(bool(hit) and hit[0] in labels for hit in hits) >= 2 for hits in rest):
+            # one turn per line: a timed line `00:01:02 Naam - tekst` starts a turn also for one who speaks once
+            labels |= {hit[0] for hits in rest for hit in hits if hit and hit[2]}
         rewritten = [Block(tuple(_as_colon(line, hit, labels) for line, hit in zip(block.lines, hits)))
                      for block, hits in zip(blocks[first:], rest)]
         turns = merge_timed(build_turns(rewritten))
         return Reading(self.name, turns) if any(t.speaker for t in turns) else None
 
 
-def _as_colon(line: Line, hit: tuple[str, str] | None, labels: set[str]) -> Line:
+def _as_colon(line: Line, hit: tuple[str, str, str | None] | None, labels: set[str]) -> Line:
     """`Marco - tekst` as `Marco: tekst` (a time before it kept), so the general rules read it."""
     if hit is None or hit[0] not in labels:
         return line
-    prefix = split_prefix(line.text)
-    time = f"[{prefix.timestamp}] " if prefix.timestamp else ""
-    return Line(line.number, f"{time}{hit[0]}: {hit[1]}")
+    label, speech, start = hit
+    return Line(line.number, f"{f'[{start}] ' if start else ''}{label}: {speech}")
 
 
 @dataclass(frozen=True)
@@ -618,6 +667,10 @@ def choose(blocks: Sequence[Block], layouts: Sequence[Layout], general: LabelLay
     labelled = sum(turn.speaker is not None for turn in reading.turns)
     first = next((i for i, turn in enumerate(reading.turns) if turn.speaker is not None), len(reading.turns))
     lead = any(turn.words > _PREAMBLE_WORDS for turn in reading.turns[:first])  # prose above the first speaker
+    damaged = [m for m in misses if m.damaged]
+    if damaged:
+        raise InputError("N114", path=source, line=damaged[0].line, detail=(
+            f"lijkt op de indeling {damaged[0].layout} ({damaged[0].hits} koppen), maar {damaged[0].reason}"))
     if misses and (labelled * 2 < len(reading.turns) or (lead and any(m.lead for m in misses))):
         miss = max(misses, key=lambda m: (m.lead and lead, m.hits))
         raise InputError("N116", path=source, line=miss.line, detail=(

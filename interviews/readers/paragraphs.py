@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from interviews.metadata import parse_meta_line
 from interviews.readers.base import MetaField
-from interviews.readers.labels import (Block, Line, bold_label, clean, is_candidate, normalise_timestamp,
-                                      split_prefix)
+from interviews.readers.labels import (Block, Line, bold_label, clean, is_candidate, name_shaped,
+                                      normalise_timestamp, split_prefix)
 from interviews.readers.layouts import HEADER_LAYOUTS, Miss, Reading
 from interviews.readers.subtitles import Piece, merge_pieces
 
@@ -24,7 +24,7 @@ _ANOTHER_KEY = re.compile(r"[.;,]\s+[A-Z][^.:;]{0,30}:\s")
 # Header cells of a speaker | text table (lower case). One list: Dutch and English words.
 TABLE_HEADERS = frozenset({"spreker", "sprekers", "naam", "wie", "persoon", "rol", "speaker", "name",
                            "tekst", "text", "uitspraak", "inhoud", "transcript", "transcriptie",
-                           "tijd", "tijdcode", "time", "timestamp", "start", "begin", "comment"})
+                           "tijd", "tijdstip", "tijdcode", "time", "timestamp", "start", "begin", "comment"})
 # A cell that is only a time (or a time range): the time column of a time | speaker | text table.
 _TIME_CELL = re.compile(r"^\[?(?P<t>\d{1,2}:\d{2}(?::\d{2})?)(?:[.,]\d{1,3})?\]?(?:\s*(?:-->|[-\u2013])\s*\S+)?$")
 
@@ -113,8 +113,9 @@ class TableLayout:
         speaker: str | None = None
         for i, row in enumerate(rows):
             cells = [clean(cell) for cell in row.cells]
-            if i == 0 and (row.bold or {cell.lower() for cell in cells} <= TABLE_HEADERS):
-                continue
+            if i == 0 and (row.bold or {cell.lower() for cell in cells} <= TABLE_HEADERS or (
+                    time_column is not None and not _TIME_CELL.match(cells[time_column]))):
+                continue  # a header row (in a table with a time column: the first row without a time)
             start = None
             if time_column is not None:
                 time = _TIME_CELL.match(cells.pop(time_column))
@@ -122,7 +123,7 @@ class TableLayout:
             who, said = cells
             if who:
                 label = who.rstrip(":").strip()
-                if not is_candidate(label):
+                if not (is_candidate(label) or _surname_first(label)):
                     return Miss(self.name, row.number, f"tabelrij {row.number}: de eerste kolom is geen spreker",
                                 len(rows))
                 speaker = " ".join(label.split())
@@ -136,6 +137,14 @@ class TableLayout:
             return Miss(self.name, where, "lange tekst buiten de tabel", len(rows))
         name = self.name if time_column is None else "tabel 'tijd | spreker | tekst'"
         return Reading(name, merge_pieces(pieces, False)) if pieces else None
+
+
+def _surname_first(label: str) -> bool:
+    """A display name written surname first, as Teams does: "Bakker, Lotte", "de Groot, Ali" (name-shaped
+    when put the other way round: "Ali de Groot")."""
+    surname, _, given = label.partition(",")
+    return "," not in given and bool(surname.strip() and given.strip()) and name_shaped(
+        f"{given.strip()} {surname.strip()}", strict=True)
 
 
 def _time_column(rows: Sequence[Row]) -> int | None:

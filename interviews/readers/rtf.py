@@ -9,7 +9,9 @@ first label (a title) are no turns and a paragraph without a label continues the
 What is read (RTF 1.9.1): text and `\\par`/`\\line`/`\\tab`; code-page escapes `\\'e9` under
 `\\ansicpg1252` (also `\\mac`, `\\pc`, `\\pca`; raw 8-bit bytes likewise); `\\uN` escapes, skipping the
 fallback characters that follow them (`\\ucN`, default 1); the named characters (`\\rquote`, `\\endash`,
-...); tables (`\\cell`, `\\row`; paragraphs inside a cell join with a space); bold (`\\b`, `\\b0`,
+...); tables (`\\cell`, `\\row`; paragraphs inside a cell join with a space), also a table inside a
+cell (Word's "Tabel in tabel": `\\itapN`, `\\nestcell`, `\\nestrow` in `{\\*\\nesttableprops}`; its rows come
+before the row holding it; `{\\nonesttables}` is skipped); bold (`\\b`, `\\b0`,
 `\\plain`). Not read: hidden text (`\\v`), the deleted text of tracked changes (`\\deleted`), the header
 groups and destinations (font, colour and style tables, `\\info`, headers and footers, footnotes,
 comments, pictures, drawing objects, field instructions and every `{\\*\\...}` group) and list numbers
@@ -50,8 +52,10 @@ _SKIP = frozenset("""
     xmlnsdecl themedata colorschememapping latentstyles datastore template userprops docvar private
     header headerl headerr headerf footer footerl footerr footerf footnote annotation atnid atnauthor
     pict shp shpinst shppict nonshppict object objdata fldinst pntext pntxta pntxtb listtext
-    bkmkstart bkmkend mmathPr defchp defpap pgdsctbl expandedcolortbl
+    bkmkstart bkmkend mmathPr defchp defpap pgdsctbl expandedcolortbl nonesttables
 """.split())
+# The one ignorable destination ({\*\...}) that is read: a nested table's row end is inside it.
+_READ_DESTINATIONS = frozenset({"nesttableprops"})
 _PARAGRAPH_ENDS = frozenset({"par", "sect", "page"})
 _CHARACTERS = {
     "line": "\n", "tab": "\t", "emdash": "\u2014", "endash": "\u2013", "emspace": " ", "enspace": " ",
@@ -60,7 +64,8 @@ _CHARACTERS = {
 }
 _SYMBOLS = {"\\": "\\", "{": "{", "}": "}", "~": "\u00a0", "-": "", "_": "\u2011", "\n": None, "\r": None}
 # Control words still obeyed inside hidden or deleted text: they end it, or end its paragraph, cell or row.
-_STATE = frozenset({"v", "deleted", "plain", "par", "cell", "row", "nestcell", "nestrow", "pard", "intbl", "uc"})
+_STATE = frozenset({"v", "deleted", "plain", "par", "cell", "row", "nestcell", "nestrow", "pard", "intbl", "itap",
+                    "uc"})
 _CODE_PAGES = {"mac": "mac_roman", "pc": "cp437", "pca": "cp850", "ansi": "cp1252"}
 
 
@@ -87,6 +92,7 @@ class _Group:
     bold: bool = False
     hidden: bool = False  # hidden text (\v) or a tracked deletion (\deleted): not what the reader sees
     fresh: bool = True  # nothing read in the group yet: its first control word may name a destination
+    starred: bool = False  # {\*\...}: skipped, unless the destination is one that is read
 
 
 @dataclass
@@ -100,9 +106,12 @@ class _Document:
     pending: bytearray = field(default_factory=bytearray)  # code-page bytes not yet decoded
     pending_bold: bool = False
     in_table: bool = False  # \intbl: the open paragraph belongs to a table cell
+    depth: int = 0  # \itapN: the table nesting level of the open paragraph (0: unknown, 1 with \intbl)
     heading: bool = False  # \outlinelevelN: the open paragraph is a heading (Word's "Kop 1", ...)
     cell: list[Para] = field(default_factory=list)
+    cell_depths: list[int] = field(default_factory=list)  # the nesting level of each paragraph in `cell`
     cells: list[list[Para]] = field(default_factory=list)
+    outer: list[tuple[list[Para], list[int], list[list[Para]]]] = field(default_factory=list)  # around a nested table
     number: int = 0
 
     def add(self, text: str, bold: bool) -> None:
@@ -131,26 +140,57 @@ class _Document:
         runs = tuple((_surrogates(text), bold) for text, bold in self.runs)
         self.runs = []
         text = "".join(text for text, _ in runs)
-        if self.in_table or self.cells:
+        if self.in_table or self.cells or self.outer:
             self.cell.append(Para(0, text, runs))
+            self.cell_depths.append(max(self.depth, 1))
         else:
             self.number += 1
             self.paras.append(Para(self.number, text, runs, self.heading))
 
-    def end_cell(self) -> None:
+    def end_cell(self, nested: bool = False) -> None:
+        """End a cell (`\\cell`), or with `nested` a cell of a table inside a cell (`\\nestcell`)."""
         self.end_paragraph()
+        if nested and not self.outer:
+            # the first cell of a nested table: the paragraphs above it (outer level) stay with the outer cell
+            keep = next((i for i in range(len(self.cell_depths), 0, -1) if self.cell_depths[i - 1] < 2), 0)
+            self.outer.append((self.cell[:keep], self.cell_depths[:keep], self.cells))
+            self.cell, self.cell_depths, self.cells = self.cell[keep:], self.cell_depths[keep:], []
+        elif not nested and self.outer:
+            self._close_nested()
         self.cells.append(self.cell)
-        self.cell = []
+        self.cell, self.cell_depths = [], []
 
-    def end_row(self) -> None:
+    def end_row(self, nested: bool = False) -> None:
+        """End a row (`\\row`), or with `nested` a row of a table inside a cell (`\\nestrow`).
+
+        A nested table's rows come before the row of the cell that holds it, in the order they end.
+        """
         self.flush()
         if self.runs:
-            self.end_cell()
+            self.end_cell(nested)
+        if not nested and self.outer:
+            self._close_nested()
+            if self.cell:
+                self.cells.append(self.cell)
         cells = tuple(tuple(p.text for p in cell if p.text.strip()) for cell in self.cells)
         runs = [run for cell in self.cells for p in cell for run in p.runs if run[0].strip()]
         if any(cells):
             self.rows.append(Row(len(self.rows) + 1, cells, bool(runs) and all(bold for _, bold in runs)))
-        self.cells, self.cell = [], []
+        self.cells, self.cell, self.cell_depths = [], [], []
+        if nested and self.outer:
+            self.cell, self.cell_depths, self.cells = self.outer.pop()
+
+    def _close_nested(self) -> None:
+        """An outer `\\cell` or `\\row` while a nested row is open (its `\\nestrow` missing): end that row;
+        the open cell's paragraphs of the outer level go back to the outer cell."""
+        inner = [p for p, depth in zip(self.cell, self.cell_depths) if depth >= 2]
+        outer = [(p, depth) for p, depth in zip(self.cell, self.cell_depths) if depth < 2]
+        if inner:
+            self.cells.append(inner)
+        self.cell, self.cell_depths = [], []
+        self.end_row(nested=True)
+        self.cell += [p for p, _ in outer]
+        self.cell_depths += [depth for _, depth in outer]
 
 
 def _surrogates(text: str) -> str:
@@ -201,9 +241,14 @@ def parse(data: bytes, source: str) -> tuple[list[Para], tuple[Row, ...]]:
         group = stack[-1]
         fresh, group.fresh = group.fresh, False
         if kind == "symbol" and match.group("symbol") == "*" and fresh:
-            group.skip = True  # {\*\destination ...}: ignorable, not text
+            group.skip = group.starred = group.fresh = True  # {\*\destination ...}: ignorable, not text
             continue
         word = match.group("word")
+        if group.starred:
+            group.starred = False
+            parent = stack[-2] if len(stack) > 1 else _Group()
+            if word in _READ_DESTINATIONS and not parent.skip:
+                group.skip = False
         if word == "bin":  # binary data: skip its bytes, whatever the group
             position += max(int(match.group("arg") or 0), 0)
             continue
@@ -261,13 +306,17 @@ def _control(document: _Document, group: _Group, stack: list[_Group], word: str,
     elif word in ("v", "deleted"):
         group.hidden = arg != "0"
     elif word == "cell" or word == "nestcell":
-        document.end_cell()
+        document.end_cell(nested=word == "nestcell")
     elif word == "row" or word == "nestrow":
-        document.end_row()
+        document.end_row(nested=word == "nestrow")
     elif word == "intbl":
         document.in_table = True
+    elif word == "itap":
+        document.depth = int(arg or 0)
+        document.in_table = document.in_table or document.depth > 0
     elif word == "pard":
         document.in_table = document.heading = False
+        document.depth = 0
     elif word == "outlinelevel":
         document.heading = int(arg or 0) <= 8  # 9 is Word's "body text" level
     elif word == "ansicpg" and arg:

@@ -5,7 +5,9 @@ jaar/datum/titel also work) or, without front matter, leading lines `Jaar: 2025`
 Then the transcript in one of the layouts of `interviews.readers.layouts` (Otter, Zoom's saved
 captions, Amberscript, hand-typed `I:`/`R1:` with wrapped lines), or one speaker turn per paragraph
 (blank-line separated): `Label: text`, optionally preceded by `[00:12:31]`; see
-`interviews.readers.labels` for what counts as a label. Markdown headings (`# ...`) and horizontal
+`interviews.readers.labels` for what counts as a label. Short lines above the first label (a title,
+"Uitgewerkt door: ...") are the file's header, not turns. UTF-16 (Word's "Platte tekst" in
+"Unicode") is decoded by `interviews.encoding`. Markdown headings (`# ...`) and horizontal
 rules are ignored, and emphasis around a label (`**Sanne:**`) is stripped. A pipe table
 `| Spreker | Tekst |` (or with a time column) is read as a Word table is. A meeting tool's notes above
 the transcript (Google Meet's "Notities van Gemini", `interviews.readers.notes`) are left out.
@@ -58,10 +60,16 @@ class TextReader:
         if notes is not None:
             start += notes + 1
         body = lines[start:]
+        tabbed = _tab_rows(body)
         for number, text in enumerate(body, start=start + 1):
             skip = self.format == "md" and (_HEADING.match(text) or _RULE.match(text))
             table = _TABLE_ROW.match(text)
-            if not text.strip() or skip or table:
+            if number - start - 1 in tabbed:
+                if current:
+                    blocks.append(Block(tuple(current)))
+                current = []
+                rows.append(Row(len(rows) + 1, tuple((cell.strip(),) for cell in text.split("\t")), False))
+            elif not text.strip() or skip or table:
                 if current:
                     blocks.append(Block(tuple(current)))
                 current = []
@@ -73,9 +81,23 @@ class TextReader:
         if current:
             blocks.append(Block(tuple(current)))
         layouts = ((TableLayout(tuple(rows)),) if rows else ()) + PARAGRAPH_LAYOUTS
-        reading = choose(blocks, layouts, LabelLayout(), source)
+        reading = choose(blocks, layouts, LabelLayout(drop_preamble=True), source)
         return RawDocument(tuple(meta), reading.turns, (NOTES_SKIPPED if notes is not None else "") + reading.layout,
                            reading.clock_time)
+
+
+def _tab_rows(body: list[str]) -> frozenset[int]:
+    """The lines of a table saved as plain text (Word: one row per line, cells separated by a tab).
+
+    At least two lines, one after the other (blank lines aside), each with the same number of cells,
+    two or three (speaker | text, or with a time column); otherwise none.
+    """
+    found = [i for i, text in enumerate(body) if "\t" in text.strip("\r\n ")]
+    if len(found) < 2 or len({body[i].count("\t") for i in found}) != 1 or body[found[0]].count("\t") not in (1, 2):
+        return frozenset()
+    if any(body[i].strip() for i in range(found[0], found[-1] + 1) if i not in set(found)):
+        return frozenset()
+    return frozenset(found)
 
 
 def _row(number: int, text: str, header: bool) -> Row:

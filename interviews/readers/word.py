@@ -4,8 +4,9 @@ Layout: leading paragraphs `Jaar: 2025`, `Type: wijk`, `Wijk: Helmond-Oost`, `Da
 `Titel: ...`; then the transcript in one of the layouts of `interviews.readers.layouts`: a Microsoft
 Teams download (`Naam   0:03` and the speech in one paragraph, lines split by line breaks), Word's
 Transcribe (`00:00:03 Speaker 1`, then the speech paragraph), Amberscript, a hand-typed two-column
-table (speaker | text), or one turn per paragraph `Label: text` with the label possibly bold (a bold
-prefix followed by normal text counts as a label even without a colon). Headings and empty
+table (speaker | text; also inside a cell of a layout table, "Tabel in tabel"), or one turn per
+paragraph `Label: text` with the label possibly bold (a bold prefix followed by normal text counts as
+a label even without a colon). Headings and empty
 paragraphs are skipped. The "line" of a turn is its 1-based paragraph number in the document body
 (the row number for a table). A meeting tool's notes above the transcript (Google Meet's "Notities
 van Gemini") are left out (`interviews.readers.notes`). Text in tracked insertions, hyperlinks and content controls is read;
@@ -85,17 +86,21 @@ def _runs(paragraph) -> list[Run]:
     return [Run(r, paragraph) for r in paragraph._p.xpath(_VISIBLE_RUNS)]
 
 
-def _rows(tables) -> tuple[Row, ...]:
-    rows: list[Row] = []
+def _rows(tables, rows: list[Row] | None = None) -> tuple[Row, ...]:
+    """The rows of the tables in order; a table inside a cell ("Tabel in tabel") gives its rows right
+    after the row that holds it (a cell's own paragraphs do not include those of a nested table)."""
+    rows = [] if rows is None else rows
     for table in tables:
         for row in table.rows:
-            cells, seen = [], set()
+            cells, seen, nested = [], set(), []
             for cell in row.cells:
                 if id(cell._tc) in seen:  # a merged cell is repeated by python-docx
                     continue
                 seen.add(id(cell._tc))
                 cells.append(tuple("".join(run.text for run in _runs(p)) for p in cell.paragraphs))
+                nested += cell.tables
             runs = [run for cell in row.cells for p in cell.paragraphs for run in _runs(p) if run.text.strip()]
             bold = bool(runs) and all(bool(run.bold) for run in runs)
             rows.append(Row(len(rows) + 1, tuple(cells), bold))
+            _rows(nested, rows)
     return tuple(rows)

@@ -86,14 +86,15 @@ def test_txt_front_matter_labels_and_timestamps(tmp_path):
     assert t.meta.date == dt.date(2025, 4, 2) and t.meta.title == "Avond: West"
     assert t.sha256 == hashlib.sha256(TXT.encode()).hexdigest()
     speakers = [turn.speaker for turn in t.turns]
-    assert speakers == [None, "Jongerenwerker", NAME, NAME, NAME, "Wijkagent Helmond-West"]
-    assert [turn.index for turn in t.turns] == list(range(6))
-    first = t.turns[1]
+    # the short line above the first label is the document's header, not a turn (as in .odt and .rtf)
+    assert speakers == ["Jongerenwerker", NAME, NAME, NAME, "Wijkagent Helmond-West"]
+    assert [turn.index for turn in t.turns] == list(range(5))
+    first = t.turns[0]
     assert (first.timestamp, first.text, first.line) == ("00:00:05", "Welkom allemaal. We beginnen zo.", 11)
     # a colon inside a sentence is not a label, nor is a clock time
-    assert t.turns[2].text == "Ze zei: kom maar om 10:30 uur."
-    assert t.turns[3].text == "Ze zei: dat klopt niet."
-    assert t.turns[5].line == 20
+    assert t.turns[1].text == "Ze zei: kom maar om 10:30 uur."
+    assert t.turns[2].text == "Ze zei: dat klopt niet."
+    assert t.turns[4].line == 20
 
 
 def test_txt_without_labels_is_one_speaker_per_paragraph(tmp_path):
