@@ -561,10 +561,11 @@ def _as_colon(line: Line, hit: tuple[str, str, str | None] | None, labels: set[s
 class LabelLayout:
     """The general reading: paragraphs `Label: text` (labels.py).
 
-    With `drop_preamble`, short paragraphs before the first labelled paragraph (a title, an intro line)
-    are not turns; without it they are turns without a speaker. With `merge`, consecutive paragraphs
-    of one speaker (a paragraph without label continues the speaker) merge into one turn. .txt, .md
-    and .docx keep issue 2's behaviour (neither); .odt uses both.
+    With `drop_preamble`, at most two short paragraphs before the first labelled paragraph (a title,
+    "Uitgewerkt door: ...") are the document's header, not turns, and the layout says how many were
+    left out (the ingest table shows it); without it they are turns without a speaker. With `merge`,
+    consecutive paragraphs of one speaker (a paragraph without label continues the speaker) merge
+    into one turn. .txt drops the preamble; .odt and .rtf use both; .md and .docx neither.
     """
 
     drop_preamble: bool = False
@@ -572,9 +573,11 @@ class LabelLayout:
 
     def read(self, blocks: Sequence[Block]) -> Reading:
         turns = build_turns([b for b in blocks if not (len(b.lines) == 1 and _marker(b.lines[0].text))])
+        header = 0
         if self.drop_preamble and turns and any(t.speaker for t in turns):
             first = next(i for i, t in enumerate(turns) if t.speaker is not None)
             if first <= 2 and all(len(t.text.split()) <= 25 for t in turns[:first]):
+                header = first
                 turns = tuple(Turn(i, t.speaker, t.text, t.timestamp, t.line)
                               for i, t in enumerate(turns[first:]))
         if self.merge:
@@ -590,7 +593,8 @@ class LabelLayout:
                 return Reading("tekst zonder sprekers, één zin per regel (Whisper .txt): één beurt per regel",
                                build_turns(split))
             return Reading("tekst zonder sprekers (één beurt per alinea)", turns)
-        return Reading("alinea's 'Naam: tekst'", turns)
+        said = f"kop boven het eerste sprekerlabel overgeslagen ({header} alinea('s)); " if header else ""
+        return Reading(said + "alinea's 'Naam: tekst'", turns)
 
 
 # A speaker label that a diarisation model wrote (WhisperX, pyannote): "SPEAKER_00".

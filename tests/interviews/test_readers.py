@@ -89,6 +89,7 @@ def test_txt_front_matter_labels_and_timestamps(tmp_path):
     # the short line above the first label is the document's header, not a turn (as in .odt and .rtf)
     assert speakers == ["Jongerenwerker", NAME, NAME, NAME, "Wijkagent Helmond-West"]
     assert [turn.index for turn in t.turns] == list(range(5))
+    assert t.layout.startswith("kop boven het eerste sprekerlabel overgeslagen (1 alinea('s))")  # said, not silent
     first = t.turns[0]
     assert (first.timestamp, first.text, first.line) == ("00:00:05", "Welkom allemaal. We beginnen zo.", 11)
     # a colon inside a sentence is not a label, nor is a clock time
