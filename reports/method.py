@@ -69,10 +69,12 @@ def participants_block(segments: pd.DataFrame | None, overview: pd.DataFrame, ye
         roles.setdefault(shown[role.casefold()], set()).add((str(doc), label))
     rows = [(role, len(pairs), len({d for d, _ in pairs}))
             for role, pairs in sorted(roles.items(), key=lambda kv: (-len(kv[1]), kv[0]))]
-    return ("Deelnemers per rol in " + str(year) + ". Waar de sprekerslabels een rol noemen (bijvoorbeeld "
-            "wijkagent of jongerenwerker) tellen we elke rol per gesprek één keer; sprekers met een pseudoniem "
-            "of een nummer (zoals R1) tellen we samen als deelnemers.\n\n"
-            + table(["Rol", "Deelnemers", "Gesprekken"], rows, "lrr", caption=f"Deelnemers per rol, {year}"))
+    return ("Deelnemers per rol in " + str(year) + ". Waar de sprekerslabels een rol of organisatie noemen "
+            "(bijvoorbeeld wijkagent, jongerenwerker of de naam van een partnerorganisatie) tellen we die per "
+            "gesprek één keer; sprekers met een pseudoniem of een nummer (zoals R1) tellen we samen als "
+            "deelnemers.\n\n"
+            + table(["Rol of organisatie", "Deelnemers", "Gesprekken"], rows, "lrr",
+                    caption=f"Deelnemers per rol, {year}"))
 
 
 def _role_name(text: str) -> str:

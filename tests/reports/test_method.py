@@ -77,7 +77,7 @@ def test_a_pseudonym_with_a_role_in_brackets_counts_under_the_role_and_is_never_
     text = method.participants_block(segments, pd.DataFrame(), 2026)
     assert "Persoon" not in text and "persoon" not in text
     rows = {line.split("|")[1].strip(): line.split("|")[2].strip() for line in text.splitlines()
-            if line.startswith("| ") and not line.startswith("| Rol")}
+            if line.startswith("| ") and not line.startswith("| Rol of organisatie")}
     assert rows == {"wijkagent": "2", "jongerenwerk": "1", "deelnemer (pseudoniem of nummer)": "1",
                     "jongerenwerker": "1"}
 
@@ -91,7 +91,7 @@ def test_an_organisation_in_brackets_keeps_its_capitals_and_one_role_is_one_row_
                     "Wijkagent", "[Persoon 9] (wijkagent)"]})
     text = method.participants_block(segments, pd.DataFrame(), 2026)
     rows = {line.split("|")[1].strip(): line.split("|")[2].strip() for line in text.splitlines()
-            if line.startswith("| ") and not line.startswith("| Rol")}
+            if line.startswith("| ") and not line.startswith("| Rol of organisatie")}
     assert rows == {"Buurthuis De Linde": "2", "STH": "1", "wijkagent": "2"}
 
 
