@@ -2,7 +2,8 @@
 
 Decisions (documented in the shared edition's text too):
 - pseudonym markers lose their number: "[Persoon 07]" -> "[persoon]", "[Adres 2]" -> "[adres]";
-- the profile's focus wijken -> "een wijk"; their buurten -> "een buurt"; extra place names from
+- the profile's focus wijken -> "een wijk", also by the short name people use for a wijk named after
+  the municipality ("West" for "Helmond-West", not in "Oost-Europa"); their buurten -> "een buurt"; extra place names from
   the settings -> "een plek" (wijken, buurten and schools come from the municipality profile,
   `interviews.profiles`);
 - school names (the profile's schools, and "Kindcentrum/Basisschool/Praktijkschool/ROC/VSO X",
@@ -56,7 +57,21 @@ def _names_re(names: Iterable[str]) -> re.Pattern[str] | None:
     names = sorted({n for n in names if n.strip()}, key=len, reverse=True)
     if not names:
         return None
-    return re.compile(_ARTICLE + r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b", re.IGNORECASE)
+    # not the first part of a compound name ("Oost" in "Oost-Europa")
+    return re.compile(_ARTICLE + r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b(?!-\w)", re.IGNORECASE)
+
+
+def wijk_names(profile: Profile) -> tuple[str, ...]:
+    """The focus wijken's names and the short names people use for those named after the
+    municipality: "Helmond-West" -> also "West"."""
+    prefix = re.compile(re.escape(profile.municipality) + r"[-\s]+", re.IGNORECASE)
+    out = []
+    for wijk in profile.wijken:
+        out.append(wijk.name)
+        short = prefix.sub("", wijk.name, count=1) if profile.municipality else wijk.name
+        if short != wijk.name and len(short) >= 3:
+            out.append(short)
+    return tuple(out)
 
 
 def coarsen(text: str, places: Iterable[str] = (), profile: Profile | None = None) -> str:
@@ -74,7 +89,7 @@ def coarsen(text: str, places: Iterable[str] = (), profile: Profile | None = Non
     """
     profile = profile or default_profile()
     out = text
-    for names, replacement in ((profile.schools, "een school"), ((w.name for w in profile.wijken), "een wijk"),
+    for names, replacement in ((profile.schools, "een school"), (wijk_names(profile), "een wijk"),
                                (profile.buurten, "een buurt")):
         pattern = _names_re(names)
         if pattern is not None:

@@ -98,6 +98,8 @@ def test_settings_are_validated():
     ("in ’t Haagje en de Houtsdonk, in Helmond-Oost", "in een buurt en een buurt, in een wijk"),
     ("bij de Kerkstraat 12 naast VSO De Korenaer", "bij een straat naast een school"),
     ("de politie en HALT werken samen", "de politie en HALT werken samen"),
+    ("het verzuim in West is gedaald; west, binnenstad", "het verzuim in een wijk is gedaald; een wijk, een wijk"),
+    ("ouders uit Oost-Europa en uit Oost", "ouders uit Oost-Europa en uit een wijk"),
 ])
 def test_coarsen_rules(raw, shared):
     assert coarsen(raw) == shared
