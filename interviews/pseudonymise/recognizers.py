@@ -145,7 +145,8 @@ def case_number(value: str, cue: bool = True) -> bool:
     """A case, file or registration number ("LP-2025-0412", "2024-556301", "PL1400-2024112233"):
     enough digits to identify a case, not a date, year (range) or amount. Without a cue word it
     must also hold letters and consist of several groups ("MK24-0198-ZW"), or be a year and a
-    serial number of five or more digits ("2025-448120"; not a range "2020-2024")."""
+    serial number of five or more digits ("2025-448120"; not a range "2020-2024", nor one with a
+    footnote mark glued to it in text taken from a PDF, "2021-20243")."""
     digits = sum(c.isdigit() for c in value)
     groups = re.split(r"[-/]", value)
     letters = any(c.isalpha() for c in value)
@@ -156,7 +157,8 @@ def case_number(value: str, cue: bool = True) -> bool:
     if "/" in value and any(g.isalpha() and len(g) >= 4 for g in groups):  # a web path ("nieuws/artikel/5318352")
         return False
     if not cue:  # letter and digit groups, or a year and a serial number ("2025-448120": a case of that year)
-        serial = len(groups) == 2 and is_year(groups[0]) and groups[1].isdigit() and len(groups[1]) >= 5
+        serial = (len(groups) == 2 and is_year(groups[0]) and groups[1].isdigit() and len(groups[1]) >= 5
+                  and not is_year(groups[1][:4]))  # "2021-20243": a range of years and a footnote mark
         return (letters and digits >= 5 and len(groups) >= 2) or serial
     return digits >= 5 or (digits >= 4 and (letters or len(groups) >= 2))
 
