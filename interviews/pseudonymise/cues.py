@@ -250,7 +250,8 @@ _ABBREVIATED_PARTICLE = r"(?:[Vv]\.[ \t]?[Dd]\.|[Vv]\.|[Vv][Dd])"
 _TITLE_WORDS = r"(?:[Mm]evrouw|[Mm]eneer|[Mm]evr\.|[Dd]hr\.|[Mm]w\.|[Jj]uf|[Mm]eester|[Dd]okter|[Dd]r\.)"
 _TITLE = re.compile(
     rf"(?<![\w]){_TITLE_WORDS}\s+"
-    rf"(?P<name>(?:(?:van|de|der|den|ter|ten|te|el|al|{_ABBREVIATED_PARTICLE})\s+){{0,3}}[A-Z][\w'-]+)"
+    # the particle capitalised too, as a surname without first name is written: "mevrouw De Clercq"
+    rf"(?P<name>(?:(?:[Vv]an|[Dd]e|[Dd]er|[Dd]en|[Tt]er|[Tt]en|[Tt]e|[Ee]l|[Aa]l|{_ABBREVIATED_PARTICLE})\s+){{0,3}}[A-Z][\w'-]+)"
 )
 # a person named by a title and an initial alone, as minutes write it: "dhr. K. belt", "mevr. S. van ..."
 _TITLE_INITIAL = re.compile(rf"(?<![\w]){_TITLE_WORDS}\s+(?P<name>[A-Z])\.(?![\w.])")  # the letter; its dot stays

@@ -584,6 +584,8 @@ class Detector:
             low = words[i].group().casefold()
             if i == 0 and low in ARTICLE_PARTICLES and not after_van:
                 return False  # "op het Vermeulen": an article, not the particle of "van het Hof"
+            if titled and low in _INTERFIX and words[i].group()[:1].isupper() and i < len(words) - 1:
+                return True  # "mevrouw De Clercq": the capitalised particle opens the surname after a title
             return i in surname_at or (low in _INTERFIX and any(j > i for j in surname_at))
         while words and not keeps(0) and droppable(words[0].group()) \
                 and not (len(words) > 1 and _INITIALS.fullmatch(words[0].group())):  # "W. Pietersen": the initial is the name's
