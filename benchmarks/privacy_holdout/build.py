@@ -14,7 +14,9 @@ after round 5's fixes), and
 docx with initials as labels, a Markdown file with bold labels; written after round 6's fixes), and
 `round8/src/` (three: a WhatsApp group export pasted into a txt, a telephone interview typed into a
 two-column docx table, a youth conversation typed with `JW:`/`J1:` codes and wrapped lines; written
-after round 7's fixes).
+after round 7's fixes), and `round9/src/` (three: an interview in srt that opens with an informed-consent
+text read aloud, a wijkagent's weekly handover in txt with role-and-surname labels, a teachers' pupil
+meeting in a Teams vtt; written after round 8's fixes).
 
 Source format (UTF-8), one file per transcript:
   @key: value      header: file, year, type, wijk, date, title,

@@ -40,7 +40,7 @@ _ADVERBS = (  # also an estimate of one person's age: "hij is echt niet ouder da
     r"echt|zeker|misschien|waarschijnlijk|hooguit|hoogstens|minstens|nog\s+geen|niet\s+eens|(?:niet|nog\s+niet)?\s*(?:ouder|jonger)\s+dan)\s+)*"
 )
 _PERSON_NOUN = (
-    r"(?:jongen|jongetje|jochie|joch|ventje|knul|gast|meisje|meid|meidje|kind|kindje|zoon|zoontje|dochter|"
+    r"(?:jongen|jongetje|jochie|joch|jong|ventje|knul|gast|meisje|meid|meidje|kind|kindje|zoon|zoontje|dochter|"
     r"dochtertje|broer|broertje|zus|zusje|neef|neefje|nicht|nichtje|kleinzoon|kleindochter|tiener|puber|"
     r"jongere|jongeman|man|vrouw|leerling|scholier|student|studente|dader|slachtoffer|verdachte|"
     r"klant|deelnemer|buurjongen|buurmeisje|buurman|buurvrouw)"
@@ -64,6 +64,13 @@ _WHEN_BECAME = (
 )
 _COPULA_WHEN = re.compile(rf"(?<![\w-]){_SUBJECT}\s+{_WHEN_BECAME}\s+(?i:{_ADVERBS})$")
 _BECAME_AFTER = re.compile(r"\s+(?:jaar\s+)?(?:geworden|worden)\b", re.IGNORECASE)
+# the age still to come, "wordt" before the time: "ze wordt in januari achttien", "Sem wordt volgende
+# week tien" (the age closes the clause; not "het wordt in maart twintig graden": no person subject)
+_WILL_BECOME = re.compile(
+    rf"(?<![\w-])(?:(?i:hij|zij|ze|die|-ie|ik)|[A-Z][\w'-]+|(?i:(?:mijn|m'n|zijn|z'n|haar|onze|ons|hun|jouw)\s+[a-zë]+))"
+    rf"\s+(?i:wordt|word)\s+(?:{_WHEN_BECAME}|(?i:volgende\s+(?:week|maand)|volgend\s+jaar|straks|binnenkort|deze\s+zomer|"
+    rf"over\s+(?:een|twee|drie)\s+(?:weken|week|maanden|maand)))\s+(?i:{_ADVERBS})$"
+)
 _NOUN_VAN = re.compile(
     rf"\b(?:een|die|dat|de|het|zo'n|mijn|m'n|zijn|z'n|haar|onze|ons)\s+(?:[a-zë]+\s+)?{_PERSON_NOUN}\s+van\s+"
     r"(?:pas\s+|net\s+|amper\s+|bijna\s+|nog\s+geen\s+|ruim\s+)?$",
@@ -259,6 +266,8 @@ def find_ages(text: str, persons: Sequence[Span] = (), asked_before: bool = Fals
             recognizer = "leeftijd_koppelwerkwoord"
         elif _COPULA_WHEN.search(before) and _BECAME_AFTER.match(text, end):
             recognizer = "leeftijd_geworden"
+        elif _WILL_BECOME.search(before) and closes and not _UNIT_AFTER.match(text, end):
+            recognizer = "leeftijd_wordt"
         elif _NOUN_VAN.search(before) and not _UNIT_AFTER.match(text, end):
             recognizer = "leeftijd_persoon_van"
         elif _WHEN.search(before) and re.match(r"\s*(?:jaar\s+)?(?:was|werd)\b", text[end:]):

@@ -41,7 +41,7 @@ DATE_PATTERN = (
 _DATE = re.compile(rf"(?<![\w-]){DATE_PATTERN}(?![\w-])", re.IGNORECASE)
 _YEAR_ONLY = re.compile(r"(?<![\w-])(?P<y>(?:19|20)\d{2})(?![\w-])")
 _CUE_BEFORE = re.compile(
-    r"\b(?:geboren|geb\.|geboortedatum|geboortedag|geboortejaar|jarig|verjaardag|verjaart)\b[^.!?\n]{0,25}$",
+    r"\b(?:geboren|geb\.|geboortedatum|geboortedag|geboortejaar|jarig|verjaardag|verjaart)(?!\w)[^.!?\n]{0,25}$",
     re.IGNORECASE,
 )
 _YEAR_CUE_BEFORE = re.compile(r"\b(?:geboren|geboortejaar|geb\.)\s*(?:in|is|:)?\s*(?:het\s+jaar\s+)?$", re.IGNORECASE)

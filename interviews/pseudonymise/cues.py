@@ -24,7 +24,10 @@ from .findings import Span
 from .keep import is_role
 from .lexicon import FREQUENT_ZIPF, is_frequent_word, is_unknown_word, zipf
 from .numbers import NUMBER_WORD
-from .recognizers import _STREET_SUFFIX, RARE_FIRST_NAME_ZIPF, first_names, is_compound_word, is_plain_word, is_word, place_names, stop_words, surnames
+from .recognizers import (
+    _STREET_SUFFIX, RARE_FIRST_NAME_ZIPF, first_names, is_compound_word, is_plain_word, is_word, place_names, stop_words,
+    strip_possessive, surnames,
+)
 
 _PLATFORM = (
     r"snap(?:chat)?|insta(?:gram)?|tik\s?tok|twitter|discord|telegram|youtube|twitch|steam|psn|xbox|"
@@ -247,7 +250,8 @@ _ABBREVIATED_PARTICLE = r"(?:[Vv]\.[ \t]?[Dd]\.|[Vv]\.|[Vv][Dd])"
 _TITLE_WORDS = r"(?:[Mm]evrouw|[Mm]eneer|[Mm]evr\.|[Dd]hr\.|[Mm]w\.|[Jj]uf|[Mm]eester|[Dd]okter|[Dd]r\.)"
 _TITLE = re.compile(
     rf"(?<![\w]){_TITLE_WORDS}\s+"
-    rf"(?P<name>(?:(?:van|de|der|den|ter|ten|te|el|al|{_ABBREVIATED_PARTICLE})\s+){{0,3}}[A-Z][\w'-]+)"
+    # the particle capitalised too, as a surname without first name is written: "mevrouw De Clercq"
+    rf"(?P<name>(?:(?:[Vv]an|[Dd]e|[Dd]er|[Dd]en|[Tt]er|[Tt]en|[Tt]e|[Ee]l|[Aa]l|{_ABBREVIATED_PARTICLE})\s+){{0,3}}[A-Z][\w'-]+)"
 )
 # a person named by a title and an initial alone, as minutes write it: "dhr. K. belt", "mevr. S. van ..."
 _TITLE_INITIAL = re.compile(rf"(?<![\w]){_TITLE_WORDS}\s+(?P<name>[A-Z])\.(?![\w.])")  # the letter; its dot stays
@@ -283,6 +287,19 @@ _INITIALS_NAME = re.compile(
 # Jorrit, die is pas negen" / "toen belde haar zus, Merel, en zij zei"
 _NAMED_ASIDE = re.compile(
     r"(?<=[a-zà-ÿ]),[ \t]+(?P<name>[A-Z][a-zà-ÿ'-]{2,}),[ \t]+(?:die|hij|zij|ze|en\s+(?:die|hij|zij|ze))\b"
+)
+# a pupil named with the class they are in, as school staff speak: "<name> uit 2B", "<name> uit groep 7",
+# "<name> uit 3 havo" (the name may be on no list and a word elsewhere)
+_PUPIL_CLASS = re.compile(
+    r"(?<![\w'@#-])(?P<name>[A-Z][\w'\u2019-]+)[ \t]+(?:uit|van|in)[ \t]+(?:klas[ \t]+|groep[ \t]+|de[ \t]+)?"
+    r"(?:[1-8][ \t]?(?:[A-Z]{1,2}\d?|havo|vwo|mavo|vmbo|kader|basis|tl|gt|atheneum|gymnasium|bb|kb)(?![\w'-])|(?<=groep )[1-8](?![\w'-]))"
+)
+# a relative named as what someone is or is called: "mijn oom is Kees.", "haar vader heet Toon, die ..."
+_KIN_IS_NAME = re.compile(
+    r"(?<![\w'-])(?i:mijn|m'n|zijn|z'n|haar|hun|onze|ons|jouw|je)[ \t]+"
+    r"(?i:vader|moeder|broer|broertje|zus|zusje|oom|tante|opa|oma|neef|nicht|zoon|dochter|stiefvader|stiefmoeder|"
+    r"vriend|vriendin|man|vrouw|partner|buurman|buurvrouw)[ \t]+(?i:is|was|heet|heette)[ \t]+"
+    r"(?P<name>[A-Z][a-zà-ÿ'\u2019-]+)(?=[ \t]*(?:[,.!?;]|$))"
 )
 _STREET_NAME = re.compile(rf"..(?:{_STREET_SUFFIX})$")
 # letter by letter with hyphens ("j-a-n-s-e-n") or, as a speech recogniser writes it, spaces ("j a n s e n")
@@ -343,7 +360,9 @@ def find_names(text: str, protected: list[tuple[int, int]] = ()) -> list[Span]:
         name = m.group("name")
         if all(is_plain_word(w) for w in name.split()):
             continue
-        add(m.start("name"), m.end("name"), 0.75, "naam_bijstelling")
+        # a lower-case title before the name stays ("een man, broeder <name>,"): the pattern ignores case
+        lead = re.match(r"(?:[a-zà-ÿ][\w'-]*\s+)+", name)
+        add(m.start("name") + (lead.end() if lead else 0), m.end("name"), 0.75, "naam_bijstelling")
     for m in _NAME_ROLE.finditer(text):
         tokens = list(re.finditer(r"\S+", m.group("name")))
         while tokens and tokens[0].group().casefold() in stop_words():  # "En Marleen de Graaf"
@@ -376,6 +395,17 @@ def find_names(text: str, protected: list[tuple[int, int]] = ()) -> list[Span]:
             continue
         if (low in first_names() and zipf(low) < RARE_FIRST_NAME_ZIPF) or not is_plain_word(low):
             add(m.start("name"), m.end("name"), 0.65, "naam_tussenzin")
+    for m in _PUPIL_CLASS.finditer(text):
+        low = strip_possessive(m.group("name")).casefold()
+        if low in place_names() or low in stop_words():
+            continue
+        if low in first_names() or not is_plain_word(low):
+            add(m.start("name"), m.start("name") + len(strip_possessive(m.group("name"))), 0.65, "naam_klas")
+    for m in _KIN_IS_NAME.finditer(text):
+        low = m.group("name").casefold()
+        # only a listed first name: after "is" a capitalised word may be an origin ("is Marokkaan")
+        if low in first_names() and low not in place_names() and low not in stop_words():
+            add(m.start("name"), m.end("name"), 0.65, "naam_familie_is")
     for m in _NAME_PAIR.finditer(text):
         tokens = m.group("name").split()
         if all(_name_like(token) for token in tokens) and zipf(tokens[1]) < RARE_SURNAME_ZIPF:

@@ -63,7 +63,7 @@ _PLACE_BEFORE = re.compile(r"(?:^|\W)(?:in|naar|uit|richting)\s+$", re.IGNORECAS
 _POSTCODE = re.compile(r"[1-9]\d{3}\s?[A-Z]{2}")
 _INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
 _INITIALS_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z]\.[ \t]?){1,3}[ \t]*$")
-_BIRTH_BEFORE = re.compile(_BIRTH_CUE + r"\b[^.!?\n]{0,25}$", re.IGNORECASE)
+_BIRTH_BEFORE = re.compile(_BIRTH_CUE + r"(?!\w)[^.!?\n]{0,25}$", re.IGNORECASE)  # "geb." ends in a dot: no \b
 _SENTENCE_SPLIT = re.compile(r"(?<=[^\W\d]{2}[.!?])\s+|\n+")
 _EDGE_WORDS = {
     "van", "de", "der", "den", "het", "ter", "ten", "te", "en", "'t", "met", "bij", "voor",
@@ -88,6 +88,14 @@ _LABEL_SURNAME = re.compile(
     + r")[ \t]+){1,3}(?P<surname>[A-Z][\w'\u2019-]+)"
 )
 _LABEL_INITIAL = re.compile(r"[ \t]+[A-Z]\.?(?![\w.'-])")
+# a surname that starts with its particle, capitalised as Dutch writes it without a first name, after a
+# role or alone in a label ("Wijkagent Van der Steen", "De Wit"): the particles and the surname
+_LABEL_CAPITAL_PARTICLE = re.compile(
+    r"(?<![\w'\u2019-])(?:"
+    + "|".join(re.escape(p[0].upper() + p[1:]) for p in sorted(_INTERFIX, key=len, reverse=True) if p[0].isalpha())
+    + r")(?:[ \t]+(?:" + "|".join(re.escape(p) for p in sorted(_INTERFIX, key=len, reverse=True))
+    + r")){0,2}[ \t]+(?P<surname>[A-Z][\w'\u2019-]+)"
+)
 _LABEL_WORDS = {
     "interviewer", "interviewster", "deelnemer", "spreker", "speaker", "respondent", "onbekend",
     "unknown", "man", "vrouw", "jongen", "meisje", "jongere", "ouder", "moeder", "vader", "bewoner",
@@ -443,6 +451,12 @@ class Detector:
             if is_plain_word(low) and low not in first_names():  # "Ondernemer", "Winkelier": a role
                 continue
             names.append(m.span())
+        for m in _LABEL_CAPITAL_PARTICLE.finditer(label):
+            if any(s <= m.start() < e for s, e in names) or any(bs <= m.start() < be for bs, be in bracketed):
+                continue
+            if self._label_surname_ok(label, m, protected):
+                names = [(s, e) for s, e in names if not (m.start() <= s < m.end())] + [m.span()]
+        names.sort()
         merged: list[tuple[int, int]] = []
         for start, end in names:
             gap = label[merged[-1][1] : start] if merged else None
@@ -456,13 +470,9 @@ class Detector:
             m = _LABEL_SURNAME.match(label, end)
             if m is None or any(bs <= m.start("surname") < be for bs, be in bracketed):
                 continue
-            surname = strip_possessive(m.group("surname"))
-            low = surname.casefold()
-            if (is_role(low) or low in stop_words() or low in _LABEL_WORDS
-                    or any(ps < m.end() and m.start("surname") < pe for ps, pe in protected)
-                    or (low not in surnames() and zipf(low) >= FREQUENT_ZIPF)):
+            if not self._label_surname_ok(label, m, protected):
                 continue
-            merged[i] = (start, m.start("surname") + len(surname))
+            merged[i] = (start, m.start("surname") + len(strip_possessive(m.group("surname"))))
         for i, (start, end) in enumerate(merged):  # "Daan V", "Sanne K.": the initial of the surname (Zoom names)
             m = _LABEL_INITIAL.match(label, end)
             if m is not None:
@@ -474,6 +484,15 @@ class Detector:
             else:
                 spans.append((start, end))
         return [Span(s, e, "persoon", 0.9, "sprekerlabel") for s, e in spans]
+
+    @staticmethod
+    def _label_surname_ok(label: str, m: re.Match[str], protected: list[tuple[int, int]]) -> bool:
+        """The surname after particles in a label is a name even when it is a word ("van de Laar"):
+        not when it is a role, a stop word, protected, or a frequent word that is no surname."""
+        low = strip_possessive(m.group("surname")).casefold()
+        return not (is_role(low) or low in stop_words() or low in _LABEL_WORDS
+                    or any(ps < m.end() and m.start("surname") < pe for ps, pe in protected)
+                    or (low not in surnames() and zipf(low) >= FREQUENT_ZIPF))
 
     def _deduce_spans(self, texts: list[str]) -> list[list[Span]]:
         """Run deduce once on all texts of a transcript and map its tags to our categories."""
@@ -565,6 +584,8 @@ class Detector:
             low = words[i].group().casefold()
             if i == 0 and low in ARTICLE_PARTICLES and not after_van:
                 return False  # "op het Vermeulen": an article, not the particle of "van het Hof"
+            if titled and low in _INTERFIX and words[i].group()[:1].isupper() and i < len(words) - 1:
+                return True  # "mevrouw De Clercq": the capitalised particle opens the surname after a title
             return i in surname_at or (low in _INTERFIX and any(j > i for j in surname_at))
         while words and not keeps(0) and droppable(words[0].group()) \
                 and not (len(words) > 1 and _INITIALS.fullmatch(words[0].group())):  # "W. Pietersen": the initial is the name's

@@ -32,7 +32,11 @@ ROLES: tuple[str, ...] = (
 _ORG_HEAD = (
     r"College|Lyceum|Gymnasium|Academie|School|Scholengemeenschap|Kindcentrum|Basisschool|"
     r"Praktijkschool|Stichting|Vereniging|Sportclub|Woningcorporatie|Gemeente|Ziekenhuis|Kliniek|"
-    r"Buurthuis|Wijkhuis|Moskee|Kerk|ROC|VSO|MBO|SBO|BV|B\.V\."
+    r"Buurthuis|Wijkhuis|Moskee|Kerk|ROC|VSO|MBO|SBO|BV|B\.V\.|"
+    # shops and firms, often named after their owner ("Bakkerij <surname>"): the shop's name is public
+    r"Bakkerij|Slagerij|Kapsalon|Barbershop|Autobedrijf|Snackbar|Cafetaria|Frituur|Eetcafé|Supermarkt|"
+    r"Fietsenwinkel|Bloemenwinkel|Drogisterij|Apotheek|Rijschool|Installatiebedrijf|Bouwbedrijf|Schildersbedrijf|"
+    r"Klusbedrijf|Schoonheidssalon|Nagelstudio|Groentewinkel|Viswinkel|Juwelier|Opticien|Tandartspraktijk"
 )
 _CAP = r"(?:[A-Z\u00C0-\u00DE][\w'\u2019-]*|'t|de|van|der|den|ter|ten|het|voor|en)"
 # School heads that close a name written apart ("Pieter Zeeman College", "Sint-Joris Lyceum"):

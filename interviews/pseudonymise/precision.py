@@ -74,6 +74,10 @@ _PLACE_BEFORE = re.compile(
     r"(?:kom|komt|komen|kwam|kwamen|afkomstig|gevlucht|verhuisd)\s+(?:oorspronkelijk\s+|zelf\s+|ooit\s+)?uit)\s+$"
 )
 _PERSON_AFTER = re.compile(r"\s+(?i:zijn|z'n|haar|d'r|zei|zegt)\b")  # "in Sem z'n kamer": a person after all
+# in Brabant and Flemish speech a verb before "ge"/"gij" opens a question or an inverted clause ("Hedde
+# gij ...", "Zijde ge ..."): a sentence-initial token right before that pronoun is no name (a name
+# before "jij"/"hij" may be a vocative without its comma, "Sem jij bent", so those do not count)
+_SUBJECT_PRONOUN_AFTER = re.compile(r"[ \t]+(?i:ge|gij)\b(?![ \t]*,)")
 
 
 def weak_name_evidence_ok(text: str, start: int, end: int) -> bool:
@@ -86,6 +90,8 @@ def weak_name_evidence_ok(text: str, start: int, end: int) -> bool:
     if (_INSTITUTION_BEFORE.search(before) or _PLACE_BEFORE.search(before)) and not _PERSON_AFTER.match(text, end):
         return False
     if sentence_initial(text, start) and not first and not cue:
+        return False
+    if sentence_initial(text, start) and not cue and _SUBJECT_PRONOUN_AFTER.match(text, end):
         return False
     if is_word(low) and not first and not cue:
         return False

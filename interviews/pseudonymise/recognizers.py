@@ -43,9 +43,10 @@ DATE = rf"(?:\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:19|20)?\d{{2}}|\d{{1,2}}\s+(?:{MONTH
 _BIRTH_CUE = r"(?:geboren|geb\.|geboortedatum|geboortedag|verjaardag|jarig)"
 _SEP = r"(?:[ \t]?[-./][ \t]?|[ \t])?"
 # what follows a house number: a letter ("12a", "12 B"), a floor ("12-2", "12-II", "12 hs"), "bis" ("3-bis"),
-# or the colour of an Amsterdam-style number ("14 rood") when the address ends there
+# the colour of an Amsterdam-style number ("14 rood") when the address ends there, or a Belgian
+# letterbox ("12 bus 4")
 _ADDITION = (
-    r"[ \t-]?bis\b|-(?:I{1,3}|IV|hs|\d{1,3})\b"
+    r"[ \t-]?bis\b|-(?:I{1,3}|IV|hs|\d{1,3})\b|[ \t]+bus[ \t]+\d{1,4}\b"
     r"|[ \t]+(?:hs|huis|bg|beneden|boven|I{1,3}|IV|rood|zwart)\b(?=[ \t]*(?:[.,;:!?)\n]|$))|[ \t]?[a-zA-Z]\b"
 )
 PERSON_CUES = (
@@ -133,7 +134,8 @@ def _licence_plate(value: str) -> bool:
 
 _CASE_CUE = (
     r"(?:zaak|dossier|registratie|meld|meldings|aangifte|pv|bvh|referentie|kenmerk|volg|cliënt|client|klant|"
-    r"inschrijf|inschrijvings|parket|verbalisant)-?nummers?|nummer|kenmerk|referentie|dossier|registratie|melding|aangifte"
+    r"inschrijf|inschrijvings|parket|verbalisant|leerling|student|studenten|personeels|lid|lidmaatschaps|"
+    r"relatie|polis|pas)-?nummers?|nummer|kenmerk|referentie|dossier|registratie|melding|aangifte"
 )
 _CODE = r"(?P<code>(?=[A-Za-z0-9/-]*\d)[A-Za-z0-9]+(?:[-/][A-Za-z0-9]+)*)"
 _DATE_SHAPE = re.compile(r"\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}")
@@ -142,7 +144,9 @@ _DATE_SHAPE = re.compile(r"\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}")
 def case_number(value: str, cue: bool = True) -> bool:
     """A case, file or registration number ("LP-2025-0412", "2024-556301", "PL1400-2024112233"):
     enough digits to identify a case, not a date, year (range) or amount. Without a cue word it
-    must also hold letters and consist of several groups ("MK24-0198-ZW")."""
+    must also hold letters and consist of several groups ("MK24-0198-ZW"), or be a year and a
+    serial number of five or more digits ("2025-448120"; not a range "2020-2024", nor one with a
+    footnote mark glued to it in text taken from a PDF, "2021-20243")."""
     digits = sum(c.isdigit() for c in value)
     groups = re.split(r"[-/]", value)
     letters = any(c.isalpha() for c in value)
@@ -152,8 +156,10 @@ def case_number(value: str, cue: bool = True) -> bool:
         return False
     if "/" in value and any(g.isalpha() and len(g) >= 4 for g in groups):  # a web path ("nieuws/artikel/5318352")
         return False
-    if not cue:
-        return letters and digits >= 5 and len(groups) >= 2
+    if not cue:  # letter and digit groups, or a year and a serial number ("2025-448120": a case of that year)
+        serial = (len(groups) == 2 and is_year(groups[0]) and groups[1].isdigit() and len(groups[1]) >= 5
+                  and not is_year(groups[1][:4]))  # "2021-20243": a range of years and a footnote mark
+        return (letters and digits >= 5 and len(groups) >= 2) or serial
     return digits >= 5 or (digits >= 4 and (letters or len(groups) >= 2))
 
 
@@ -211,6 +217,23 @@ def spoken_plate(value: str) -> bool:
     return len(chars) == 6 and 2 <= len(runs) <= 3 and any(c.isdigit() for c in chars) and any(c.isalpha() for c in chars)
 
 
+_PLATE_VOWELS = frozenset("AEIOUY")
+
+
+def spaced_plate(value: str) -> bool:
+    """A Dutch plate written with spaces for the dashes ("G 412 ZX", "85 GBZ 3"): six characters in
+    three groups that alternate letters and digits, the letters without vowels (Dutch series leave
+    them out, so "A 12 B" or "HBO 3 BV" is no plate)."""
+    groups = value.split()
+    chars = "".join(groups)
+    kinds = [g.isdigit() for g in groups]
+    return (
+        len(groups) == 3 and len(chars) == 6 and kinds[0] == kinds[2] != kinds[1]
+        and all(g.isdigit() or (g.isalpha() and g.isupper()) for g in groups)
+        and not any(c in _PLATE_VOWELS for c in chars)
+    )
+
+
 def _split_house_number(value: str) -> bool:
     """The number after "nummer" in "nummer acht van de Eikendreef": digits, or a number word 1-999."""
     word = re.split(r"[ \t]+", value.strip())[1]
@@ -254,7 +277,7 @@ def pattern_recognizers(profile: Profile | None = None) -> tuple[RegexRecognizer
         RegexRecognizer(
             "geboortedatum",
             "geboortedatum",
-            re.compile(rf"\b{_BIRTH_CUE}\b[^.!?\n]{{0,25}}?\b({DATE})(?!\w)", flags),
+            re.compile(rf"\b{_BIRTH_CUE}(?!\w)[^.!?\n]{{0,25}}?\b({DATE})(?!\w)", flags),
             0.9,
             group=1,
         ),
@@ -381,6 +404,22 @@ def pattern_recognizers(profile: Profile | None = None) -> tuple[RegexRecognizer
             0.8,
             group=1,
             validate=spoken_plate,
+        ),
+        RegexRecognizer(  # a Dutch plate typed with spaces for the dashes: "G 412 ZX", "85 GBZ 3"
+            "kenteken_spaties",
+            "kenteken",
+            re.compile(r"(?<![\w-])(?:[A-Z]{1,3}|\d{1,3})[ ](?:[A-Z]{1,3}|\d{1,3})[ ](?:[A-Z]{1,3}|\d{1,3})(?![\w-])"),
+            0.75,
+            validate=spaced_plate,
+            needs_digit=True,
+        ),
+        RegexRecognizer(  # the house number alone, said after "huisnummer is": "het huisnummer is 12 B", "... is achttien"
+            "huisnummer_los",
+            "adres",
+            re.compile(rf"\bhuisnummer[ \t]+(?:is|was|wordt|:)[ \t:]*((?:\d{{1,4}}|{SPELLED_NUMBER})(?:[ \t]?[a-zA-Z](?![\w'-]))?)(?![\w-])", flags),
+            0.8,
+            group=1,
+            validate=lambda v: v[:1].isdigit() or _house_number_word(re.split(r"[ \t]+", v)[0]) is not None,
         ),
         RegexRecognizer(  # German "M-AB 1234" / "KLE-X 77E" and Belgian "1-ABC-234" plates
             "kenteken_buitenland",
