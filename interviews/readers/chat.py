@@ -9,6 +9,8 @@ writes itself is no speech and is left out, counted in the layout's name: lines 
 text starts with a left-to-right mark (U+200E: system lines and media), and the placeholders of media
 and deleted messages (`<Media weggelaten>`, `afbeelding weggelaten`, `Dit bericht is verwijderd`).
 The sender up to the first `: ` is the speaker; the message's time is a time of day (`clock_time`).
+A sender the phone knows only by number (`+31 6 12345678`) is read as `Telefoonnummer 1`, `... 2` (by
+first message), so that no number is a speaker label; the layout's name says how many.
 Consecutive messages of one sender merge into one turn. The layout applies only when the file starts
 with such a line and such lines are at least a third of its lines: a typed transcript that quotes a
 chat line inside the speech stays a typed transcript.
@@ -25,6 +27,8 @@ from interviews.readers.layouts import Reading, twenty_four_hour
 from interviews.readers.subtitles import Piece, merge_pieces
 
 _LRM = "\u200e"
+_BIDI = dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u2066\u2067\u2068\u2069"))  # marks around numbers
+_NUMBER = re.compile(r"^\+?\d[\d\s().\-]{5,}$")  # a sender without a name: the phone number
 _DATE = r"\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4},?"
 _CLOCK = r"(?P<time>\d{1,2}:\d{2}(?::\d{2})?)(?:\s?(?P<ampm>[AaPp]\.?[Mm]\.?))?"
 _ANDROID = re.compile(rf"^{_LRM}?{_DATE}\s+{_CLOCK}\s+-\s+(?P<rest>.*)$")
@@ -58,7 +62,7 @@ def _message(text: str, number: int) -> _Message | None:
     sender = _SENDER.match(match.group("rest"))
     if sender is None or len(sender.group("sender").split()) > 6 or sender.group("text").startswith(_LRM):
         return _Message(number, time, None, match.group("rest"))
-    return _Message(number, time, " ".join(sender.group("sender").split()), sender.group("text"))
+    return _Message(number, time, " ".join(sender.group("sender").translate(_BIDI).split()), sender.group("text"))
 
 
 @dataclass(frozen=True)
@@ -84,13 +88,19 @@ class ChatExportLayout:
             return None
         pieces: list[Piece] = []
         left_out = len(messages) - len(senders)
+        numbers: dict[str, str] = {}
         for message in senders:
+            speaker = message.sender
+            if _NUMBER.match(speaker):  # type: ignore[arg-type]
+                speaker = numbers.setdefault(speaker, f"Telefoonnummer {len(numbers) + 1}")  # type: ignore[arg-type]
             text = " ".join(message.text.replace(_LRM, "").split())
             if not text or PLACEHOLDERS.match(text):
                 left_out += 1
                 continue
-            pieces.append(Piece(message.sender, message.time, text, message.line))
+            pieces.append(Piece(speaker, message.time, text, message.line))
         if not pieces:
             return None
         said = f"; {left_out} regel(s) van de app zelf (systeemregels, weggelaten media) niet gelezen" if left_out else ""
+        if numbers:
+            said += f"; {len(numbers)} afzender(s) zonder naam gelezen als 'Telefoonnummer N'"
         return Reading(self.name + said, merge_pieces(pieces, False), clock_time=True)
