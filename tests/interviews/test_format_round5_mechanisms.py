@@ -189,3 +189,63 @@ def test_a_leading_time_on_a_wrapped_line_still_starts_a_turn(tmp_path):
             "[00:00:05] Wijkagent: Dank u, ik vertel eerst over de meldingen.\n")
     transcript = read(tmp_path, "tijd.txt", text)
     assert [(t.speaker, t.timestamp) for t in transcript.turns] == [("Interviewer", None), ("Wijkagent", "00:00:05")]
+
+
+# -- a transcript kept in a spreadsheet, saved as .csv ---------------------------------------------------
+
+def test_a_dutch_excel_csv_with_time_speaker_and_text(tmp_path):
+    rows = ['Tijd;Spreker;Tekst',
+            '0:00:02;Gespreksleider;"Welkom; fijn dat u er bent."',
+            '0:00:07;Moeder;"Dank u. Ik wil het hebben over de avonden.',
+            'Mijn zoon is dan vaak weg."',
+            ';;',
+            '0:00:19;Moeder;Nu gaat hij naar de sportavond, dat helpt.',
+            '0:00:30;Gespreksleider;Sinds wanneer?']
+    transcript = read(tmp_path, "gesprek.csv", ("\r\n".join(rows) + "\r\n").encode("cp1252"))
+    assert turns(transcript) == [
+        ("Gespreksleider", "00:00:02", "Welkom; fijn dat u er bent."),
+        ("Moeder", "00:00:07", "Dank u. Ik wil het hebben over de avonden. Mijn zoon is dan vaak weg. "
+                               "Nu gaat hij naar de sportavond, dat helpt."),
+        ("Gespreksleider", "00:00:30", "Sinds wanneer?")]
+    assert [t.line for t in transcript.turns] == [2, 3, 7]
+    assert "tijd | spreker | tekst" in transcript.layout and "';'" in transcript.layout
+
+
+def test_a_csv_with_commas_utf8_bom_and_an_empty_speaker_cell(tmp_path):
+    text = "\ufeffSpreker,Tekst\nJongerenwerker,\"Ik ben er elke dinsdag, ook in de vakantie.\"\n,En op vrijdag soms.\n" \
+           "Jongere,Dat wist ik niet.\n"
+    transcript = read(tmp_path, "gesprek.csv", text.encode("utf-8"))
+    assert turns(transcript) == [
+        ("Jongerenwerker", None, "Ik ben er elke dinsdag, ook in de vakantie. En op vrijdag soms."),
+        ("Jongere", None, "Dat wist ik niet.")]
+
+
+def test_a_csv_speech_cell_that_looks_like_a_label_or_a_time_stays_speech(tmp_path):
+    text = "Spreker;Tekst\nWijkagent;Let op: om 22:30 - na sluiting - is het daar het drukst.\nBewoner;Klopt.\n"
+    transcript = read(tmp_path, "gesprek.csv", text)
+    assert turns(transcript)[0] == ("Wijkagent", None, "Let op: om 22:30 - na sluiting - is het daar het drukst.")
+
+
+@pytest.mark.parametrize("content, line, words", [
+    ("Naam;Leeftijd;Wijk\nYara;15;Noord\n", 1, "kopregel"),                  # a list of participants, no transcript
+    ("Spreker;Tekst\nAnna;Hallo\nBas;Dag;extra\n", 3, "3 kolommen"),         # a row wider than the header
+    ('Spreker;Tekst\nAnna;"Hallo\nBas;Dag\n', 2, "aanhalingsteken"),        # a quote never closed
+    ("Spreker;Tekst\n;Tekst zonder spreker\nBas;Dag\n", 2, "zonder spreker"),  # the first row has no speaker
+])
+def test_a_csv_that_is_no_transcript_table_is_refused_with_file_and_line(tmp_path, content, line, words):
+    with pytest.raises(InputError) as caught:
+        read(tmp_path, "lijst.csv", content)
+    assert caught.value.code == "N116" and caught.value.line == line
+    assert caught.value.message.startswith(f"[N116] lijst.csv, regel {line}: ") and words in caught.value.message
+    assert "Yara" not in caught.value.message and "Hallo" not in caught.value.message
+
+
+def test_metadata_csv_is_not_read_as_a_transcript(tmp_path):
+    from interviews.corpus import read_corpus
+
+    root = tmp_path / "interviews"
+    root.mkdir()
+    (root / "metadata.csv").write_text("file,year,type,wijk\ngesprek.csv,2026,wijk,stad\n", encoding="utf-8")
+    (root / "gesprek.csv").write_text("Spreker;Tekst\nAnna;Hallo allemaal.\nBas;Dag Anna.\n", encoding="utf-8")
+    result = read_corpus(root)
+    assert [t.source for t in result.transcripts] == ["gesprek.csv"] and not result.skipped
