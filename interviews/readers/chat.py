@@ -7,7 +7,8 @@ A line that does not start so continues the message above (a message of several 
 writes itself is no speech and is left out, counted in the layout's name: lines without a sender
 (the encryption notice, "... heeft groep gemaakt", "... toegevoegd"), on the iPhone the lines whose
 text starts with a left-to-right mark (U+200E: system lines and media), and the placeholders of media
-and deleted messages (`<Media weggelaten>`, `afbeelding weggelaten`, `Dit bericht is verwijderd`).
+and deleted messages (`<Media weggelaten>`, `afbeelding weggelaten`, `Dit bericht is verwijderd`); the
+note `<Dit bericht is bewerkt>` after an edited message is dropped from its text.
 The sender up to the first `: ` is the speaker; the message's time is a time of day (`clock_time`).
 A sender the phone knows only by number (`+31 6 12345678`) is read as `Telefoonnummer 1`, `... 2` (by
 first message), so that no number is a speaker label; the layout's name says how many.
@@ -43,8 +44,12 @@ _SENDER = re.compile(r"^(?P<sender>[^:\n]{1,60}?):\s(?P<text>.*)$", re.S)
 PLACEHOLDERS = re.compile(
     r"^(?:<\s*media (?:weggelaten|omitted)\s*>|(?:afbeelding|video|audio|sticker|gif|document|contactkaart|"
     r"image|sticker|document|contact card) (?:weggelaten|omitted)|<(?:bijgevoegd|attached): [^>]+>|"
-    r"dit bericht is verwijderd|u hebt dit bericht verwijderd|this message was deleted|"
+    r"dit bericht is verwijderd|(?:je|u) hebt dit bericht verwijderd|this message was deleted|"
     r"you deleted this message|null)\.?$", re.I)
+
+
+# The app's note after an edited message: not what the sender wrote.
+_EDITED = re.compile(r"\s*<(?:dit bericht is bewerkt|this message was edited)>\s*$", re.I)
 
 
 @dataclass(frozen=True)
@@ -100,7 +105,7 @@ class ChatExportLayout:
             speaker = message.sender
             if _NUMBER.match(speaker):  # type: ignore[arg-type]
                 speaker = numbers.setdefault(speaker, f"Telefoonnummer {len(numbers) + 1}")  # type: ignore[arg-type]
-            text = " ".join(message.text.replace(_LRM, "").split())
+            text = _EDITED.sub("", " ".join(message.text.replace(_LRM, "").split()))
             if not text or PLACEHOLDERS.match(text):
                 left_out += 1
                 continue

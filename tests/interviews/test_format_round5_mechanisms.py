@@ -249,3 +249,15 @@ def test_metadata_csv_is_not_read_as_a_transcript(tmp_path):
     (root / "gesprek.csv").write_text("Spreker;Tekst\nAnna;Hallo allemaal.\nBas;Dag Anna.\n", encoding="utf-8")
     result = read_corpus(root)
     assert [t.source for t in result.transcripts] == ["gesprek.csv"] and not result.skipped
+
+
+def test_deleted_and_edited_messages_and_a_narrow_space_before_pm(tmp_path):
+    text = ("2/4/26, 9:15\u202fPM - Yvonne: Morgen geen ronde, het onweert.\n"
+            "2/4/26, 9:16\u202fPM - Fleur: Dit bericht is verwijderd\n"
+            "2/4/26, 9:17\u202fPM - Fleur: Jammer, dan vrijdag.\n"
+            "\n"
+            "Ik neem dan soep mee. <Dit bericht is bewerkt>\n")  # the app's note ends the edited message
+    transcript = read(tmp_path, "chat.txt", text)
+    assert turns(transcript) == [("Yvonne", "21:15:00", "Morgen geen ronde, het onweert."),
+                                 ("Fleur", "21:17:00", "Jammer, dan vrijdag. Ik neem dan soep mee.")]
+    assert "1 regel(s) van de app zelf" in transcript.layout
