@@ -102,9 +102,9 @@ class ChatExportLayout:
         left_out = len(messages) - len(senders)
         numbers: dict[str, str] = {}
         for message in senders:
-            speaker = message.sender
-            if _NUMBER.match(speaker):  # type: ignore[arg-type]
-                speaker = numbers.setdefault(speaker, f"Telefoonnummer {len(numbers) + 1}")  # type: ignore[arg-type]
+            speaker = message.sender or ""
+            if _NUMBER.match(speaker):
+                speaker = numbers.setdefault(speaker, f"Telefoonnummer {len(numbers) + 1}")
             text = _EDITED.sub("", " ".join(message.text.replace(_LRM, "").split()))
             if not text or PLACEHOLDERS.match(text):
                 left_out += 1
