@@ -29,7 +29,7 @@ from interviews.readers.errors import InputError
 from interviews.readers.registry import ReaderRegistry, default_registry
 from interviews.records import Transcript
 
-DEFAULT_FORMATS: tuple[str, ...] = ("txt", "md", "docx", "vtt", "srt", "json", "tsv", "odt", "rtf")
+DEFAULT_FORMATS: tuple[str, ...] = ("txt", "md", "docx", "vtt", "srt", "json", "tsv", "odt", "rtf", "csv")
 METADATA_CSV = "metadata.csv"
 _IGNORED_NAMES = frozenset({"metadata.csv", "thumbs.db", "desktop.ini"})
 

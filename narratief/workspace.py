@@ -52,7 +52,7 @@ sleutelmap = ""
 
 [invoer]
 # Welke bestandsformaten als transcript gelden.
-formaten = ["txt", "md", "docx", "vtt", "srt", "json", "tsv", "odt", "rtf"]
+formaten = ["txt", "md", "docx", "vtt", "srt", "json", "tsv", "odt", "rtf", "csv"]
 # Metadata uit de bestandsnaam, bijvoorbeeld "{{jaar}}_{{type}}_{{wijk}}_*" (leeg = niet gebruiken).
 # Mappen interviews/<jaar>/<type>/<wijk>/ worden altijd gelezen; verschillen tussen bronnen zijn een fout.
 bestandsnaam = ""

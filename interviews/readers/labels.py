@@ -20,7 +20,9 @@ A label is a short prefix before ':' - a role ("Jongerenwerker", "Wijkagent Helm
   so the body of a written report is nobody's speech rather than that of "Aanwezig".
 A paragraph is one turn; a line inside a paragraph starts a new turn when it starts with a label that
 is a code or recurs (so "one turn per line" transcripts work; in such a file, where one paragraph
-holds two lines with recurring labels, any label starts a line's turn), or with a timestamp.
+holds two lines with recurring labels, any label starts a line's turn), or with a timestamp before its
+text (`[00:12:31] ...`); a wrapped line that starts like a one-off label with a time inside it
+("Vrijdag (22:30): daar ...") is speech of the turn it is in.
 A line that is only a time (`00:05:00`, Google Meet's marks) is no speech: it dates the next turn; a
 time mark in brackets inside the speech (`[00:12:31]`, `(00:12:31)`) or f4transkript's end-of-paragraph
 mark (`#00:12:31-4#`, also MAXQDA's) is dropped from the text; it is not the turn's start.
@@ -348,16 +350,20 @@ def build_turns(blocks: Sequence[Block], codes_only: bool = False) -> tuple[Turn
         for i, (line, prefix) in enumerate(lines):
             label = prefix.label if prefix.label in accepted else None
             text = prefix.text if label else prefix.body
+            timestamp = prefix.timestamp
+            if i > 0 and label is not None and label not in strong and not leading_time(line.text)[0]:
+                # a wrapped line "Vrijdag (22:30): daar ..." of a one-off word: speech, not a new turn
+                label, text, timestamp = None, line.text, None
             if i == 0 and block.label:
                 label, text = block.label, line.text
-            if label is None and prefix.timestamp is not None and not text.strip():
+            if label is None and timestamp is not None and not text.strip():
                 close()  # a time on its own line is a mark, never speech
-                pending_time = prefix.timestamp
+                pending_time = timestamp
                 continue
             if label is None and i == 0 and len(lines) == 1 and is_note(line.text):
                 close()  # "[einde opname]" on its own: the transcriber's, not the last speaker's
                 continue
-            starts = current is None or i == 0 or prefix.timestamp is not None or (
+            starts = current is None or i == 0 or timestamp is not None or (
                 label is not None and label in strong)
             if not starts:
                 current["parts"].append(line.text)  # type: ignore[index]
@@ -371,7 +377,7 @@ def build_turns(blocks: Sequence[Block], codes_only: bool = False) -> tuple[Turn
                 if not text.strip() and i == len(lines) - 1:
                     pending = label  # "Sanne:" alone: the next paragraph is hers
                     continue
-            current = {"speaker": speaker, "parts": [text], "timestamp": prefix.timestamp or pending_time,
+            current = {"speaker": speaker, "parts": [text], "timestamp": timestamp or pending_time,
                        "line": line.number}
             pending_time = None
         close()

@@ -8,7 +8,8 @@ specific layout while the general reading finds mostly no speakers: a silent mis
 a refusal.
 
 Header layouts (`HeaderLayout`): every block starts with a header line that holds the speaker and/or
-a time; the speech is the rest of that paragraph or, if the header stands alone, the next paragraph.
+a time; the speech is the rest of that paragraph or, if the header stands alone, the next paragraph;
+after a header that ends with a colon (Rev-style `Naam (00:06):`), every paragraph up to the next header.
     Otter .txt / Teams .docx    `Ilse Martens  0:02`           (name, two or more spaces, M:SS)
     Word Transcribe .docx       `00:00:03 Speaker 1`           (time first, then the name)
     Zoom saved captions .txt    `[Marieke de Wit] 19:02:11`    (times of day, not offsets; also
@@ -182,6 +183,14 @@ class HeaderLayout:
             if not lines and i < len(blocks) and heads[i] is None and not self._furniture(blocks[i]):
                 lines = list(blocks[i].lines)  # the header stands alone
                 i += 1
+                # Rev-style 'Naam (00:06):' alone: the colon makes it a label, and as after a 'Naam:' alone
+                # every paragraph up to the next header is that speaker's ('Naam  0:03' has no colon: a
+                # paragraph without a header under it stays a miss)
+                while (not self.label_in_text and block.lines[0].text.rstrip().endswith(":")
+                       and i < len(blocks) and heads[i] is None
+                       and not self._furniture(blocks[i]) and not _trailer(blocks[i:])):
+                    lines += list(blocks[i].lines)
+                    i += 1
             if not self.label_in_text:
                 text = clean([line.text for line in lines])
                 if text:

@@ -3,7 +3,7 @@
 Example:
     >>> registry = default_registry()
     >>> registry.formats
-    ('txt', 'md', 'docx', 'vtt', 'srt', 'json', 'tsv', 'odt', 'rtf')
+    ('txt', 'md', 'docx', 'vtt', 'srt', 'json', 'tsv', 'odt', 'rtf', 'csv')
     >>> registry.for_format("vtt").format
     'vtt'
 """
@@ -16,6 +16,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from interviews.readers.base import Reader
+from interviews.readers.csvtable import CsvReader
 from interviews.readers.odt import OdtReader
 from interviews.readers.rtf import RtfReader
 from interviews.readers.srt import SrtReader
@@ -43,7 +44,7 @@ class ReaderRegistry:
 
 
 def default_registry() -> ReaderRegistry:
-    """The readers of issues 2 and 13: .txt, .md, .docx, .vtt, .srt, Whisper .json and .tsv, .odt; and .rtf.
+    """The readers of issues 2 and 13: .txt, .md, .docx, .vtt, .srt, Whisper .json and .tsv, .odt; .rtf; and a Spreker;Tekst table saved as .csv.
 
     Within a format, the layout (which tool wrote the file) is detected from the file's structure by
     the reader itself (`interviews.readers.layouts`).
@@ -58,4 +59,5 @@ def default_registry() -> ReaderRegistry:
         "tsv": WhisperTsvReader(),
         "odt": OdtReader(),
         "rtf": RtfReader(),
+        "csv": CsvReader(),
     }))

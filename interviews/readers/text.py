@@ -10,7 +10,8 @@ captions, Amberscript, hand-typed `I:`/`R1:` with wrapped lines), or one speaker
 "Unicode") is decoded by `interviews.encoding`. Markdown headings (`# ...`) and horizontal
 rules are ignored, and emphasis around a label (`**Sanne:**`) is stripped. A pipe table
 `| Spreker | Tekst |` (or with a time column) is read as a Word table is. A meeting tool's notes above
-the transcript (Google Meet's "Notities van Gemini", `interviews.readers.notes`) are left out.
+the transcript (Google Meet's "Notities van Gemini", `interviews.readers.notes`) are left out. A
+chat exported from WhatsApp is read as a written conversation (`interviews.readers.chat`).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ import yaml
 from interviews.encoding import decode_text
 from interviews.metadata import canonical_key, parse_meta_line
 from interviews.readers.base import MetaField, RawDocument
+from interviews.readers.chat import ChatExportLayout
 from interviews.readers.errors import InputError
 from interviews.readers.labels import Block, Line
 from interviews.readers.layouts import PARAGRAPH_LAYOUTS, LabelLayout, choose
@@ -80,7 +82,7 @@ class TextReader:
                 current.append(Line(number, text.strip()))
         if current:
             blocks.append(Block(tuple(current)))
-        layouts = ((TableLayout(tuple(rows)),) if rows else ()) + PARAGRAPH_LAYOUTS
+        layouts = ((TableLayout(tuple(rows)),) if rows else ()) + (ChatExportLayout(),) + PARAGRAPH_LAYOUTS
         reading = choose(blocks, layouts, LabelLayout(drop_preamble=True), source)
         return RawDocument(tuple(meta), reading.turns, (NOTES_SKIPPED if notes is not None else "") + reading.layout,
                            reading.clock_time)
