@@ -24,7 +24,7 @@ from .birthdates import find_birthdates
 from .casing import is_uncased, recase
 from .cues import find_handles, find_names, find_nicknames
 from .deduce_setup import load_deduce
-from .lexicon import FREQUENT_ZIPF, zipf
+from .lexicon import FREQUENT_ZIPF, UNKNOWN_ZIPF, zipf
 from .precision import ARTICLE_PARTICLES, weak_name_evidence_ok
 from .recognizers import (
     RARE_FIRST_NAME_ZIPF,
@@ -448,8 +448,8 @@ class Detector:
                 continue
             if not word[0].isupper() and low not in first_names():
                 continue
-            if is_plain_word(low) and low not in first_names():  # "Ondernemer", "Winkelier": a role
-                continue
+            if is_plain_word(low) and low not in first_names() and not _surname_after_label_name(label, m, names):
+                continue  # "Ondernemer", "Winkelier": a role
             names.append(m.span())
         for m in _LABEL_CAPITAL_PARTICLE.finditer(label):
             if any(s <= m.start() < e for s, e in names) or any(bs <= m.start() < be for bs, be in bracketed):
@@ -742,6 +742,27 @@ def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         pos = m.end()
     pieces.append((pos, end))
     return [(s, e) for s, e in pieces if e > s]
+
+
+_LABEL_WORD_BEFORE = re.compile(r"([^\W\d_][\w'-]*) $")
+
+
+def _surname_after_label_name(label: str, m: re.Match[str], names: list[tuple[int, int]]) -> bool:
+    """A capitalised compound that Dutch text hardly uses, right after a first name in a speaker
+    label, is that person's surname ("Gerard Hoebergen": hoe + bergen). Not a word, a role, or a
+    compound Dutch text uses ("Henk Wijkteam", "Sanne Jongerenwerk": an organisation, which would
+    otherwise be replaced in every turn that names it). Only after one space and a listed first name,
+    or after a role ("Wijkagent <compound>")."""
+    word = m.group()
+    low = strip_possessive(word).casefold()
+    if not word[:1].isupper() or is_word(low) or is_role(low) or zipf(low) >= UNKNOWN_ZIPF:
+        return False
+    before = _LABEL_WORD_BEFORE.search(label, 0, m.start())
+    if before is not None and is_role(before.group(1).casefold()):
+        return True  # "Wijkagent <compound>": a role and the surname
+    if not names or label[names[-1][1] : m.start()] != " ":
+        return False
+    return strip_possessive(label[names[-1][0] : names[-1][1]]).casefold() in first_names()
 
 
 def _bisect(offsets: list[int], value: int) -> int:
