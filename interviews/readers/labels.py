@@ -46,8 +46,10 @@ from interviews.roles import INTERVIEWER, role_of_label
 
 _T = r"\d{1,2}(?::\d{1,2}){1,2}"  # 12:31, 0:12:31, 00:12:31
 _F = r"(?:[.,]\d{1,3})?"  # an optional fraction of a second
-# A time in brackets or parentheses at the start of a line: "[00:12:31] ", "(00:12:31) ".
-_TIMESTAMP = re.compile(rf"^(?:\[\s*(?P<b>{_T}){_F}\s*\]|\(\s*(?P<p>{_T}){_F}\s*\))\s*")
+# A time in brackets or parentheses at the start of a line: "[00:12:31] ", "(00:12:31) "; also a
+# segment's range with an arrow, as whisper.cpp and MacWhisper print it: "[00:00:04.560 --> 00:00:08.960] "
+# (the start counts). A range with a plain dash ("[00:10:05 - 00:10:09]") is not taken: typed speech uses it.
+_TIMESTAMP = re.compile(rf"^(?:\[\s*(?P<b>{_T}){_F}(?:\s*-->\s*{_T}{_F})?\s*\]|\(\s*(?P<p>{_T}){_F}\s*\))\s*")
 # A bare time at the start of a line ("00:12:31 Sanne: ..."): a timestamp only when a label follows.
 # Also a time range ("00:00:01 - 00:00:05 Sanne: ...", "00:00:01,000 --> 00:00:05,000 Sanne: ..."): the start counts.
 _BARE_TIME = re.compile(rf"^(?P<b>\d{{1,2}}:\d{{2}}(?::\d{{2}})?){_F}"

@@ -121,6 +121,8 @@ class TableLayout:
                 time = _TIME_CELL.match(cells.pop(time_column))
                 start = normalise_timestamp(time.group("t")) if time else None
             who, said = cells
+            if time_column is None:
+                who, start = _speaker_and_time(row.cells[0], who)
             if who:
                 label = who.rstrip(":").strip()
                 if not (is_candidate(label) or _surname_first(label)):
@@ -137,6 +139,21 @@ class TableLayout:
             return Miss(self.name, where, "lange tekst buiten de tabel", len(rows))
         name = self.name if time_column is None else "tabel 'tijd | spreker | tekst'"
         return Reading(name, merge_pieces(pieces, False)) if pieces else None
+
+
+def _speaker_and_time(cell: Sequence[str], who: str) -> tuple[str, str | None]:
+    """A speaker cell that also holds the segment's time on a line of its own ("Spreker 1" / "00:00:02",
+    as table exports of transcription services write it): (speaker, HH:MM:SS); else (who, None).
+
+    Only a time alone on the cell's first or last line counts; "Bewoner 2" or "Jan (12)" stay speakers.
+    """
+    lines = [line.strip() for part in cell for line in part.split("\n") if line.strip()]
+    if len(lines) >= 2:
+        for time, rest in ((lines[-1], lines[:-1]), (lines[0], lines[1:])):
+            match = _TIME_CELL.match(time)
+            if match:
+                return clean(rest), normalise_timestamp(match.group("t"))
+    return who, None
 
 
 def _surname_first(label: str) -> bool:

@@ -35,6 +35,8 @@ from interviews.readers.paragraphs import Row, TableLayout
 
 _HEADING = re.compile(r"^\s{0,3}#{1,6}(\s|$)")
 _RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
+# A line number before a line of a line-numbered transcript: "  7  R: tekst", "12\ttekst".
+_LINE_NUMBER = re.compile(r"^\s*(?P<n>\d{1,5})(?: {2,}|\t)\s*(?P<text>\S.*)$")
 _KEY_LINE = re.compile(r"^([A-Za-z]+)\s*:")
 # A Markdown (pipe) table: rows `| Anouk | Goedemorgen |`, the rule under the header `|---|:--|`.
 _TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
@@ -61,7 +63,7 @@ class TextReader:
         notes = transcript_start(lines[start:], range(start + 1, len(lines) + 1), source)
         if notes is not None:
             start += notes + 1
-        body = lines[start:]
+        body, numbered = _strip_line_numbers(lines[start:])
         tabbed = _tab_rows(body)
         for number, text in enumerate(body, start=start + 1):
             skip = self.format == "md" and (_HEADING.match(text) or _RULE.match(text))
@@ -84,8 +86,30 @@ class TextReader:
             blocks.append(Block(tuple(current)))
         layouts = ((TableLayout(tuple(rows)),) if rows else ()) + (ChatExportLayout(),) + PARAGRAPH_LAYOUTS
         reading = choose(blocks, layouts, LabelLayout(drop_preamble=True), source)
-        return RawDocument(tuple(meta), reading.turns, (NOTES_SKIPPED if notes is not None else "") + reading.layout,
-                           reading.clock_time)
+        said = (NOTES_SKIPPED if notes is not None else "") + (
+            f"regelnummers voor de regels weggelaten ({numbered} regels); " if numbered else "")
+        return RawDocument(tuple(meta), reading.turns, said + reading.layout, reading.clock_time)
+
+
+def _strip_line_numbers(body: list[str]) -> tuple[list[str], int]:
+    """The body without the line numbers of a line-numbered transcript, and how many were dropped.
+
+    Transcripts prepared for analysis on paper number every line ("  7  R: De meesten wel.", a number,
+    then two spaces or a tab). Numbers are taken away only when at least three lines and nearly all
+    (90%) non-blank lines carry one and they count up by one from line to line; a single "12  keer"
+    in the speech, or numbers that do not count on, stay text.
+    """
+    found = [(i, _LINE_NUMBER.match(text)) for i, text in enumerate(body) if text.strip()]
+    numbered = [(i, m) for i, m in found if m]
+    if len(numbered) < 3 or len(numbered) < 0.9 * len(found):
+        return body, 0
+    values = [int(m.group("n")) for _, m in numbered]
+    if any(b != a + 1 for a, b in zip(values, values[1:])):
+        return body, 0
+    stripped = list(body)
+    for i, m in numbered:
+        stripped[i] = m.group("text")
+    return stripped, len(numbered)
 
 
 def _tab_rows(body: list[str]) -> frozenset[int]:
