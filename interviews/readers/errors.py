@@ -11,6 +11,7 @@ never holds transcript text or speaker names. Metadata values such as a year or 
     N106 unknown file extension / format  N114 malformed subtitle file (header, timing line)
     N107 .vtt/.srt without cues           N115 interviews folder not found
     N108 no speaker turns found           N116 file resembles a known layout but does not fit it
+                                          N120 a speaker legend gives one code two meanings
                                           N117 invalid file-name pattern (narratief.toml)
                                           N118 malformed .rtf (no '{\\rtf' start, unbalanced braces)
 """
@@ -41,6 +42,7 @@ CATALOGUE = catalogue(
     ("N118", "ongeldig RTF-bestand", "open het in Word, WordPad of TextEdit en bewaar het opnieuw als .rtf of .docx"),
     ("N119", "een koppeling in de interviewmap wijst naar buiten de map",
      "kopieer het bestand naar de interviewmap in plaats van een koppeling"),
+    ("N120", "legenda met een dubbele code", "geef in de legenda boven het transcript elke spreker een eigen code"),
 )
 
 

@@ -22,7 +22,8 @@ A paragraph is one turn; a line inside a paragraph starts a new turn when it sta
 is a code or recurs (so "one turn per line" transcripts work; in such a file, where one paragraph
 holds two lines with recurring labels, any label starts a line's turn), or with a timestamp before its
 text (`[00:12:31] ...`); a wrapped line that starts like a one-off label with a time inside it
-("Vrijdag (22:30): daar ...") is speech of the turn it is in.
+("Vrijdag (22:30): daar ...") is speech of the turn it is in, and so is a wrapped line that is a numbered
+list item with a one-off label ("1. I: dat was ...") unless the file numbers its turns ("1. I:", "2. R1:").
 A line that is only a time (`00:05:00`, Google Meet's marks) is no speech: it dates the next turn; a
 time mark in brackets inside the speech (`[00:12:31]`, `(00:12:31)`) or f4transkript's end-of-paragraph
 mark (`#00:12:31-4#`, also MAXQDA's) is dropped from the text; it is not the turn's start.
@@ -334,6 +335,8 @@ def build_turns(blocks: Sequence[Block], codes_only: bool = False) -> tuple[Turn
     strong = {label for label in accepted if counts[label] >= 2 or _CODE.match(label)}
     if any(sum(p.label in strong for _, p in lines) >= 2 for lines in parsed):
         strong = set(accepted)  # one turn per line: a speaker who speaks once still starts a line
+    # Numbered turns ("1. I: ...", "2. R1: ..."): a list marker before a label on two lines or more.
+    numbered = sum(1 for lines in parsed for line, p in lines if p.label in accepted and _BULLET.match(line.text)) >= 2
     turns: list[Turn] = []
     speaker: str | None = None
     pending: str | None = None  # a label alone on its own paragraph
@@ -355,6 +358,10 @@ def build_turns(blocks: Sequence[Block], codes_only: bool = False) -> tuple[Turn
             timestamp = prefix.timestamp
             if i > 0 and label is not None and label not in strong and not leading_time(line.text)[0]:
                 # a wrapped line "Vrijdag (22:30): daar ..." of a one-off word: speech, not a new turn
+                label, text, timestamp = None, line.text, None
+            elif i > 0 and label is not None and counts[label] < 2 and not numbered and _BULLET.match(line.text):
+                # a wrapped line "1. I: dat was de vraag" in a file whose turns are not numbered: a list
+                # item of the speech, not a turn of a speaker heard nowhere else
                 label, text, timestamp = None, line.text, None
             if i == 0 and block.label:
                 label, text = block.label, line.text

@@ -38,13 +38,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 from interviews.readers.errors import InputError
 from interviews.readers.labels import (Block, Line, accept_labels, build_turns, clean, is_candidate, is_code,
                                        is_interview_code, leading_time, name_shaped, normalise_timestamp,
                                        split_prefix)
+from interviews.readers.legend import drop_legend
 from interviews.readers.subtitles import Piece, label_pieces, merge_pieces, name_line, plain
 from interviews.records import Turn
 
@@ -669,6 +670,15 @@ def choose(blocks: Sequence[Block], layouts: Sequence[Layout], general: LabelLay
             title: notes or a summary above an exported transcript) as speech.
     """
     refuse_chat_log(blocks, source)
+    blocks, legend = drop_legend(blocks, source)
+    reading = _choose(blocks, layouts, general, source)
+    if legend:  # never silently: the ingest table says what was left out
+        return replace(reading, layout=f"legenda van de sprekers (en kop) boven het transcript overgeslagen "
+                                       f"({legend} regels); {reading.layout}")
+    return reading
+
+
+def _choose(blocks: Sequence[Block], layouts: Sequence[Layout], general: LabelLayout, source: str) -> Reading:
     misses: list[Miss] = []
     for layout in layouts:
         result = layout.read(blocks)
