@@ -96,10 +96,13 @@ def _strip_line_numbers(body: list[str]) -> tuple[list[str], int]:
 
     Transcripts prepared for analysis on paper number every line ("  7  R: De meesten wel.", a number,
     then two spaces or a tab). Numbers are taken away only when at least three lines and nearly all
-    (90%) non-blank lines carry one and they count up by one from line to line; a single "12  keer"
+    (90%) non-blank lines from the first numbered one on carry one (a title above may be unnumbered) and
+    they count up by one from line to line; a single "12  keer"
     in the speech, or numbers that do not count on, stay text.
     """
     found = [(i, _LINE_NUMBER.match(text)) for i, text in enumerate(body) if text.strip()]
+    first = next((k for k, (_, m) in enumerate(found) if m), len(found))
+    found = found[first:]  # a title above the numbered lines is the header
     numbered = [(i, m) for i, m in found if m]
     if len(numbered) < 3 or len(numbered) < 0.9 * len(found):
         return body, 0
