@@ -402,7 +402,9 @@ class CodeLabelLayout:
                     for block, label in zip(blocks[first:], starts[first:])):
                 return None
         turns = build_turns(blocks[first:], codes_only=True)
-        return Reading(self.name, turns) if turns else None
+        header = sum(len(block.lines) for block in blocks[:first])  # said, never silent
+        said = f"; kop boven de eerste code overgeslagen ({header} regel(s))" if header else ""
+        return Reading(self.name + said, turns) if turns else None
 
 
 def _short_header(block: Block) -> bool:

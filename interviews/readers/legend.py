@@ -10,6 +10,8 @@ reaches the turns.
 A legend is recognised only when all of this holds:
 - at least two consecutive `code = who` lines (or one line `Legenda: I = interviewer, R1 = moeder`),
   each code label-shaped (`labels.is_candidate`), before the first paragraph that starts with a label;
+  right under a heading (`Legenda:`, `Sprekers:`) also `code: who` lines whose description is short
+  (at most four words, no sentence end: `R1: moeder`);
 - at least one of its codes is used as a speaker label further on;
 - what stands above it is short (a title, a date): at most three paragraphs of at most 25 words.
 A code given twice with different meanings is an error (N120), not a guess.
@@ -41,6 +43,17 @@ def _entries(text: str) -> list[tuple[str, str]] | None:
     return pairs if all(is_candidate(code) and len(code.split()) <= 3 for code, _ in pairs) else None
 
 
+def _colon_entry(text: str) -> list[tuple[str, str]] | None:
+    """A legend line written with a colon, "R1: moeder (42)": a label and a short description (at most four
+    words, no sentence end), as speech never is right under a heading "Legenda:"."""
+    prefix = split_prefix(text)
+    who = prefix.text.strip()
+    if prefix.label is None or prefix.timestamp is not None or not who or len(who.split()) > 4 \
+            or who.endswith(("?", "!", ".", "\u2026")) or len(prefix.label.split()) > 3:
+        return None
+    return [(prefix.label, who)]
+
+
 def drop_legend(blocks: Sequence[Block], source: str) -> tuple[list[Block], int]:
     """The paragraphs without a leading speaker legend (and the title above it), and how many lines went.
 
@@ -53,6 +66,8 @@ def drop_legend(blocks: Sequence[Block], source: str) -> tuple[list[Block], int]
     for b, line in lines:
         head = _HEADING.match(line.text)
         pairs = _entries(head.group("rest") or "") if head and head.group("rest") else _entries(line.text)
+        if pairs is None and heading is not None and (legend or b <= heading + 1):
+            pairs = _colon_entry(line.text)  # under a heading "Legenda:" also "I: interviewer"
         if pairs is not None:
             legend.append((b, line, pairs))
             continue

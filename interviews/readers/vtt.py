@@ -27,6 +27,8 @@ from interviews.readers.subtitles import (Piece, dialogue, label_pieces, merge_p
                                          split_blocks, start_time, subtitle_layout)
 
 _VOICE = re.compile(r"<v(?:\.[^\s>]*)?(?:\s+([^>]*))?>")
+# noScribe marks overlapping speech with '//' before the voice: "<v //S02>". The mark is not part of the name.
+_OVERLAP = "//"
 
 
 @dataclass(frozen=True)
@@ -72,7 +74,12 @@ class VttReader:
         if not pieces:
             raise InputError("N107", path=source, detail="het .vtt-bestand bevat geen cues met tekst")
         labelled = label_pieces(pieces)
-        return RawDocument(tuple(meta), merge_pieces(labelled, True), subtitle_layout("WebVTT", pieces, labelled))
+        layout = subtitle_layout("WebVTT", pieces, labelled)
+        overlaps = sum(1 for block in blocks for line in block for name in _VOICE.findall(line.text)
+                       if name.strip().startswith(_OVERLAP))
+        if overlaps:  # said, not silent: the overlap mark is left out of the speaker's name
+            layout += f"; overlappende spraak ('{_OVERLAP}' voor de stem, noScribe) bij {overlaps} cue(s): teken weggelaten"
+        return RawDocument(tuple(meta), merge_pieces(labelled, True), layout)
 
 
 def _voices(text: str, start: str, line: int) -> list[Piece]:
@@ -80,6 +87,6 @@ def _voices(text: str, start: str, line: int) -> list[Piece]:
     parts = _VOICE.split(text)
     pieces = [Piece(None, start, plain(parts[0]), line)] if plain(parts[0]) else []
     for name, speech in zip(parts[1::2], parts[2::2]):
-        speaker = " ".join((name or "").split()) or None
+        speaker = " ".join((name or "").split()).removeprefix(_OVERLAP).strip() or None
         pieces.append(Piece(speaker, start, plain(speech.replace("</v>", " ")), line))
     return pieces

@@ -205,3 +205,50 @@ def test_the_cli_refuses_a_legend_with_a_double_code_with_exit_code_2(tmp_path):
                             text=True, cwd=REPO, stdin=subprocess.DEVNULL, timeout=600)
     assert result.returncode == 2, result.stderr
     assert "[N120] 2026/wijk/Binnenstad/dubbel.txt, regel 3" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_legend_with_colons_under_a_heading_is_no_turns(tmp_path):
+    text = ("Gesprek op het jongerenwerk\n\nSprekers:\nAnouk: jongerenwerker\nBram: vader van Tim\n\n"
+            "Anouk: Wat ziet u op straat?\n\nBram: Meer jongens dan vroeger, ze staan bij de snackbar.\n\n"
+            "Anouk: Sinds wanneer?\n")
+    transcript = read(tmp_path, "jongerenwerk.txt", text)
+    assert turns(transcript) == [("Anouk", None, "Wat ziet u op straat?"),
+                                 ("Bram", None, "Meer jongens dan vroeger, ze staan bij de snackbar."),
+                                 ("Anouk", None, "Sinds wanneer?")]
+    assert "legenda" in transcript.layout and "(4 regels)" in transcript.layout
+
+
+def test_speech_right_under_a_speakers_heading_is_no_legend(tmp_path):
+    text = "Sprekers:\nAnouk: Wat ziet u op straat?\nBram: Meer jongens dan vroeger.\nAnouk: Sinds wanneer?\n"
+    transcript = read(tmp_path, "kort.txt", text)
+    assert [t.text for t in transcript.turns] == ["Wat ziet u op straat?", "Meer jongens dan vroeger.",
+                                                  "Sinds wanneer?"]
+    assert "legenda" not in transcript.layout
+
+
+def test_the_header_above_the_first_code_is_said_in_the_layout(tmp_path):
+    text = "Interview buurtvader\nAfgenomen in het buurthuis\n\nI: Hoe lang loopt u mee?\n\nR: Vier jaar.\n"
+    transcript = read(tmp_path, "buurtvader.txt", text)
+    assert turns(transcript) == [("I", None, "Hoe lang loopt u mee?"), ("R", None, "Vier jaar.")]
+    assert "kop boven de eerste code overgeslagen (2 regel(s))" in transcript.layout
+
+
+# -- noScribe's WebVTT: '<v //S02>' marks overlapping speech ---------------------------------------------
+
+def test_an_overlap_mark_before_a_voice_is_not_part_of_the_speaker(tmp_path):
+    text = ("WEBVTT Gesprek in de wijk\n\nNOTE\nTranscribed with noScribe\nLanguage: nl\n\n"
+            "1\n00:00:00.000 --> 00:00:03.000\n<v S01>Zullen we beginnen?\n\n"
+            "2\n00:00:03.000 --> 00:00:05.000\n<v //S02>Ja, graag.\n\n"
+            "3\n00:00:05.000 --> 00:00:09.000\n<v S02>Ik heb de cijfers van het buurthuis meegenomen.\n\n"
+            "4\n00:00:09.000 --> 00:00:11.000\n<v S01>Fijn, jeugd &amp; gezin is er ook, &#x27;s avonds.\n")
+    transcript = read(tmp_path, "noscribe.vtt", text)
+    assert turns(transcript) == [
+        ("S01", "00:00:00", "Zullen we beginnen?"),
+        ("S02", "00:00:03", "Ja, graag. Ik heb de cijfers van het buurthuis meegenomen."),
+        ("S01", "00:00:09", "Fijn, jeugd & gezin is er ook, 's avonds.")]
+    assert "overlappende spraak" in transcript.layout and "1 cue(s)" in transcript.layout
+
+
+def test_a_voice_name_with_slashes_inside_keeps_them(tmp_path):
+    text = "WEBVTT\n\n00:00:00.000 --> 00:00:03.000\n<v Jongerenwerk/Noord>Goedemorgen.\n"
+    assert turns(read(tmp_path, "stem.vtt", text)) == [("Jongerenwerk/Noord", "00:00:00", "Goedemorgen.")]
