@@ -56,8 +56,9 @@ _TIMESTAMP = re.compile(rf"^(?:\[\s*(?P<b>{_T}){_F}(?:\s*-->\s*{_T}{_F})?\s*\]|\
 _BARE_TIME = re.compile(rf"^(?P<b>\d{{1,2}}:\d{{2}}(?::\d{{2}})?){_F}"
                         rf"(?:\s*(?:-->|[-\u2013])\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?{_F})?"
                         rf"(?:\s*[-\u2013|]\s*|\s+)(?=\S)")
-# A list marker before a label: "- Sanne: ...", "• Sanne: ...", "3. Sanne: ..." (only when a label follows).
-_BULLET = re.compile(r"^(?:[-*\u2022\u00b7\u2013]|\d{1,3}[.)])\s+(?=\S)")
+# A list marker before a label: "- Sanne: ...", "• Sanne: ...", "3. Sanne: ..." (only when a label follows);
+# also a turn number set off by two spaces or a tab, "12  I: ..." (a bare "12 I:" stays one label).
+_BULLET = re.compile(r"^(?:[-*\u2022\u00b7\u2013]|\d{1,3}[.)]|\d{1,4}(?= {2,}|\t))\s+(?=\S)")
 # A typist's time mark inside the speech ("... zei ze [00:12:31] en toen ..."): a mark, not words.
 # Also f4transkript's / MAXQDA's mark at the end of a paragraph, "#00:12:31-4#" (tenths after the dash).
 _INLINE_TIME = re.compile(rf"\[\s*{_T}{_F}\s*\]|\(\s*\d{{1,2}}:\d{{2}}:\d{{2}}{_F}\s*\)"

@@ -252,3 +252,20 @@ def test_an_overlap_mark_before_a_voice_is_not_part_of_the_speaker(tmp_path):
 def test_a_voice_name_with_slashes_inside_keeps_them(tmp_path):
     text = "WEBVTT\n\n00:00:00.000 --> 00:00:03.000\n<v Jongerenwerk/Noord>Goedemorgen.\n"
     assert turns(read(tmp_path, "stem.vtt", text)) == [("Jongerenwerk/Noord", "00:00:00", "Goedemorgen.")]
+
+
+def test_turn_numbers_set_off_by_two_spaces_with_unnumbered_wrapped_lines(tmp_path):
+    text = ("Interview groepsleider\n\n1  I: Hoe gaat het met de groep?\n\n2  R: Goed, maar soms is het\n"
+            "lastig met de nieuwe jongens.\n\n3  I: Waarom?\n\n4  R: Ze kennen de regels nog niet.\n")
+    assert turns(read(tmp_path, "beurten.txt", text)) == [
+        ("I", None, "Hoe gaat het met de groep?"), ("R", None, "Goed, maar soms is het lastig met de nieuwe jongens."),
+        ("I", None, "Waarom?"), ("R", None, "Ze kennen de regels nog niet.")]
+
+
+def test_a_wrapped_line_with_a_spaced_number_and_a_one_off_label_stays_speech(tmp_path):
+    text = ("Interviewer: Wat stond er in het verslag?\n\n"
+            "Coach: Twee punten, als eerste\n"
+            "3  R: niet alleen naar de cijfers kijken,\n"
+            "want dat zegt weinig.\n")
+    assert turns(read(tmp_path, "verslag.txt", text))[-1] == (
+        "Coach", None, "Twee punten, als eerste 3 R: niet alleen naar de cijfers kijken, want dat zegt weinig.")
