@@ -429,13 +429,13 @@ def find_names(text: str, protected: list[tuple[int, int]] = ()) -> list[Span]:
         low = name.casefold()
         if low in place_names() or low in stop_words() or _STREET_NAME.search(low):
             continue
+        if PLACE_BEFORE.search(text, max(0, m.start() - 60), m.start()):
+            continue  # "uit Oekraïne, uit <town>", "het eiland <name>": a place nobody's list knows
         if (low in first_names() and not is_word(low) and not _sentence_start(text, m.start())
                 and not _ARTICLE_OR_PLACE_BEFORE.search(text, max(0, m.start() - 12), m.start())
                 and zipf(low) < RARE_CAPITALISED_FIRST_NAME_ZIPF and zipf(low, "en") < RARE_CAPITALISED_FIRST_NAME_ZIPF):
             add(m.start("name"), m.end("name"), 0.55, "naam_voornaam_zeldzaam")  # "vraag het aan Mirza"
             continue
         if all(is_unknown_word(part) for part in low.split("-")) and not is_word(low) and not is_compound_word(low):
-            if PLACE_BEFORE.search(text, max(0, m.start() - 60), m.start()):
-                continue  # "uit Oekraïne, uit <town>", "het eiland <name>": a place nobody's list knows
             add(m.start("name"), m.end("name"), 0.55, "naam_onbekend_woord")
     return out

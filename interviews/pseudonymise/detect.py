@@ -414,7 +414,7 @@ class Detector:
             spans.extend(find_names(text, protected))
             spans.extend(find_name_candidates(text, protected))
             spans = self._clean(text, spans, protected)
-            spans = [_with_unit_before(text, sp) for sp in spans]
+            spans += [u for sp in spans if (u := _unit_before(text, sp)) is not None]
             out.extend(_finding(transcript.doc, index, fld, original, s) for s in spans)
         seen_labels: dict[str, list[Span]] = {}
         for turn in transcript.turns:
@@ -735,8 +735,9 @@ class Detector:
             for term in {name, *parts, *halves}:
                 term = strip_possessive(term.strip(".,;:!?()\""))
                 low = term.casefold()
-                if len(term) < 3 or low in stop_words() or low in _EDGE_WORDS or low in self.roles:
-                    continue
+                short = len(term) == 2 and term == name and term[0].isupper() and term[1].islower() and not is_word(low)
+                if (len(term) < 3 and not short) or low in stop_words() or low in _EDGE_WORDS or low in self.roles:
+                    continue  # a name of two letters ("Mo") only as found, capitalised and no word; searched as written
                 if term != name and is_plain_word(term) and (is_word(term) or term != last or not term[:1].isupper()):
                     continue  # "Kleine" of "Kleine Tijger" alone is a word; a surname made of two words ("Kortstee") is not
                 if self.protected.spans(term):
@@ -749,7 +750,7 @@ class Detector:
     def _find_terms(self, transcripts: Sequence[Transcript], terms: dict[str, str]) -> list[Finding]:
         if not terms:
             return []
-        insensitive = sorted({t for t in terms if not is_word(t) or t in self.deny}, key=len, reverse=True)
+        insensitive = sorted({t for t in terms if (not is_word(t) and len(t) > 2) or t in self.deny}, key=len, reverse=True)
         sensitive = sorted({t for t in terms if t not in insensitive and t[:1].isupper()}, key=len, reverse=True)
         patterns = []
         suffix = r"(?:tje|je|['\u2019]s|['\u2019]|s)?"
@@ -866,16 +867,18 @@ def _surname_after_label_name(label: str, m: re.Match[str], names: list[tuple[in
 
 # the dwelling before the building it is in: "appartement 12 van de <street> 8", "flat 3 aan de ..."
 _UNIT_BEFORE = re.compile(
-    r"(?:[Pp]ortiek|[Aa]ppartement|[Ff]lat|[Ww]oning|[Kk]amer)[ \t]+(?:\d{1,4}[a-zA-Z]?|[A-Z])[ \t]+(?:van|aan|in|op)[ \t]+(?:de|het|'t)[ \t]+$"
+    r"(?P<unit>(?:[Pp]ortiek|[Aa]ppartement|[Ff]lat|[Ww]oning|[Kk]amer)[ \t]+(?:\d{1,4}[a-zA-Z]?|[A-Z]))"
+    r"[ \t]+(?:van|aan|in|op)[ \t]+(?:de|het|'t)[ \t]+$"
 )
 
 
-def _with_unit_before(text: str, span: Span) -> Span:
-    """An address span grown to the dwelling said before it ("appartement 12 van de <address>")."""
+def _unit_before(text: str, span: Span) -> Span | None:
+    """The dwelling said before an address ("appartement 12 van de <address>"): part of the address,
+    replaced on its own so "van de" stays."""
     if span.category != "adres" or not any(c.isdigit() for c in text[span.start : span.end]):
-        return span
+        return None
     m = _UNIT_BEFORE.search(text, max(0, span.start - 40), span.start)
-    return Span(m.start(), span.end, span.category, span.score, span.recognizer) if m else span
+    return Span(m.start("unit"), m.end("unit"), "adres", span.score, span.recognizer) if m else None
 
 
 def _place_surname_in_label(label: str, m: re.Match[str], names: list[tuple[int, int]],
