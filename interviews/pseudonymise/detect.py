@@ -451,7 +451,7 @@ class Detector:
             word = m.group()
             low = strip_possessive(word).casefold()
             if any(ps < m.end() and m.start() < pe for ps, pe in protected):
-                if not _place_surname_in_label(label, m, names, bracketed):
+                if not (_place_surname_in_label(label, m, names, bracketed) and self._is_place(word)):
                     continue
                 names.append(m.span())  # "<first name> <Place>": a label names a person, the place is the surname
                 continue
@@ -656,7 +656,7 @@ class Detector:
                 continue
             protected = self.protected.spans(text)
             for m in _PARTICLE_PLACE.finditer(text):
-                if not self._is_protected_place(m.group("place")) or any(
+                if not self._is_place(m.group("place")) or any(
                         ps <= m.start("name") < pe for ps, pe in protected):
                     continue  # "Bakkerij Van <Place>": a shop, protected as a whole
                 if m.group("title") or not _sentence_initial(text, m.start("name")):
@@ -686,8 +686,11 @@ class Detector:
                                        0.75, "naam_plaats_achternaam"))
         return out
 
-    def _is_protected_place(self, word: str) -> bool:
-        return any(s == 0 and e >= len(word) for s, e in self.protected.spans(word)) or word.casefold() in place_names()
+    def _is_place(self, word: str) -> bool:
+        """A town, wijk or buurt (the profile's or deduce's place lists), not any protected term."""
+        p = self.profile
+        own = {p.municipality, *p.places, *(w.name for w in p.wijken), *p.buurten}
+        return word in own or word.casefold() in place_names()
 
     def _spelling_variants(self, transcripts: Sequence[Transcript], findings: list[Finding]) -> dict[str, str]:
         """Capitalised tokens one letter away from a found surname-like name in the same
