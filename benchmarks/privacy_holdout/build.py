@@ -16,14 +16,20 @@ docx with initials as labels, a Markdown file with bold labels; written after ro
 two-column docx table, a youth conversation typed with `JW:`/`J1:` codes and wrapped lines; written
 after round 7's fixes), and `round9/src/` (three: an interview in srt that opens with an informed-consent
 text read aloud, a wijkagent's weekly handover in txt with role-and-surname labels, a teachers' pupil
-meeting in a Teams vtt; written after round 8's fixes).
+meeting in a Teams vtt; written after round 8's fixes), and `round10/src/` (three: a care meeting in rtf
+where a mentor reads her notes aloud, labels "<full name>, <role and organisation>"; a parents' group
+interview typed into a spreadsheet saved as csv `Spreker;Tekst`; a neighbour mediation recorded with
+Otter, its txt export with `Name  m:ss` headers and `Speaker N`; written after round 9's fixes).
 
 Source format (UTF-8), one file per transcript:
   @key: value      header: file, year, type, wijk, date, title,
                    format (txt | md (Markdown, `**Naam:**` labels) | vtt | docx | srt | zoom (a Zoom vtt: numbered cues `Naam: text`) |
                    chat (a WhatsApp export in a txt: `dd-mm-yyyy hh:mm - Naam: text`, one message a line;
                    LABEL `-` is a system line) |
-                   json (Whisper json, no speakers; metadata goes to corpus/metadata.csv)),
+                   json (Whisper json, no speakers; metadata goes to corpus/metadata.csv) |
+                   rtf (WordPad-style rtf: `Jaar: ...` paragraphs, then bold `Naam:` labels; cp1252 escapes) |
+                   csv (a spreadsheet saved as csv, UTF-8 with BOM, `Spreker;Tekst`; metadata to corpus/metadata.csv) |
+                   otter (an Otter.ai txt export: `Naam  m:ss` then the text, after the txt front matter)),
                    encoding (utf-8 | cp1252-crlf, txt only), timestamps (yes | no, txt only),
                    bold (yes | no, docx only: speaker labels in bold),
                    table (yes | no, docx only: the turns in a two-column table speaker | text),
@@ -174,6 +180,53 @@ def write_json(path: Path, head: dict, turns: list[tuple[str, str]]) -> None:
     path.write_text(json.dumps({"text": whole, "segments": segments, "language": "nl"}), encoding="utf-8")
 
 
+def _rtf_escape(text: str) -> str:
+    out = []
+    for ch in text:
+        if ch in "\\{}":
+            out.append("\\" + ch)
+        elif ord(ch) < 128:
+            out.append(ch)
+        else:
+            try:
+                out.append("".join(f"\\'{b:02x}" for b in ch.encode("cp1252")))
+            except UnicodeEncodeError:  # outside the code page: \uN with a '?' fallback, per UTF-16 unit
+                units = ch.encode("utf-16-le")
+                for i in range(0, len(units), 2):
+                    n = int.from_bytes(units[i:i + 2], "little")
+                    out.append(f"\\u{n - 65536 if n > 32767 else n}?")
+    return "".join(out)
+
+
+def write_rtf(path: Path, head: dict, turns: list[tuple[str, str]]) -> None:
+    lines = [r"{\rtf1\ansi\ansicpg1252\deff0{\fonttbl{\f0\fswiss Calibri;}}{\*\generator Riched20 10.0.19041}\viewkind4\uc1",
+             r"\pard\sa200\sl276\slmult1\f0\fs22\lang1043"]
+    for key, name in (("year", "Jaar"), ("type", "Type"), ("wijk", "Wijk"), ("date", "Datum"), ("title", "Titel")):
+        lines.append(_rtf_escape(f"{name}: {head[key]}") + r"\par")
+    for label, text in turns:
+        lines.append(r"{\b " + _rtf_escape(f"{label}:") + r"}\b0  " + _rtf_escape(text) + r"\par")
+    lines.append("}")
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("ascii"))
+
+
+def write_csv(path: Path, head: dict, turns: list[tuple[str, str]]) -> None:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow(["Spreker", "Tekst"])
+    writer.writerows(turns)
+    path.write_bytes(buffer.getvalue().encode("utf-8-sig"))
+
+
+def write_otter(path: Path, head: dict, turns: list[tuple[str, str]]) -> None:
+    lines = ["---", f"year: {head['year']}", f"type: {head['type']}", f"wijk: {head['wijk']}",
+             f"date: {head['date']}", f'title: "{head["title"]}"', "---", ""]
+    clock = 2
+    for label, text in turns:
+        lines += [f"{label}  {clock // 60}:{clock % 60:02d}  ", text, ""]
+        clock += 5 + len(text.split()) // 2
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
 def write_docx(path: Path, head: dict, turns: list[tuple[str, str]]) -> None:
     document = docx.Document()
     for key, name in (("year", "Jaar"), ("type", "Type"), ("wijk", "Wijk"), ("date", "Datum"), ("title", "Titel")):
@@ -208,9 +261,10 @@ def build(folder: Path) -> None:
         head, marked = parsed["head"], parsed["turns"]
         turns = [("" if label == "-" else plain(label), plain(text)) for label, text in marked]
         writers = {"txt": write_txt, "vtt": write_vtt, "docx": write_docx, "srt": write_srt, "zoom": write_zoom,
-                   "json": write_json, "md": write_md, "chat": write_chat}
+                   "json": write_json, "md": write_md, "chat": write_chat,
+                   "rtf": write_rtf, "csv": write_csv, "otter": write_otter}
         writers[head["format"]](corpus / head["file"], head, turns)
-        if head["format"] == "json":  # Whisper has no metadata of its own
+        if head["format"] in ("json", "csv"):  # Whisper and a csv table have no metadata of their own
             metadata.append([head[k] for k in ("file", "year", "type", "wijk", "date", "title")])
         pii, seen = [], set()
         for label, text in marked:
@@ -225,7 +279,7 @@ def build(folder: Path) -> None:
             assert re.search(rf"(?<!\w){re.escape(term)}(?!\w)", outside, re.I), f"{src.name}: keep {term!r} absent"
         files.append({
             "file": head["file"], "year": int(head["year"]), "type": head["type"], "wijk": head["wijk"],
-            "date": head["date"], "title": head["title"], "format": {"zoom": "vtt", "chat": "txt"}.get(head["format"], head["format"]),
+            "date": head["date"], "title": head["title"], "format": {"zoom": "vtt", "chat": "txt", "otter": "txt"}.get(head["format"], head["format"]),
             "encoding": head.get("encoding", "utf-8"), "n_turns": len(turns),
             "n_words": sum(len(t.split()) for _, t in turns), "pii": pii, "keep": keep,
             "turns": [{"turn": i, "speaker": label, "themes": [], "lenses": []} for i, (label, _) in enumerate(turns)],

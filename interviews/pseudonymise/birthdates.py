@@ -39,7 +39,8 @@ DATE_PATTERN = (
     rf"|(?P<mo>{_MONTH})\s+(?P<yo>{_YEAR}))"
 )
 _DATE = re.compile(rf"(?<![\w-]){DATE_PATTERN}(?![\w-])", re.IGNORECASE)
-_YEAR_ONLY = re.compile(r"(?<![\w-])(?P<y>(?:19|20)\d{2})(?![\w-])")
+# a year alone, also abbreviated with an apostrophe ("geboren in '51"; only after a birth cue, like every year here)
+_YEAR_ONLY = re.compile(r"(?<![\w-])(?P<y>(?:19|20)\d{2}|['\u2019]\d{2})(?![\w-])")
 _CUE_BEFORE = re.compile(
     r"\b(?:geboren|geb\.|geboortedatum|geboortedag|geboortejaar|jarig|verjaardag|verjaart)(?!\w)[^.!?\n]{0,25}$",
     re.IGNORECASE,
@@ -139,7 +140,7 @@ def find_birthdates(text: str, interview_year: int | None = None) -> list[Span]:
     for m in _YEAR_ONLY.finditer(text):
         if any(s <= m.start() < e for s, e in taken):
             continue
-        year = int(m.group("y"))
+        year = _year(m.group("y").replace("\u2019", "'"))
         if latest is not None and year > latest:
             continue
         before = text[max(0, m.start() - 30) : m.start()]

@@ -19,9 +19,11 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from .findings import Span
 from .keep import is_role
+from .precision import PLACE_BEFORE
 from .lexicon import FREQUENT_ZIPF, is_frequent_word, is_unknown_word, zipf
 from .numbers import NUMBER_WORD
 from .recognizers import (
@@ -57,7 +59,10 @@ _SPOKEN_HANDLE = re.compile(
 )
 _SPOKEN_HANDLE_CUE = re.compile(rf"\b(?:{_PLATFORM})\b|\bheet\s+(?:(?:hij|zij|ze|ie|die)\s+)?daar\b", re.IGNORECASE)
 _NOT_HANDLE_END = frozenset("nl com be org net eu info de pdf doc docx xlsx csv txt jpg png html".split())
-_HANDLE_SHAPE = re.compile(r"(?<![\w@/.#-])(?P<value>[A-Za-z0-9][\w.]*[A-Za-z0-9])(?![\w@/-])")
+# underscores may open or close a user name ("_dilo_", "sem_06_")
+_HANDLE_SHAPE = re.compile(r"(?<![\w@/.#-])(?P<value>_*[A-Za-z0-9](?:[\w.]*[A-Za-z0-9])?_*)(?![\w@/-])")
+# a display name glued to an emoji ("\U0001F525_sem_06", "kees_010\u2728"): the whole run of non-space characters
+_EMOJI_RUN = re.compile(r"(?<!\S)(?P<value>\S*_\S*?)(?=[.,;:!?)]*(?:\s|$))")
 _LEET = re.compile(r"[A-Za-z]\d+[A-Za-z]")
 
 
@@ -119,8 +124,14 @@ def find_handles(text: str) -> list[Span]:
                 _SPOKEN_HANDLE_CUE.search(text[max(0, m.start() - 150) : m.start()]) and not is_plain_word(words[0])):
             if words[0] not in stop_words():  # "op een gegeven punt twee ...": a word, no user name
                 out.append(Span(m.start("value"), m.end("value"), "handle", 0.75, "handle_uitgesproken"))
+    for m in _EMOJI_RUN.finditer(text):
+        value = m.group("value")
+        if any(unicodedata.category(c) == "So" for c in value) and any(c.isalnum() for c in value):
+            out.append(Span(m.start("value"), m.end("value"), "handle", 0.7, "handle_vorm"))
     for m in _HANDLE_SHAPE.finditer(text):
         value = m.group("value")
+        if value.endswith("_") and text[m.end() : m.end() + 1] in ("\n", "\r"):
+            continue  # a path or address broken over two lines after its underscore, no user name
         if dotted_handle(value):
             out.append(Span(m.start("value"), m.end("value"), "handle", 0.7, "handle_vorm"))
             continue
@@ -151,6 +162,9 @@ _NICK_PATTERNS = (
     _NICK_BEFORE_VERB,
     re.compile(rf"(?i:\bzeg\s+maar\s+){_NICK}"),
     re.compile(rf"(?i:\bheet(?:te)?\s+(?:hij|zij|ze|die|-ie)\s+{_FILL}){_NICK}"),  # "op straat heet hij Kobra"
+    # "maar op straat is hij Kobra", "online was ze Zwaantje": the setting a name is used in, then "is <pronoun>"
+    re.compile(r"(?i:\b(?:op\s+straat|op\s+school|op\s+het\s+(?:plein|veld)|onder\s+elkaar|online|buiten|"
+               r"in\s+de\s+(?:wijk|buurt|klas|groep|straat))\s+(?:is|was)\s+(?:hij|zij|ze|die|-ie)\s+)" + _NICK),
     re.compile(rf"(?i:\b(?:bijnaam|roepnaam|alias|schuilnaam)\s*(?:is|was|:)?\s*){_NICK}"),
     re.compile(rf"(?i:\book\s+wel\s+){_NICK}(?i:\s+genoemd)\b"),
 )
@@ -415,6 +429,8 @@ def find_names(text: str, protected: list[tuple[int, int]] = ()) -> list[Span]:
         low = name.casefold()
         if low in place_names() or low in stop_words() or _STREET_NAME.search(low):
             continue
+        if PLACE_BEFORE.search(text, max(0, m.start() - 60), m.start()):
+            continue  # "uit Oekraïne, uit <town>", "het eiland <name>": a place nobody's list knows
         if (low in first_names() and not is_word(low) and not _sentence_start(text, m.start())
                 and not _ARTICLE_OR_PLACE_BEFORE.search(text, max(0, m.start() - 12), m.start())
                 and zipf(low) < RARE_CAPITALISED_FIRST_NAME_ZIPF and zipf(low, "en") < RARE_CAPITALISED_FIRST_NAME_ZIPF):

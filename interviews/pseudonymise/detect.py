@@ -32,6 +32,7 @@ from .recognizers import (
     find_ages,
     find_name_candidates,
     first_names,
+    is_compound_word,
     is_plain_word,
     is_word,
     place_names,
@@ -86,6 +87,14 @@ _LABEL_SURNAME = re.compile(
     r"[ \t]+(?:(?:in|op|uit)[ \t]+(?=(?:'t|het|de|den|der)[ \t]))?(?:(?:"
     + "|".join(re.escape(p) for p in sorted(_INTERFIX, key=len, reverse=True))
     + r")[ \t]+){1,3}(?P<surname>[A-Z][\w'\u2019-]+)"
+)
+# a capitalised particle before a place name, after a title or mid-sentence: a surname ("mevrouw Van Gemert")
+_VARIANT_MAX_ZIPF = 2.5
+"""A spelling variant of a found name is a word Dutch text hardly uses ("zanders" 1.4; "bakkers" 3.4)."""
+_CAPITAL_PARTICLES = frozenset({"Van", "Ter", "Ten", "Te"})
+_PARTICLE_PLACE = re.compile(
+    r"(?P<title>(?i:\b(?:meneer|mevrouw|mevr\.|dhr\.|mw\.|familie|fam\.)\s+))?"
+    r"(?P<name>(?:Van(?:[ \t]+(?:der|den|de|het|'t))?|Ter|Ten|Te)[ \t]+(?P<place>[A-Z][\w-]+))(?![\w-])"
 )
 _LABEL_INITIAL = re.compile(r"[ \t]+[A-Z]\.?(?![\w.'-])")
 # a surname that starts with its particle, capitalised as Dutch writes it without a first name, after a
@@ -405,6 +414,7 @@ class Detector:
             spans.extend(find_names(text, protected))
             spans.extend(find_name_candidates(text, protected))
             spans = self._clean(text, spans, protected)
+            spans += [u for sp in spans if (u := _unit_before(text, sp)) is not None]
             out.extend(_finding(transcript.doc, index, fld, original, s) for s in spans)
         seen_labels: dict[str, list[Span]] = {}
         for turn in transcript.turns:
@@ -441,6 +451,9 @@ class Detector:
             word = m.group()
             low = strip_possessive(word).casefold()
             if any(ps < m.end() and m.start() < pe for ps, pe in protected):
+                if not (_place_surname_in_label(label, m, names, bracketed) and self._is_place(word)):
+                    continue
+                names.append(m.span())  # "<first name> <Place>": a label names a person, the place is the surname
                 continue
             if is_role(low) or low in _LABEL_WORDS or low in _EDGE_WORDS or low in stop_words():
                 continue
@@ -619,6 +632,93 @@ class Detector:
         if extra:
             more = {t: c for t, c in self._propagation_terms(extra, lists=False).items() if t not in terms}
             out += extra + self._find_terms(transcripts, more)
+        out += self._place_surnames(transcripts, findings + out)
+        variants = self._spelling_variants(transcripts, findings + out)
+        if variants:
+            out += self._find_terms(transcripts, variants)
+        return out
+
+    def _place_surnames(self, transcripts: Sequence[Transcript], findings: list[Finding]) -> list[Finding]:
+        """A surname that is a protected place name ("meneer Van Gemert", a label "<first name>
+        <Place>"). Protected terms are cut out of names and never propagated, so such a surname
+        needs evidence that it is one: a title or a capitalised particle mid-sentence before it
+        ("Beste meneer Van <Place>", "..., Van <Place>, ..."), or a label that is a listed first name
+        and the place. Then that whole name is replaced wherever it is written the same way, and
+        the particle with the place after a found first name ("<first name> van <Place>") too;
+        "de jongeren van <Place>" and "in <Place>" stay."""
+        fields = [(t.doc, i, fld, text) for t in transcripts for i, fld, text in self._fields(t)]
+        names: set[str] = set()
+        for f in findings:  # labels "<first name> <Place>" (label_spans reads the place as the surname)
+            if f.category == "persoon" and f.field == "speaker" and " " in f.text and self.protected.spans(f.text):
+                names.add(f.text)
+        for _doc, _i, fld, text in fields:
+            if fld == "speaker":
+                continue
+            protected = self.protected.spans(text)
+            for m in _PARTICLE_PLACE.finditer(text):
+                if not self._is_place(m.group("place")) or any(
+                        ps <= m.start("name") < pe for ps, pe in protected):
+                    continue  # "Bakkerij Van <Place>": a shop, protected as a whole
+                if m.group("title") or not _sentence_initial(text, m.start("name")):
+                    names.add(m.group("name"))
+        if not names:
+            return []
+        surnames_ = {n for n in names if n.split()[0] in _CAPITAL_PARTICLES}
+        exact = re.compile(r"(?<![\w@#\[])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w-])")
+        after_first = None
+        if surnames_:
+            lowered = "|".join(re.escape(n[:1].lower() + n[1:]) for n in sorted(surnames_, key=len, reverse=True))
+            after_first = re.compile(rf"[ \t](?:{lowered})(?![\w-])")
+        ends = {(f.doc, f.turn, f.field, f.end): f for f in findings if f.category == "persoon"}
+        out: list[Finding] = []
+        for doc, index, fld, text in fields:
+            protected = self.protected.spans(text)
+            for m in exact.finditer(text):
+                if any(ps <= m.start() < pe for ps, pe in protected):
+                    continue
+                out.append(Finding(doc, index, fld, m.start(), m.end(), m.group(), "persoon", 0.75, "naam_plaats_achternaam"))
+            if after_first is None:
+                continue
+            for m in after_first.finditer(text):
+                first = ends.get((doc, index, fld, m.start()))
+                if first is not None and first.text[:1].isupper():
+                    out.append(Finding(doc, index, fld, first.start, m.end(), text[first.start : m.end()], "persoon",
+                                       0.75, "naam_plaats_achternaam"))
+        return out
+
+    def _is_place(self, word: str) -> bool:
+        """A town, wijk or buurt (the profile's or deduce's place lists), not any protected term."""
+        p = self.profile
+        own = {p.municipality, *p.places, *(w.name for w in p.wijken), *p.buurten}
+        return word in own or word.casefold() in place_names()
+
+    def _spelling_variants(self, transcripts: Sequence[Transcript], findings: list[Finding]) -> dict[str, str]:
+        """Capitalised tokens one letter away from a found surname-like name in the same
+        transcript ("<Surname> with an s, not <Zurname>", a name as an office misspelled it): the
+        same person's name in another spelling. Both must be six letters or more and no Dutch word,
+        place, street or protected term ("Bakkers" next to "Bakker" is a word)."""
+        by_doc: dict[str, set[str]] = {}
+        for f in findings:
+            if f.category != "persoon":
+                continue
+            for word in re.findall(r"[A-Z][a-zà-ÿ]{5,}", f.text):
+                if not is_word(word) and word.casefold() not in place_names():
+                    by_doc.setdefault(f.doc, set()).add(word)
+        out: dict[str, str] = {}
+        for t in transcripts:
+            known = by_doc.get(t.doc)
+            if not known:
+                continue
+            lowered = {k.casefold() for k in known}
+            for _i, _fld, text in self._fields(t):
+                for m in re.finditer(r"(?<![\w'-])[A-Z][a-zà-ÿ]{5,}(?![\w'-])", text):
+                    word = m.group()
+                    low = word.casefold()
+                    if low in lowered or word in out or zipf(low) >= _VARIANT_MAX_ZIPF or low in place_names() \
+                            or low in stop_words() or is_role(low) or _STREET_END.search(low) or self.protected.spans(word):
+                        continue
+                    if any(_one_edit(low, k) for k in lowered):
+                        out[word] = "persoon"
         return out
 
     def _propagation_terms(self, findings: list[Finding], lists: bool) -> dict[str, str]:
@@ -633,11 +733,14 @@ class Detector:
         for name, category in names.items():
             parts = name.split()
             last = strip_possessive(parts[-1].strip(".,;:!?()\"")) if len(parts) > 1 else None
-            for term in {name, *parts}:
+            # the halves of a double surname are said alone too ("<First> Smits-Verbeek", later "Verbeek")
+            halves = [h for h in (last or "").split("-") if len(h) >= 3 and h[:1].isupper()] if last and "-" in last else []
+            for term in {name, *parts, *halves}:
                 term = strip_possessive(term.strip(".,;:!?()\""))
                 low = term.casefold()
-                if len(term) < 3 or low in stop_words() or low in _EDGE_WORDS or low in self.roles:
-                    continue
+                short = len(term) == 2 and term == name and term[0].isupper() and term[1].islower() and not is_word(low)
+                if (len(term) < 3 and not short) or low in stop_words() or low in _EDGE_WORDS or low in self.roles:
+                    continue  # a name of two letters ("Mo") only as found, capitalised and no word; searched as written
                 if term != name and is_plain_word(term) and (is_word(term) or term != last or not term[:1].isupper()):
                     continue  # "Kleine" of "Kleine Tijger" alone is a word; a surname made of two words ("Kortstee") is not
                 if self.protected.spans(term):
@@ -650,7 +753,7 @@ class Detector:
     def _find_terms(self, transcripts: Sequence[Transcript], terms: dict[str, str]) -> list[Finding]:
         if not terms:
             return []
-        insensitive = sorted({t for t in terms if not is_word(t) or t in self.deny}, key=len, reverse=True)
+        insensitive = sorted({t for t in terms if (not is_word(t) and len(t) > 2) or t in self.deny}, key=len, reverse=True)
         sensitive = sorted({t for t in terms if t not in insensitive and t[:1].isupper()}, key=len, reverse=True)
         patterns = []
         suffix = r"(?:tje|je|['\u2019]s|['\u2019]|s)?"
@@ -763,6 +866,48 @@ def _surname_after_label_name(label: str, m: re.Match[str], names: list[tuple[in
     if not names or label[names[-1][1] : m.start()] != " ":
         return False
     return strip_possessive(label[names[-1][0] : names[-1][1]]).casefold() in first_names()
+
+
+# the dwelling before the building it is in: "appartement 12 van de <street> 8", "flat 3 aan de ..."
+_UNIT_BEFORE = re.compile(
+    r"(?P<unit>(?:[Pp]ortiek|[Aa]ppartement|[Ff]lat|[Ww]oning|[Kk]amer)[ \t]+(?:\d{1,4}[a-zA-Z]?|[A-Z]))"
+    r"[ \t]+(?:van|aan|in|op)[ \t]+(?:de|het|'t)[ \t]+$"
+)
+
+
+def _unit_before(text: str, span: Span) -> Span | None:
+    """The dwelling said before an address ("appartement 12 van de <address>"): part of the address,
+    replaced on its own so "van de" stays."""
+    if span.category != "adres" or not any(c.isdigit() for c in text[span.start : span.end]):
+        return None
+    m = _UNIT_BEFORE.search(text, max(0, span.start - 40), span.start)
+    return Span(m.start("unit"), m.end("unit"), "adres", span.score, span.recognizer) if m else None
+
+
+def _place_surname_in_label(label: str, m: re.Match[str], names: list[tuple[int, int]],
+                            bracketed: list[tuple[int, int]]) -> bool:
+    """A protected place right after a listed first name that opens the label, and nothing but an
+    affiliation in brackets after it ("<First> <Place> (<organisation>)"): the surname. A role and
+    a place ("Wijkagent <wijk>") or a place after a surname stays."""
+    if len(names) != 1 or names[0][0] != 0 or label[names[0][1] : m.start()] != " ":
+        return False
+    if label[: names[0][1]].casefold() not in first_names():
+        return False
+    rest = label[m.end() :]
+    for bs, be in bracketed:
+        if bs >= m.end():
+            rest = rest.replace(label[bs:be], "")
+    return not rest.strip()
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether `a` and `b` differ by one substitution, insertion or deletion."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
 def _bisect(offsets: list[int], value: int) -> int:

@@ -68,11 +68,16 @@ def _enumeration_of_words(text: str, start: int, end: int) -> bool:
 # "op het Carolus", "naar het Elisabeth": a preposition with the neuter article names a school,
 # hospital or building, never a person (a name particle "het" follows "van": "van het Hof")
 _INSTITUTION_BEFORE = re.compile(r"(?:^|[^\w'])(?i:op|naar|in|uit|bij|via|tegenover|achter|voor)\s+(?i:het)\s+$")
-# "geboren in Asmara", "ze komt uit Kandahar": a birthplace or origin is a place
-_PLACE_BEFORE = re.compile(
+# "geboren in Asmara", "ze komt uit Kandahar": a birthplace or origin is a place; so is what a place
+# noun names ("het eiland Santiago", "de stad Herat") and the second of an origin given twice, country
+# then town ("uit Oekraïne, uit Charkiv")
+PLACE_BEFORE = re.compile(
     r"(?:^|[^\w'])(?i:(?:geboren|opgegroeid|getogen)\b[^.!?\n]{0,40}?\s(?:in|te)|"
-    r"(?:kom|komt|komen|kwam|kwamen|afkomstig|gevlucht|verhuisd)\s+(?:oorspronkelijk\s+|zelf\s+|ooit\s+)?uit)\s+$"
+    r"(?:kom|komt|komen|kwam|kwamen|afkomstig|gevlucht|verhuisd)\s+(?:oorspronkelijk\s+|zelf\s+|ooit\s+)?uit|"
+    r"(?:het\s+eiland|de\s+stad|het\s+dorp|de\s+provincie|de\s+regio|de\s+hoofdstad|de\s+deelstaat|het\s+district)|"
+    r"\buit\s+[^\W\d_][\w'-]*,\s+uit)\s+$"
 )
+_PLACE_BEFORE = PLACE_BEFORE
 _PERSON_AFTER = re.compile(r"\s+(?i:zijn|z'n|haar|d'r|zei|zegt)\b")  # "in Sem z'n kamer": a person after all
 # in Brabant and Flemish speech a verb before "ge"/"gij" opens a question or an inverted clause ("Hedde
 # gij ...", "Zijde ge ..."): a sentence-initial token right before that pronoun is no name (a name

@@ -49,6 +49,12 @@ _ADDITION = (
     r"[ \t-]?bis\b|-(?:I{1,3}|IV|hs|\d{1,3})\b|[ \t]+bus[ \t]+\d{1,4}\b"
     r"|[ \t]+(?:hs|huis|bg|beneden|boven|I{1,3}|IV|rood|zwart)\b(?=[ \t]*(?:[.,;:!?)\n]|$))|[ \t]?[a-zA-Z]\b"
 )
+# a dwelling inside a building, after its street and number: "Kerkstraat 4, portiek 2, appartement 31",
+# "Molenlaan 8 flat 12", "ingang C"; a number or a single capital letter
+_UNIT = (
+    r"(?:,?[ \t]+(?:portiek|ingang|appartement|app\.|flat|woning|unit|kamer)[ \t]+(?:nr\.?[ \t]*|nummer[ \t]+)?"
+    r"(?:\d{1,4}[a-zA-Z]?|[A-Z])(?![\w-])){0,3}"
+)
 PERSON_CUES = (
     "heet", "heette", "genaamd", "bijnaam", "meneer", "mevrouw", "mevr.", "dhr.", "mw.", "juf",
     "meester", "tante", "oom", "opa", "oma", "broer", "broertje", "zus", "zusje", "zoon",
@@ -293,7 +299,7 @@ def pattern_recognizers(profile: Profile | None = None) -> tuple[RegexRecognizer
             "straat_huisnummer",
             "adres",
             re.compile(
-                rf"\b(?:(?!(?:Op|In|Aan|Bij|Naar|Uit|Over|Voor|Achter|Langs|Vanaf|Via|Richting|En|Of|Maar)\b)[A-Z][\w'-]*[ \t](?:(?:{particle})[ \t])*){{0,3}}[A-Za-z][\w'-]*?(?:{street_suffix})[ \t]+(?:(?:nr|no|nummer)\.?[ \t]*)?\d{{1,4}}(?:{_ADDITION})?"
+                rf"\b(?:(?!(?:Op|In|Aan|Bij|Naar|Uit|Over|Voor|Achter|Langs|Vanaf|Via|Richting|En|Of|Maar)\b)[A-Z][\w'-]*[ \t](?:(?:{particle})[ \t])*){{0,3}}[A-Za-z][\w'-]*?(?:{street_suffix})[ \t]+(?:(?:nr|no|nummer)\.?[ \t]*)?\d{{1,4}}(?:{_ADDITION})?{_UNIT}"
             ),
             0.85,
         ),
@@ -304,12 +310,27 @@ def pattern_recognizers(profile: Profile | None = None) -> tuple[RegexRecognizer
             0.95,
             validate=iban_valid,
         ),
+        RegexRecognizer(  # a Dutch IBAN by its shape (bank code of four capitals, ten digits), also when a
+            # digit was misheard or mistyped and the check fails: "NL12 ABCD 0123 4567 89"
+            "iban_nl_vorm",
+            "iban",
+            re.compile(r"(?<![\w])NL[ ]?\d{2}[ ]?[A-Z]{4}[ ]?(?:\d[ ]?){9}\d(?![\w])"),
+            0.85,
+        ),
         RegexRecognizer(  # Belgium (+32) and Germany (+49), international form
             "telefoon_buitenland",
             "telefoon",
             re.compile(rf"(?<![\w+])(?:\+|00)(?:32|49){_SEP}(?:\(0\){_SEP})?[1-9](?:{_SEP}\d){{6,10}}(?!\d)"),
             0.9,
             validate=_phone_digits(9, 14),
+        ),
+        RegexRecognizer(  # any other country in international form: "+380 67 412 8853", "+44 20 7946 0958"
+            "telefoon_internationaal",
+            "telefoon",
+            re.compile(r"(?<![\w+])\+(?!31|32|49)[1-9]\d{0,2}(?:[ \t]?[-./]?[ \t]?\(?\d+\)?){2,6}(?![\d,.]\d)"),
+            0.85,
+            validate=_phone_digits(9, 15),
+            needs_digit=True,
         ),
         RegexRecognizer(  # Belgian national numbers: mobile 04xx xx xx xx, landline 0x xxx xx xx
             "telefoon_belgie",
