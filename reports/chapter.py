@@ -268,6 +268,7 @@ def cooccurrence_block(inputs: ReportInputs, year: int, fig: FigureInfo | None) 
 
 def topics_block(inputs: ReportInputs, book: QuoteBook) -> str:
     """Emergent topics: a heading from their words and representative segment, growth, quotes."""
+    from analysis.evidence import is_introduction
     from analysis.storylines import heading
 
     if inputs.topics is None:
@@ -290,7 +291,9 @@ def topics_block(inputs: ReportInputs, book: QuoteBook) -> str:
             reps = []
         words = str(r.words).split()
         usable = [t for t in reps if book.usable_text(t)]
-        title = heading(usable[0] if usable else (reps[0] if reps else " ".join(words[:4])), words)
+        # the title from a participant's statement: never an introduction ("Ik ben ... en ik werk bij ...")
+        spoken = usable or [t for t in reps if not is_introduction(t)]
+        title = heading(spoken[0] if spoken else " ".join(words[:4]), words)
         out.append(f"## {escape(title)}\n\n_{int(r.size)} segmenten; "
                    f"{'groeiend' if growing else 'niet groeiend'} ten opzichte van eerdere jaren; het meest "
                    f"verwant aan {escape(names.get(r.nearest_theme, r.nearest_theme))}. Kernwoorden: "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 from bs4 import BeautifulSoup
@@ -152,3 +153,19 @@ def test_data_text_cannot_become_markup():
     assert len(cells) == 2 and " ".join(cells[0].get_text().split()) == nasty
     assert " ".join(soup.find("blockquote").p.get_text().split()) == nasty
     assert not soup.find(["b", "em", "ol", "a", "span"])
+
+
+def test_a_new_topic_is_never_titled_with_an_introduction(tmp_path):
+    """When no representative statement can be quoted, the title still comes from what was said about
+    the topic, not from someone saying who they are."""
+    import json
+
+    inputs = make_inputs()
+    topics = inputs.topics.copy()
+    topics.loc[topics["topic"] == 0, "representative"] = json.dumps([
+        "Ik ben [Persoon 04] en ik werk bij het buurthuis in de wijk.",
+        "Na tienen rijden de scooters zonder licht over het schoolplein."])
+    text = build_chapter(replace(inputs, topics=topics), 2025, tmp_path).qmd.read_text(encoding="utf-8")
+    section = text.split("# Nieuwe onderwerpen")[1].split("\n# ")[0]
+    titles = [line for line in section.splitlines() if line.startswith("## ")]
+    assert titles and "scooters" in titles[0].lower() and "Ik ben" not in titles[0]
