@@ -106,16 +106,10 @@ def record_asked(output_dir: Path, segments: pd.DataFrame, round_: int) -> None:
 
 
 def reviewed_asked(human_codes: pd.DataFrame | None, asked: frozenset[tuple[str, int, int]]) -> int:
-    """How many reviewed segments narratief had chosen itself (a code without a part counts for the turn)."""
+    """How many reviewed segments (doc, turn, part of `human_codes`) narratief had chosen itself."""
     if human_codes is None or human_codes.empty or not asked:
         return 0
-    parts = human_codes["part"] if "part" in human_codes.columns else pd.Series(float("nan"), index=human_codes.index)
-    reviewed = set()
-    for doc, turn, part in zip(human_codes["doc"].astype(str), human_codes["turn"], parts):
-        if part == part:  # not NaN
-            reviewed.add((doc, int(turn), int(part)))
-        else:
-            reviewed.update(a for a in asked if a[:2] == (doc, int(turn)))
+    reviewed = set(zip(human_codes["doc"].astype(str), human_codes["turn"].astype(int), human_codes["part"].astype(int)))
     return len(reviewed & asked)
 
 

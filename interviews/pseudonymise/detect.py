@@ -291,14 +291,18 @@ class Detector:
                     round_by = speaker
         return out
 
-    def _first_name_before_surname(self, transcripts: Sequence[Transcript], findings: list[Finding]) -> list[Finding]:
+    def _field_texts(self, transcripts: Sequence[Transcript]) -> tuple[dict, dict]:
+        """Every field's text as the recognizers read it (re-cased in a transcript without capitals)
+        and as written, keyed by (doc, turn, field)."""
+        fields = [(t, i, fld, text) for t in transcripts for i, fld, text in self._fields(t)]
+        return ({(t.doc, i, fld): self._readable(t, text) for t, i, fld, text in fields},
+                {(t.doc, i, fld): text for t, i, fld, text in fields})
+
+    def _first_name_before_surname(self, texts: dict, originals: dict, findings: list[Finding]) -> list[Finding]:
         """A capitalised token right before a found capitalised name ("Ken je Wojtek Kowalczyk?",
         where only the surname was found): the first name of a full name, when it is no ordinary
         word, stop word, place or role. The whole name then enters propagation, so the first name
         is also caught where it stands alone (or in lower case)."""
-        # capitals as the recognizers read them (re-cased in a transcript without capitals)
-        texts = {(t.doc, i, fld): self._readable(t, text) for t in transcripts for i, fld, text in self._fields(t)}
-        originals = {(t.doc, i, fld): text for t in transcripts for i, fld, text in self._fields(t)}
         taken = {(f.doc, f.turn, f.field, f.start) for f in findings if f.category == "persoon"}
         out: list[Finding] = []
         for f in findings:
@@ -322,14 +326,12 @@ class Detector:
             out.append(Finding(f.doc, f.turn, f.field, start, f.end, original[start : f.end], "persoon", f.score, f.recognizer))
         return out
 
-    def _surname_after_first_name(self, transcripts: Sequence[Transcript], findings: list[Finding]) -> list[Finding]:
+    def _surname_after_first_name(self, texts: dict, originals: dict, findings: list[Finding]) -> list[Finding]:
         """A capitalised token right after a found first name ("dat regelt Henk Kortstee", where only
         the first name was found): its surname, when it is no Dutch word (a compound that is no word
         counts: many surnames are), stop word, place, street, role or protected term, nor an everyday
         English word. Hyphenated and prefixed surnames ("Al-Amin", "Smits-Verbeek") are one token.
         The whole name then enters propagation, so the surname is caught where it stands alone."""
-        texts = {(t.doc, i, fld): self._readable(t, text) for t in transcripts for i, fld, text in self._fields(t)}
-        originals = {(t.doc, i, fld): text for t in transcripts for i, fld, text in self._fields(t)}
         out: list[Finding] = []
         seen: set[tuple[str, int, str, int]] = set()
         for f in findings:
@@ -627,8 +629,9 @@ class Detector:
         the surname known from "mevrouw <surname>") is added and propagated in a second pass."""
         terms = self._propagation_terms(findings, lists=True)
         out = self._find_terms(transcripts, terms)
-        extra = self._first_name_before_surname(transcripts, findings + out)
-        extra += self._surname_after_first_name(transcripts, findings + out)
+        texts, originals = self._field_texts(transcripts)  # both passes read the same fields
+        extra = self._first_name_before_surname(texts, originals, findings + out)
+        extra += self._surname_after_first_name(texts, originals, findings + out)
         if extra:
             more = {t: c for t, c in self._propagation_terms(extra, lists=False).items() if t not in terms}
             out += extra + self._find_terms(transcripts, more)

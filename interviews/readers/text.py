@@ -124,9 +124,10 @@ def _tab_rows(body: list[str]) -> frozenset[int]:
     found = [i for i, text in enumerate(body) if "\t" in text.strip("\r\n ")]
     if len(found) < 2 or len({body[i].count("\t") for i in found}) != 1 or body[found[0]].count("\t") not in (1, 2):
         return frozenset()
-    if any(body[i].strip() for i in range(found[0], found[-1] + 1) if i not in set(found)):
+    rows = frozenset(found)
+    if any(body[i].strip() for i in range(found[0], found[-1] + 1) if i not in rows):
         return frozenset()
-    return frozenset(found)
+    return rows
 
 
 def _row(number: int, text: str, header: bool) -> Row:
